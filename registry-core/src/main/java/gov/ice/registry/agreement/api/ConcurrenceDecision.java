@@ -1,0 +1,6 @@
+package gov.ice.registry.agreement.api;
+
+public enum ConcurrenceDecision {
+  CONCUR,
+  NON_CONCUR
+}

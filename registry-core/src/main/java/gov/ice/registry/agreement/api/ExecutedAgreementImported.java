@@ -1,0 +1,9 @@
+package gov.ice.registry.agreement.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A fact that an agreement executed outside the registry was registered with its signatures and last review. */
+@Revision("1")
+public record ExecutedAgreementImported(AgreementId agreementId, AgreementProfile profile, Scope scope, List<RequiredStakeholder> requiredStakeholders, List<SignatureRecord> signatures, LocalDate executedOn, LocalDate lastReviewedOn, LocalDate nextReviewDue) implements AgreementEvent {}

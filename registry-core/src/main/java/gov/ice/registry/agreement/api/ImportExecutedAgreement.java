@@ -1,0 +1,8 @@
+package gov.ice.registry.agreement.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Register an agreement executed before the registry existed, with its signatures and last review. */
+public record ImportExecutedAgreement(@TargetAggregateIdentifier AgreementId agreementId, AgreementProfile profile, List<SignatureRecord> signatures, LocalDate executedOn, LocalDate lastReviewedOn) {}

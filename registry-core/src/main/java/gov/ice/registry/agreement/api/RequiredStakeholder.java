@@ -1,0 +1,11 @@
+package gov.ice.registry.agreement.api;
+
+import java.util.List;
+
+/** A Key Stakeholder whose concurrence the draft needs, with the ids of the rules that require it. */
+public record RequiredStakeholder(StakeholderOffice office, List<String> rules) {
+
+  public RequiredStakeholder {
+    rules = List.copyOf(rules);
+  }
+}

@@ -1,0 +1,7 @@
+package gov.ice.registry.agreement.api;
+
+public enum ReviewOutcome {
+  CONTINUE,
+  MODIFY,
+  TERMINATE
+}

@@ -1,0 +1,36 @@
+package gov.ice.registry.agreement.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The agreement's text as the standard baseline of section VIII structures it. Optional fields
+ * ({@code routineUse}, {@code thirdPartyConstraints}) refine an element but do not complete one.
+ */
+public record Terms(
+    String purpose,
+    String useAlignment,
+    String routineUse,
+    String authorities,
+    String missionNeeds,
+    String sharingRequirements,
+    String thirdPartyConstraints,
+    String dataDescription,
+    String responsibilities,
+    String systems,
+    List<PointOfContact> pointsOfContact,
+    String safeguards,
+    String retention,
+    String classificationMarkings,
+    String dissemination,
+    String auditReporting,
+    LocalDate effectiveDate,
+    LocalDate terminationDate,
+    Integer terminationNoticeDays,
+    String informationSecurity,
+    String disposition) {
+
+  public Terms {
+    pointsOfContact = pointsOfContact == null ? List.of() : List.copyOf(pointsOfContact);
+  }
+}
