@@ -1,0 +1,56 @@
+package gov.ice.registry.agreement;
+
+import gov.ice.registry.agreement.api.AgreementDirectory;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * Reads one agreement straight from the ledger, never from a read model: what a command's
+ * caller sees afterwards, an agreement's state at a past instant, and its history, are exactly
+ * what the event store holds.
+ */
+public final class LedgerReader implements AgreementDirectory {
+
+  private final EventStore eventStore;
+
+  public LedgerReader(EventStore eventStore) {
+    this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+  }
+
+  /** The agreement's events in ledger order, with their metadata; empty when there is no such agreement. */
+  public List<? extends DomainEventMessage<?>> history(AgreementId id) {
+    return eventStore.readEvents(id.value()).asStream().toList();
+  }
+
+  public Optional<AgreementState> stateOf(AgreementId id) {
+    return fold(history(id), Instant.MAX);
+  }
+
+  /** The state as it was at {@code asOf}: only the events recorded up to that instant count. */
+  public Optional<AgreementState> stateAsOf(AgreementId id, Instant asOf) {
+    return fold(history(id), asOf);
+  }
+
+  @Override
+  public Optional<AgreementStatus> statusOf(AgreementId id) {
+    return stateOf(id).map(AgreementState::status);
+  }
+
+  private static Optional<AgreementState> fold(List<? extends DomainEventMessage<?>> messages, Instant asOf) {
+    List<AgreementEvent> events = messages.stream()
+        .filter(m -> !m.getTimestamp().isAfter(asOf))
+        .map(DomainEventMessage::getPayload)
+        .filter(AgreementEvent.class::isInstance)
+        .map(AgreementEvent.class::cast)
+        .toList();
+    return events.isEmpty() ? Optional.empty() : Optional.of(AgreementState.replay(events));
+  }
+}
