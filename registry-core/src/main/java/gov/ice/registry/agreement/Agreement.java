@@ -460,7 +460,7 @@ public class Agreement {
             signature.authority() + " may not sign for " + profile.categories() + "; who may: " + whoMaySign(profile),
             SignatoryRule.ALL.stream().filter(rule -> rule.applies().test(profile)).map(SignatoryRule::id).toList());
       }
-      if (existing.stream().anyMatch(s -> s.isIce() && s.authority() == signature.authority())) {
+      if (existing.stream().anyMatch(s -> s.signedForIce() && s.authority() == signature.authority())) {
         throw new AgreementRefused(RefusalCode.SIGNATURE_INVALID, signature.authority() + " has already signed for ICE");
       }
       List<String> rules = categories.stream()
@@ -491,7 +491,7 @@ public class Agreement {
     List<String> missing = new java.util.ArrayList<>();
     for (InformationCategory category : profile.categories()) {
       Set<?> allowed = SignatoryRule.authoritiesFor(category, profile);
-      if (signatures.stream().noneMatch(s -> s.isIce() && allowed.contains(s.authority()))) {
+      if (signatures.stream().noneMatch(s -> s.signedForIce() && allowed.contains(s.authority()))) {
         missing.add("ICE for " + category);
       }
     }

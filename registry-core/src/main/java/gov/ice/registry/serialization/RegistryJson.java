@@ -44,7 +44,7 @@ public final class RegistryJson {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // Record component order is the declared shape of a message; keep it in the store.
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-        // Helper predicates on records (SignatureRecord.isIce()) are derived, not facts: only
+        // Helper predicates on records (SignatureRecord.signedForIce()) are derived, not facts: only
         // record components belong in the ledger.
         .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
         .build();
