@@ -65,6 +65,17 @@ class ArchitectureTest {
       .because("a replay and a test must reach the same decisions: time comes in the command or from an "
           + "injected Clock, and ids from the caller");
 
+  private static final ArchRule LEDGER_PROOFS_NEED_ONLY_THE_JDK = classes()
+      .that().resideInAPackage("gov.ice.registry.ledger..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "gov.ice.registry.ledger..")
+      .because("auditors verify evidence bundles offline with nothing but the registry-core jar and a JDK, and "
+          + "read every line the verifier trusts");
+
+  @Test
+  void ledgerProofsNeedOnlyTheJdk() {
+    LEDGER_PROOFS_NEED_ONLY_THE_JDK.check(MAIN_CODE);
+  }
+
   @Test
   void coreKnowsNoSpringMongoReactorOrMicrometer() {
     CORE_KNOWS_NO_SPRING_MONGO_REACTOR_OR_MICROMETER.check(MAIN_CODE);
