@@ -2,6 +2,7 @@ package gov.ice.registry.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementCleared;
 import gov.ice.registry.agreement.api.AgreementDirectory;
@@ -33,6 +34,7 @@ import gov.ice.registry.agreement.api.DisputeRaised;
 import gov.ice.registry.agreement.api.DisputeResolved;
 import gov.ice.registry.agreement.api.DraftAgreement;
 import gov.ice.registry.agreement.api.DraftRevised;
+import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ExigentTransfer;
@@ -43,6 +45,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.IssueExigentDeadlineNotice;
 import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
+import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -62,19 +65,33 @@ import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.api.TerminateAgreement;
 import gov.ice.registry.agreement.api.WithdrawAgreement;
 import gov.ice.registry.calendar.BusinessDays;
+import gov.ice.registry.ledger.EventChain;
+import gov.ice.registry.serialization.RegistryJson;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * An information sharing and access agreement through the handbook's lifecycle. Each handler
  * checks the command against the rules and the current state, then applies events; the state
  * changes only by folding those events. Nothing here reads the system clock: dates come in
  * the commands, and "today" from the injected {@link Clock}.
+ *
+ * <p>Every event is recorded through {@link #record}, which chains it to the agreement's
+ * previous event (see {@link EventChain}); the {@link SecureRandom} every handler takes salts
+ * the personal values the chain hashes apart.
  */
 public class Agreement {
 
@@ -83,20 +100,31 @@ public class Agreement {
 
   private final AgreementState state = new AgreementState();
 
+  /**
+   * The agreement's place in the ledger: the hash of its last event and the sequence number of
+   * the next. Kept here, not in {@link AgreementState}, because they come from event metadata,
+   * which the state never sees.
+   */
+  private String chainHead = EventChain.GENESIS;
+  private long nextSequence;
+
+  /** The form Axon stores events in, which the chain hashes. */
+  private static final JacksonSerializer STORED_FORM = RegistryJson.serializer();
+
   protected Agreement() {
     // Axon rebuilds the aggregate from its events.
   }
 
   @CommandHandler
-  public Agreement(DraftAgreement command, AgreementDirectory directory) {
+  public Agreement(DraftAgreement command, AgreementDirectory directory, Clock clock, SecureRandom random) {
     requireId(command.agreementId());
     ProfileAssessment assessment = ProfileAssessment.of(command.profile(), directory);
-    apply(new AgreementDrafted(command.agreementId(), 1, command.profile(), assessment.scope(), assessment.requiredStakeholders()));
-    escalateWhenDhsLevel(command.agreementId(), assessment, 1);
+    record(clock, random, new AgreementDrafted(command.agreementId(), 1, command.profile(), assessment.scope(), assessment.requiredStakeholders()));
+    escalateWhenDhsLevel(command.agreementId(), assessment, 1, clock, random);
   }
 
   @CommandHandler
-  public Agreement(ImportExecutedAgreement command, AgreementDirectory directory, Clock clock) {
+  public Agreement(ImportExecutedAgreement command, AgreementDirectory directory, Clock clock, SecureRandom random) {
     requireId(command.agreementId());
     AgreementProfile profile = command.profile();
     ProfileAssessment assessment = ProfileAssessment.of(profile, directory);
@@ -120,12 +148,12 @@ public class Agreement {
     LocalDate reviewBase = command.lastReviewedOn() != null
         ? command.lastReviewedOn()
         : AgreementState.effectiveDateOf(profile, command.executedOn());
-    apply(new ExecutedAgreementImported(command.agreementId(), profile, assessment.scope(), assessment.requiredStakeholders(),
+    record(clock, random, new ExecutedAgreementImported(command.agreementId(), profile, assessment.scope(), assessment.requiredStakeholders(),
         accepted, command.executedOn(), command.lastReviewedOn(), AgreementState.reviewDueAfter(reviewBase)));
   }
 
   @CommandHandler
-  void handle(ReviseDraft command, AgreementDirectory directory) {
+  void handle(ReviseDraft command, AgreementDirectory directory, Clock clock, SecureRandom random) {
     requireStatus("revise the draft", AgreementStatus.DRAFT, AgreementStatus.REGISTERED);
     ProfileAssessment assessment = ProfileAssessment.of(command.profile(), directory);
     int next = state.draftVersion() + 1;
@@ -133,12 +161,12 @@ public class Agreement {
         .filter(c -> c.decision() == ConcurrenceDecision.CONCUR && c.draftVersion() == state.draftVersion())
         .map(Concurrence::office)
         .toList();
-    apply(new DraftRevised(command.agreementId(), next, command.profile(), assessment.scope(), assessment.requiredStakeholders(), stale));
-    escalateWhenDhsLevel(command.agreementId(), assessment, next);
+    record(clock, random, new DraftRevised(command.agreementId(), next, command.profile(), assessment.scope(), assessment.requiredStakeholders(), stale));
+    escalateWhenDhsLevel(command.agreementId(), assessment, next, clock, random);
   }
 
   @CommandHandler
-  void handle(RecordConcurrence command, AgreementDirectory directory) {
+  void handle(RecordConcurrence command, AgreementDirectory directory, Clock clock, SecureRandom random) {
     if (command.office() == null || command.decision() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a concurrence names the office and its decision");
     }
@@ -161,17 +189,17 @@ public class Agreement {
       return; // The same decision on the same version is recorded once.
     }
     if (command.decision() == ConcurrenceDecision.CONCUR) {
-      apply(new StakeholderConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules));
+      record(clock, random, new StakeholderConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules));
       if (onAmendment && state.pendingAmendmentHasEveryConcurrence()) {
-        amendmentTakesEffect(state.pendingAmendment().get(), directory);
+        amendmentTakesEffect(state.pendingAmendment().get(), directory, clock, random);
       }
     } else {
-      apply(new StakeholderNonConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules));
+      record(clock, random, new StakeholderNonConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules));
     }
   }
 
   @CommandHandler
-  void handle(RaiseDispute command) {
+  void handle(RaiseDispute command, Clock clock, SecureRandom random) {
     requireStatus("raise a dispute", AgreementStatus.DRAFT);
     if (command.level() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a dispute names its level");
@@ -187,22 +215,22 @@ public class Agreement {
             "the dispute is already open at " + open.level() + "; it can only be escalated higher", List.of("SECTION_XI"));
       }
     });
-    apply(new DisputeRaised(command.agreementId(), command.level(), command.summary(), state.draftVersion(), objecting));
+    record(clock, random, new DisputeRaised(command.agreementId(), command.level(), command.summary(), state.draftVersion(), objecting));
   }
 
   @CommandHandler
-  void handle(ResolveDispute command) {
+  void handle(ResolveDispute command, Clock clock, SecureRandom random) {
     DisputeRaised open = state.openDispute().orElseThrow(() ->
         new AgreementRefused(RefusalCode.DISPUTE_STATE, "there is no open dispute to decide", List.of("SECTION_XI")));
     if (command.decision() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a dispute resolution names its decision");
     }
-    apply(new DisputeResolved(command.agreementId(), command.decision(), command.rationale(), state.draftVersion(),
+    record(clock, random, new DisputeResolved(command.agreementId(), command.decision(), command.rationale(), state.draftVersion(),
         open.objectingOffices()));
   }
 
   @CommandHandler
-  void handle(RequestClearance command) {
+  void handle(RequestClearance command, Clock clock, SecureRandom random) {
     requireStatus("request clearance", AgreementStatus.DRAFT);
     var gaps = BaselineElement.gapsIn(state.profile());
     if (!gaps.isEmpty()) {
@@ -229,29 +257,29 @@ public class Agreement {
               + missing.stream().map(RequiredStakeholder::office).toList(),
           missing.stream().flatMap(s -> s.rules().stream()).distinct().sorted(RULE_ORDER).toList());
     }
-    apply(new ClearanceRequested(command.agreementId(), state.draftVersion()));
+    record(clock, random, new ClearanceRequested(command.agreementId(), state.draftVersion()));
   }
 
   @CommandHandler
-  void handle(DecideClearance command) {
+  void handle(DecideClearance command, Clock clock, SecureRandom random) {
     requireStatus("decide clearance", AgreementStatus.IN_CLEARANCE);
     if (command.decision() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a clearance decision is CLEARED or RETURNED");
     }
     if (command.decision() == ClearanceDecision.RETURNED) {
-      apply(new ClearanceReturned(command.agreementId(), state.draftVersion(), command.comment()));
+      record(clock, random, new ClearanceReturned(command.agreementId(), state.draftVersion(), command.comment()));
       return;
     }
     if (state.igpCleared()) {
       throw new AgreementRefused(RefusalCode.WRONG_STATUS, "IGP has cleared this version; OPLA's legal review is awaited",
           List.of("S8", "S9"));
     }
-    apply(new ClearanceGranted(command.agreementId(), state.draftVersion(), command.comment()));
-    clearWhenComplete();
+    record(clock, random, new ClearanceGranted(command.agreementId(), state.draftVersion(), command.comment()));
+    clearWhenComplete(clock, random);
   }
 
   @CommandHandler
-  void handle(CompleteLegalReview command) {
+  void handle(CompleteLegalReview command, Clock clock, SecureRandom random) {
     requireStatus("complete the legal review", AgreementStatus.IN_CLEARANCE);
     if (!state.legalReviewRequired()) {
       throw new AgreementRefused(RefusalCode.STAKEHOLDER_NOT_REQUIRED,
@@ -260,27 +288,27 @@ public class Agreement {
     if (state.legallySufficient().orElse(false)) {
       throw new AgreementRefused(RefusalCode.WRONG_STATUS, "OPLA has already found this version legally sufficient");
     }
-    apply(new LegalReviewCompleted(command.agreementId(), state.draftVersion(), command.legallySufficient(), command.comment()));
+    record(clock, random, new LegalReviewCompleted(command.agreementId(), state.draftVersion(), command.legallySufficient(), command.comment()));
     if (command.legallySufficient()) {
-      clearWhenComplete();
+      clearWhenComplete(clock, random);
     }
   }
 
   @CommandHandler
-  void handle(SignAgreement command, Clock clock) {
+  void handle(SignAgreement command, Clock clock, SecureRandom random) {
     requireStatus("sign", AgreementStatus.CLEARED);
     CheckedSignature checked = checkedSignature(state.profile(), command.signature(), state.signatures(), today(clock));
-    apply(new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), checked.rules()));
+    record(clock, random, new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), checked.rules()));
     if (missingSignatures(state.profile(), state.signatures()).isEmpty()) {
       LocalDate executedOn = state.signatures().stream().map(SignatureRecord::signedOn).max(LocalDate::compareTo).orElseThrow();
       LocalDate effective = AgreementState.effectiveDateOf(state.profile(), executedOn);
-      apply(new AgreementExecuted(command.agreementId(), state.draftVersion(), executedOn, effective,
+      record(clock, random, new AgreementExecuted(command.agreementId(), state.draftVersion(), executedOn, effective,
           AgreementState.reviewDueAfter(effective)));
     }
   }
 
   @CommandHandler
-  void handle(RecordBiennialReview command, Clock clock) {
+  void handle(RecordBiennialReview command, Clock clock, SecureRandom random) {
     requireStatus("record a biennial review", AgreementStatus.ACTIVE);
     if (command.outcome() == null || command.findings() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a review records its findings and its outcome");
@@ -290,12 +318,12 @@ public class Agreement {
     if (state.lastReviewedOn() != null) {
       notBefore("reviewedOn", command.reviewedOn(), "the last review", state.lastReviewedOn());
     }
-    apply(new BiennialReviewCompleted(command.agreementId(), command.reviewedOn(), command.outcome(), command.findings(),
+    record(clock, random, new BiennialReviewCompleted(command.agreementId(), command.reviewedOn(), command.outcome(), command.findings(),
         command.comment(), AgreementState.reviewDueAfter(command.reviewedOn())));
   }
 
   @CommandHandler
-  void handle(AmendAgreement command, AgreementDirectory directory, Clock clock) {
+  void handle(AmendAgreement command, AgreementDirectory directory, Clock clock, SecureRandom random) {
     requireStatus("amend", AgreementStatus.ACTIVE);
     if (state.pendingAmendment().isPresent()) {
       throw new AgreementRefused(RefusalCode.WRONG_STATUS,
@@ -326,15 +354,15 @@ public class Agreement {
     int number = state.amendments() + 1;
     int version = state.draftVersion() + 1;
     if (newlyRequired.isEmpty()) {
-      apply(new AgreementAmended(command.agreementId(), number, version, amended, assessment.scope(),
+      record(clock, random, new AgreementAmended(command.agreementId(), number, version, amended, assessment.scope(),
           assessment.requiredStakeholders(), consented, command.amendedOn()));
     } else {
-      apply(new AmendmentProposed(command.agreementId(), number, version, changes, consented, command.amendedOn(), newlyRequired));
+      record(clock, random, new AmendmentProposed(command.agreementId(), number, version, changes, consented, command.amendedOn(), newlyRequired));
     }
   }
 
   @CommandHandler
-  void handle(TerminateAgreement command, Clock clock) {
+  void handle(TerminateAgreement command, Clock clock, SecureRandom random) {
     requireStatus("terminate", AgreementStatus.ACTIVE);
     if (command.reason() == null || command.reason().isBlank()) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a termination states its reason");
@@ -349,22 +377,22 @@ public class Agreement {
               + command.noticeGivenOn().plusDays(noticeDays),
           List.of("TERMINATION_NOTICE"));
     }
-    apply(new AgreementTerminated(command.agreementId(), command.reason(), command.noticeGivenOn(), command.effectiveOn(),
+    record(clock, random, new AgreementTerminated(command.agreementId(), command.reason(), command.noticeGivenOn(), command.effectiveOn(),
         command.mutual()));
   }
 
   @CommandHandler
-  void handle(ExpireAgreement command) {
+  void handle(ExpireAgreement command, Clock clock, SecureRandom random) {
     LocalDate terminationDate = state.profile().terms() == null ? null : state.profile().terms().terminationDate();
     if (state.status() != AgreementStatus.ACTIVE || terminationDate == null || command.asOf() == null
         || !command.asOf().isAfter(terminationDate)) {
       throw new AgreementRefused(RefusalCode.NOT_DUE, "the agreement is not active past its termination date");
     }
-    apply(new AgreementExpired(command.agreementId(), terminationDate, command.asOf()));
+    record(clock, random, new AgreementExpired(command.agreementId(), terminationDate, command.asOf()));
   }
 
   @CommandHandler
-  void handle(RecordExigentTransfer command, Clock clock) {
+  void handle(RecordExigentTransfer command, Clock clock, SecureRandom random) {
     requireStatus("record an exigent transfer", AgreementStatus.DRAFT, AgreementStatus.IN_CLEARANCE, AgreementStatus.CLEARED);
     if (command.authorizedBy() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID,
@@ -376,19 +404,19 @@ public class Agreement {
       return; // One transfer a day starts one clock; recording it again changes nothing.
     }
     LocalDate deadline = BusinessDays.addBusinessDays(command.transferredOn(), BusinessDays.EXIGENT_MEMORIALIZATION_DAYS);
-    apply(new ExigentTransferRecorded(command.agreementId(), command.transferredOn(), command.authorizedBy(), deadline,
+    record(clock, random, new ExigentTransferRecorded(command.agreementId(), command.transferredOn(), command.authorizedBy(), deadline,
         command.laterMemorializationApprovedBy(), List.of("EXEMPTION_10")));
   }
 
   @CommandHandler
-  void handle(WithdrawAgreement command) {
+  void handle(WithdrawAgreement command, Clock clock, SecureRandom random) {
     requireStatus("withdraw", AgreementStatus.DRAFT, AgreementStatus.IN_CLEARANCE, AgreementStatus.CLEARED,
         AgreementStatus.REGISTERED, AgreementStatus.ESCALATED_TO_DHS);
-    apply(new AgreementWithdrawn(command.agreementId(), state.status(), command.reason()));
+    record(clock, random, new AgreementWithdrawn(command.agreementId(), state.status(), command.reason()));
   }
 
   @CommandHandler
-  void handle(IssueReviewDueNotice command) {
+  void handle(IssueReviewDueNotice command, Clock clock, SecureRandom random) {
     if (!ReviewNotice.isThreshold(command.daysBeforeDue())) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID,
           "review notices go out 90, 30 and 0 days before the due date, then every 30 days overdue", List.of("REVIEW_NOTICE"));
@@ -401,11 +429,11 @@ public class Agreement {
     if (state.noticeIssued(AgreementState.reviewNoticeKey(command.dueOn(), command.daysBeforeDue()))) {
       return; // Idempotent: a rerun, or a second scheduler, records nothing new.
     }
-    apply(new ReviewDueNoticeIssued(command.agreementId(), command.dueOn(), command.daysBeforeDue(), command.asOf()));
+    record(clock, random, new ReviewDueNoticeIssued(command.agreementId(), command.dueOn(), command.daysBeforeDue(), command.asOf()));
   }
 
   @CommandHandler
-  void handle(IssueExigentDeadlineNotice command) {
+  void handle(IssueExigentDeadlineNotice command, Clock clock, SecureRandom random) {
     ExigentTransfer transfer = state.exigentTransferOn(command.transferredOn()).orElseThrow(() ->
         new AgreementRefused(RefusalCode.NOT_DUE, "no exigent transfer on " + command.transferredOn(), List.of("EXEMPTION_10")));
     if (transfer.metBy(state.executedOn()) || command.asOf() == null
@@ -416,14 +444,51 @@ public class Agreement {
     if (state.noticeIssued(AgreementState.exigentNoticeKey(command.transferredOn()))) {
       return;
     }
-    apply(new ExigentDeadlineMissedNoticeIssued(command.agreementId(), command.transferredOn(),
+    record(clock, random, new ExigentDeadlineMissedNoticeIssued(command.agreementId(), command.transferredOn(),
         transfer.memorializationDeadline(), command.asOf()));
   }
 
+  @CommandHandler
+  void handle(ErasePersonalData command, Clock clock, SecureRandom random) {
+    if (command.reason() == null || command.reason().isBlank() || command.requestReference() == null
+        || command.requestReference().isBlank()) {
+      throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "an erasure states its legal reason and the request it answers");
+    }
+    // Everything recorded so far; personal data recorded later needs a request of its own.
+    record(clock, random, new PersonalDataErased(command.agreementId(), command.reason(), command.requestReference(), nextSequence));
+  }
+
   @EventSourcingHandler
-  void on(AgreementEvent event) {
+  void on(AgreementEvent event, @SequenceNumber long sequence, MetaData metaData) {
     id = event.agreementId().value();
     state.apply(event);
+    nextSequence = sequence + 1;
+    Object hash = metaData.get(EventChain.HASH);
+    // An event without a hash (only ever a hand-made test event) is a break the verifier
+    // reports; the next event still links to something well formed.
+    chainHead = hash == null ? EventChain.GENESIS : hash.toString();
+  }
+
+  /**
+   * Applies {@code event} with its ledger metadata: the time from {@code clock}, the actor from
+   * the command, salts for its personal values, the link to the previous event and its own
+   * hash. Computed from this aggregate's chain position alone, so agreements never contend.
+   */
+  private void record(Clock clock, SecureRandom random, AgreementEvent event) {
+    SerializedObject<String> stored = STORED_FORM.serialize(event, String.class);
+    MetaData command = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getMetaData() : MetaData.emptyInstance();
+    Map<String, String> ledger = EventChain.seal(event.agreementId().value(), nextSequence, stored.getType().getName(),
+        stored.getType().getRevision(), stored.getData(), clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+        textOf(command.get(Actor.USERNAME)), textOf(command.get(Actor.ROLES)), chainHead, random);
+    // In a constructor Axon applies events only after it returns, so the chain position moves
+    // here too; the event sourcing handler then sets the same values.
+    chainHead = ledger.get(EventChain.HASH);
+    nextSequence++;
+    apply(event, MetaData.from(ledger));
+  }
+
+  private static String textOf(Object value) {
+    return value == null ? null : value.toString();
   }
 
   /** The aggregate's current state, for tests and the repository's callers; read only. */
@@ -519,24 +584,26 @@ public class Agreement {
     return who.toString().trim();
   }
 
-  private void clearWhenComplete() {
+  private void clearWhenComplete(Clock clock, SecureRandom random) {
     if (state.igpCleared() && (!state.legalReviewRequired() || state.legallySufficient().orElse(false))) {
-      apply(new AgreementCleared(state.id(), state.draftVersion(), state.legalReviewRequired()
+      record(clock, random, new AgreementCleared(state.id(), state.draftVersion(), state.legalReviewRequired()
           ? state.requirementOf(StakeholderOffice.OPLA).map(RequiredStakeholder::rules).orElse(List.of())
           : List.of()));
     }
   }
 
-  private void amendmentTakesEffect(AmendmentProposed pending, AgreementDirectory directory) {
+  private void amendmentTakesEffect(AmendmentProposed pending, AgreementDirectory directory, Clock clock,
+      SecureRandom random) {
     AgreementProfile amended = pending.changes().applyTo(state.profile());
     ProfileAssessment assessment = ProfileAssessment.of(amended, directory);
-    apply(new AgreementAmended(state.id(), pending.amendmentNumber(), pending.draftVersion(), amended, assessment.scope(),
+    record(clock, random, new AgreementAmended(state.id(), pending.amendmentNumber(), pending.draftVersion(), amended, assessment.scope(),
         assessment.requiredStakeholders(), pending.consentedBy(), pending.amendedOn()));
   }
 
-  private static void escalateWhenDhsLevel(AgreementId id, ProfileAssessment assessment, int draftVersion) {
+  private void escalateWhenDhsLevel(AgreementId id, ProfileAssessment assessment, int draftVersion, Clock clock,
+      SecureRandom random) {
     if (assessment.scope() == Scope.DHS_LEVEL) {
-      apply(new AgreementEscalatedToDhs(id, draftVersion, List.of(ScopeRule.DHS_LEVEL.id()), ScopeRule.DHS_LEVEL.reason()));
+      record(clock, random, new AgreementEscalatedToDhs(id, draftVersion, List.of(ScopeRule.DHS_LEVEL.id()), ScopeRule.DHS_LEVEL.reason()));
     }
   }
 

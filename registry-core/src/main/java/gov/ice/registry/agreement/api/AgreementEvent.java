@@ -30,7 +30,8 @@ public sealed interface AgreementEvent
     ExigentTransferRecorded,
     AgreementWithdrawn,
     ReviewDueNoticeIssued,
-    ExigentDeadlineMissedNoticeIssued {
+    ExigentDeadlineMissedNoticeIssued,
+    PersonalDataErased {
 
   AgreementId agreementId();
 }

@@ -18,6 +18,11 @@ public record AgreementProfile(
     categories = categories == null ? List.of() : List.copyOf(categories);
   }
 
+  public AgreementProfile withoutPersonalData() {
+    return new AgreementProfile(title, kind, owningDirectorate, parties, categories, dataProfile,
+        terms == null ? null : terms.withoutPersonalData(), exemption);
+  }
+
   public boolean hasInternationalParty() {
     return parties.stream().anyMatch(p -> p.kind() != null && p.kind().isInternational());
   }

@@ -134,6 +134,16 @@ public final class AgreementState {
       noticesIssued.add(reviewNoticeKey(e.dueOn(), e.daysBeforeDue()));
     } else if (event instanceof ExigentDeadlineMissedNoticeIssued e) {
       noticesIssued.add(exigentNoticeKey(e.transferredOn()));
+    } else if (event instanceof PersonalDataErased) {
+      // What the state holds came from earlier events, all of which the erasure covers. A fold
+      // over events stored before the erasure rewrote them (a read model replaying) forgets too.
+      profile = profile == null ? null : profile.withoutPersonalData();
+      signatures.replaceAll(SignatureRecord::withoutPersonalData);
+      if (pendingAmendment != null) {
+        AmendmentProposed p = pendingAmendment;
+        pendingAmendment = new AmendmentProposed(p.agreementId(), p.amendmentNumber(), p.draftVersion(),
+            p.changes() == null ? null : p.changes().withoutPersonalData(), p.consentedBy(), p.amendedOn(), p.pendingStakeholders());
+      }
     }
   }
 

@@ -9,6 +9,10 @@ public record AmendmentChanges(
     DataProfile dataProfile,
     Terms terms) {
 
+  public AmendmentChanges withoutPersonalData() {
+    return new AmendmentChanges(title, categories, dataProfile, terms == null ? null : terms.withoutPersonalData());
+  }
+
   public AgreementProfile applyTo(AgreementProfile current) {
     return new AgreementProfile(
         title != null ? title : current.title(),

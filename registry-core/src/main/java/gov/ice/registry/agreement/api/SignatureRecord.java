@@ -14,4 +14,9 @@ public record SignatureRecord(
   public boolean signedForIce() {
     return ICE.equals(party);
   }
+
+  /** The signature as it stands after an erasure: who signed in which capacity, but not their name. */
+  public SignatureRecord withoutPersonalData() {
+    return new SignatureRecord(party, authority, null, position, signedOn);
+  }
 }

@@ -33,4 +33,11 @@ public record Terms(
   public Terms {
     pointsOfContact = pointsOfContact == null ? List.of() : List.copyOf(pointsOfContact);
   }
+
+  public Terms withoutPersonalData() {
+    return new Terms(purpose, useAlignment, routineUse, authorities, missionNeeds, sharingRequirements, thirdPartyConstraints,
+        dataDescription, responsibilities, systems, pointsOfContact.stream().map(PointOfContact::withoutPersonalData).toList(),
+        safeguards, retention, classificationMarkings, dissemination, auditReporting, effectiveDate, terminationDate,
+        terminationNoticeDays, informationSecurity, disposition);
+  }
 }

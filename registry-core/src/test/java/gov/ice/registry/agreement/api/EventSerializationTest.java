@@ -168,7 +168,8 @@ class EventSerializationTest {
             ExigentAuthority.DEPUTY_SECRETARY, List.of("EXEMPTION_10")),
         new AgreementWithdrawn(id, AgreementStatus.DRAFT, "The partner chose another channel."),
         new ReviewDueNoticeIssued(id, LocalDate.of(2028, 1, 15), 30, LocalDate.of(2027, 12, 16)),
-        new ExigentDeadlineMissedNoticeIssued(id, LocalDate.of(2026, 7, 3), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 13)));
+        new ExigentDeadlineMissedNoticeIssued(id, LocalDate.of(2026, 7, 3), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 13)),
+        new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7));
   }
 
   /** The type, revision and payload Axon stores, as stable, indented JSON ending in a newline. */
