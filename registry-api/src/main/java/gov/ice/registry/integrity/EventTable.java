@@ -1,0 +1,95 @@
+package gov.ice.registry.integrity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.ice.registry.ledger.EventChain.StoredEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Axon's JDBC event table read and, for erasure only, rewritten directly: the verifier must see
+ * the bytes the store holds, not what Axon's upcasters and deserializers would make of them.
+ * Table and column names come from the {@link EventSchema} the storage engine uses.
+ */
+final class EventTable {
+
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  final EventSchema schema;
+  private final String select;
+
+  EventTable(JdbcTemplate jdbc, ObjectMapper json, EventSchema schema) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.schema = schema;
+    this.select = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.aggregateIdentifierColumn(),
+        schema.sequenceNumberColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
+        schema.metaDataColumn()) + " FROM " + schema.domainEventTable();
+  }
+
+  /** One stored event and its place in the store's global order. */
+  record Row(long globalIndex, StoredEvent event) {}
+
+  /** Every event, in global order, one at a time: a ledger of any size streams through. */
+  void forEach(Consumer<Row> consumer) {
+    jdbc.query(connection -> {
+      var statement = connection.prepareStatement(select + " ORDER BY " + schema.globalIndexColumn());
+      statement.setFetchSize(500);
+      return statement;
+    }, (ResultSet rs) -> {
+      consumer.accept(row(rs));
+    });
+  }
+
+  /** One agreement's events in global order (which is also sequence order while nothing was tampered with). */
+  List<Row> ofAgreement(String agreementId) {
+    return jdbc.query(select + " WHERE " + schema.aggregateIdentifierColumn() + " = ? ORDER BY " + schema.globalIndexColumn(),
+        (rs, n) -> row(rs), agreementId);
+  }
+
+  /** Replaces one stored event's payload and metadata; erasure is the only caller. */
+  void rewrite(long globalIndex, String payloadJson, Map<String, Object> metadata) {
+    try {
+      jdbc.update("UPDATE " + schema.domainEventTable() + " SET " + schema.payloadColumn() + " = ?, " + schema.metaDataColumn()
+          + " = ? WHERE " + schema.globalIndexColumn() + " = ?",
+          payloadJson.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(metadata), globalIndex);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Snapshots hold folded state, personal data included: erasure drops them and Axon replays the events. */
+  void deleteSnapshots(String agreementId) {
+    jdbc.update("DELETE FROM " + schema.snapshotTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?", agreementId);
+  }
+
+  private Row row(ResultSet rs) throws SQLException {
+    byte[] metaData = rs.getBytes(7);
+    Map<String, Object> metadata;
+    try {
+      metadata = metaData == null ? Map.of() : json.readValue(metaData, MAP);
+    } catch (IOException e) {
+      // Unreadable metadata is a finding, not a crash: the chain check reports the missing hash.
+      metadata = Map.of();
+    }
+    byte[] payload = rs.getBytes(6);
+    return new Row(rs.getLong(1), new StoredEvent(
+        rs.getString(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        payload == null ? "" : new String(payload, StandardCharsets.UTF_8),
+        metadata));
+  }
+}

@@ -1,0 +1,16 @@
+package gov.ice.registry.integrity;
+
+/** The ledger does not verify, so the registry refuses to sign a checkpoint over it. */
+public final class LedgerBroken extends RuntimeException {
+
+  private final transient LedgerVerification verification;
+
+  LedgerBroken(LedgerVerification verification) {
+    super("the ledger does not verify, so no checkpoint is signed over it: " + verification.broken());
+    this.verification = verification;
+  }
+
+  public LedgerVerification verification() {
+    return verification;
+  }
+}

@@ -1,0 +1,182 @@
+package gov.ice.registry.integrity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.ice.registry.integrity.CheckpointStore.Leaf;
+import gov.ice.registry.integrity.LedgerVerification.Broken;
+import gov.ice.registry.integrity.LedgerVerification.CheckpointSummary;
+import gov.ice.registry.integrity.LedgerVerification.Head;
+import gov.ice.registry.ledger.ChainVerifier;
+import gov.ice.registry.ledger.Checkpoint;
+import gov.ice.registry.ledger.EventChain;
+import gov.ice.registry.ledger.MerkleTree;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Recomputes the ledger from the stored bytes: every event's hash and link (in global order, or
+ * one agreement's), then every leaf against the event it was taken from, then the latest two
+ * checkpoints against the leaves (their signatures, and that the older tree is a prefix of the
+ * newer). Answers with the first broken entry; a failure counts in {@code
+ * registry_ledger_verification_failures_total} and is logged at ERROR.
+ */
+public final class LedgerVerifier {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerVerifier.class);
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final EventTable events;
+  private final CheckpointStore store;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final String publicKey;
+  private final Counter failures;
+
+  LedgerVerifier(EventTable events, CheckpointStore store, JdbcTemplate jdbc, ObjectMapper json, String publicKey,
+      MeterRegistry meters) {
+    this.events = events;
+    this.store = store;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.publicKey = publicKey;
+    this.failures = Counter.builder("registry.ledger.verification.failures")
+        .description("Ledger verifications that found a broken entry")
+        .register(meters);
+  }
+
+  /** The whole ledger. */
+  public LedgerVerification verifyLedger() {
+    ChainVerifier chains = new ChainVerifier();
+    AtomicReference<Head> head = new AtomicReference<>();
+    AtomicReference<Broken> broken = new AtomicReference<>();
+    events.forEach(row -> {
+      var event = row.event();
+      chains.accept(event).ifPresent(b -> broken.compareAndSet(null, new Broken(b.agreementId(), b.sequence(), b.problem())));
+      head.set(new Head(event.agreementId(), event.sequence(), event.hash()));
+    });
+    return conclude(chains, head.get(), broken.get(), null);
+  }
+
+  /** One agreement's chain, its leaves, and the latest checkpoints; empty when the agreement has no events. */
+  public Optional<LedgerVerification> verifyAgreement(String agreementId) {
+    List<EventTable.Row> rows = events.ofAgreement(agreementId);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    ChainVerifier chains = new ChainVerifier();
+    Broken broken = null;
+    for (EventTable.Row row : rows) {
+      var found = chains.accept(row.event());
+      if (found.isPresent() && broken == null) {
+        broken = new Broken(found.get().agreementId(), found.get().sequence(), found.get().problem());
+      }
+    }
+    var last = rows.get(rows.size() - 1).event();
+    return Optional.of(conclude(chains, new Head(last.agreementId(), last.sequence(), last.hash()), broken, agreementId));
+  }
+
+  private LedgerVerification conclude(ChainVerifier chains, Head head, Broken chainBreak, String agreementId) {
+    Broken broken = chainBreak;
+    if (broken == null) {
+      broken = chains.finish().map(b -> new Broken(b.agreementId(), b.sequence(), b.problem())).orElse(null);
+    }
+    List<Leaf> leaves = store.leaves();
+    if (broken == null) {
+      broken = checkLeaves(agreementId).orElse(null);
+    }
+    Optional<Checkpoint> latest = store.latest();
+    if (broken == null) {
+      broken = checkCheckpoints(leaves).orElse(null);
+    }
+    LedgerVerification result = new LedgerVerification(broken == null, chains.eventsChecked(), head,
+        latest.map(c -> new CheckpointSummary(c.size(), c.root(), c.at())).orElse(null), broken);
+    if (!result.verified()) {
+      failures.increment();
+      log.error("Ledger verification failed{}: {}", agreementId == null ? "" : " for agreement " + agreementId, broken);
+    }
+    return result;
+  }
+
+  /** Every checkpointed event is still in the store with the hash it had. */
+  private Optional<Broken> checkLeaves(String agreementId) {
+    EventSchema schema = events.schema;
+    String sql = "SELECT l.leaf_index, l.aggregate_identifier, l.sequence_number, l.event_hash, e." + schema.globalIndexColumn()
+        + ", e." + schema.metaDataColumn() + " FROM ledger_leaf l LEFT JOIN " + schema.domainEventTable() + " e ON e."
+        + schema.aggregateIdentifierColumn() + " = l.aggregate_identifier AND e." + schema.sequenceNumberColumn()
+        + " = l.sequence_number " + (agreementId == null ? "" : "WHERE l.aggregate_identifier = ? ") + "ORDER BY l.leaf_index";
+    AtomicReference<Broken> broken = new AtomicReference<>();
+    long[] expected = {0};
+    jdbc.query(sql, rs -> {
+      if (broken.get() != null) {
+        return;
+      }
+      long index = rs.getLong(1);
+      String id = rs.getString(2);
+      long sequence = rs.getLong(3);
+      String hash = rs.getString(4);
+      if (agreementId == null && index != expected[0]) {
+        broken.set(new Broken(null, null, "leaf " + expected[0] + " is missing from the leaf log"));
+        return;
+      }
+      expected[0] = index + 1;
+      rs.getLong(5);
+      if (rs.wasNull()) {
+        broken.set(new Broken(id, sequence, "checkpointed as leaf " + index + " but missing from the event store"));
+        return;
+      }
+      Object stored = metadata(rs.getBytes(6)).get(EventChain.HASH);
+      if (!hash.equals(stored)) {
+        broken.set(new Broken(id, sequence, "its hash " + stored + " differs from the hash " + hash + " checkpointed as leaf " + index));
+      }
+    }, agreementId == null ? new Object[0] : new Object[] {agreementId});
+    return Optional.ofNullable(broken.get());
+  }
+
+  /** The latest checkpoint and the one before verify, and both are roots of prefixes of the leaf log. */
+  private Optional<Broken> checkCheckpoints(List<Leaf> leaves) {
+    List<Checkpoint> latest = store.latest(2);
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    MerkleTree tree = MerkleTree.of(leaves.stream().map(l -> HEX.parseHex(l.hash())).toList());
+    for (Checkpoint checkpoint : latest) {
+      String name = "the checkpoint of " + checkpoint.at() + " (" + checkpoint.size() + " events)";
+      String problem = checkpoint.problem();
+      if (problem != null) {
+        return Optional.of(new Broken(null, null, name + ": " + problem));
+      }
+      if (publicKey != null && !publicKey.equals(checkpoint.publicKey())) {
+        return Optional.of(new Broken(null, null, name + " was signed with a key other than the registry's"));
+      }
+      if (checkpoint.size() > tree.size()) {
+        return Optional.of(new Broken(null, null, name + " covers more events than the leaf log holds (" + tree.size()
+            + "): events it covered were removed"));
+      }
+      String root = HEX.formatHex(tree.root((int) checkpoint.size()));
+      if (!root.equals(checkpoint.root())) {
+        return Optional.of(new Broken(null, null, name + " has root " + checkpoint.root() + " but the leaves give " + root
+            + ": the events it covered were changed, removed or reordered"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Map<String, Object> metadata(byte[] bytes) {
+    try {
+      return bytes == null ? Map.of() : json.readValue(bytes, MAP);
+    } catch (IOException e) {
+      return Map.of();
+    }
+  }
+}
