@@ -1,0 +1,82 @@
+package gov.ice.registry.integrity;
+
+import gov.ice.registry.ledger.SigningKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ledger's integrity in the application: the signing key, the salts for personal data the
+ * aggregate takes, the services, and the hourly checkpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class LedgerIntegrityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerIntegrityConfiguration.class);
+
+  /** The aggregate's handlers take it to salt personal values (see {@code PersonalData}); one per application. */
+  @Bean
+  SecureRandom ledgerSalts() {
+    return new SecureRandom();
+  }
+
+  /**
+   * {@code REGISTRY_LEDGER_SIGNING_KEY_FILE} (Ed25519, PEM PKCS#8) in production; otherwise a key
+   * generated once into the data directory and kept there.
+   */
+  @Bean
+  LedgerIntegrity ledgerIntegrity(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+      MeterRegistry meters, SecureRandom ledgerSalts,
+      @Value("${registry.ledger.signing-key-file:}") String signingKeyFile,
+      @Value("${registry.data-dir:./data}") Path dataDir) {
+    KeyPair key;
+    if (!signingKeyFile.isBlank()) {
+      key = SigningKeys.load(Path.of(signingKeyFile));
+      log.info("Ledger checkpoints are signed with the key in {}", signingKeyFile);
+    } else {
+      Path generated = dataDir.resolve("ledger-signing-key.pem");
+      key = SigningKeys.loadOrGenerate(generated, ledgerSalts);
+      log.warn("Ledger checkpoints are signed with the key in {}; set REGISTRY_LEDGER_SIGNING_KEY_FILE in production", generated);
+    }
+    // The schema the storage engine uses: Axon's default names.
+    return LedgerIntegrity.over(dataSource, EventSchema.builder().build(), transactionManager, key, clock, meters);
+  }
+
+  @Bean
+  CheckpointSchedule checkpointSchedule(LedgerIntegrity integrity) {
+    return new CheckpointSchedule(integrity.checkpoints());
+  }
+
+  /** Records a checkpoint on {@code registry.ledger.checkpoint-cron} (hourly by default) when events arrived since the last. */
+  static final class CheckpointSchedule {
+
+    private final Checkpoints checkpoints;
+
+    CheckpointSchedule(Checkpoints checkpoints) {
+      this.checkpoints = checkpoints;
+    }
+
+    @Scheduled(cron = "${registry.ledger.checkpoint-cron:0 0 * * * *}")
+    void record() {
+      try {
+        checkpoints.recordIfNew().ifPresent(c -> log.info("Ledger checkpoint of {} events, root {}", c.size(), c.root()));
+      } catch (LedgerBroken e) {
+        // The verifier has counted and logged the broken entry; a scheduler thread has no one else to tell.
+        log.error("No ledger checkpoint: {}", e.getMessage());
+      }
+    }
+  }
+}
