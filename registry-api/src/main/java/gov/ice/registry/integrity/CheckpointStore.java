@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with higher indexes; appending such an event later keeps every tree an extension of the last
  * one. {@code ledger_checkpoint} holds each signed checkpoint.
  */
-final class CheckpointStore {
+public final class CheckpointStore {
 
   private final JdbcTemplate jdbc;
   private final EventSchema schema;
@@ -43,7 +43,7 @@ final class CheckpointStore {
   }
 
   /** One leaf: an event as a checkpoint took it in. */
-  record Leaf(long index, long globalIndex, String agreementId, long sequence, String hash) {}
+  public record Leaf(long index, long globalIndex, String agreementId, long sequence, String hash) {}
 
   List<Leaf> leaves() {
     return jdbc.query("SELECT leaf_index, global_index, aggregate_identifier, sequence_number, event_hash FROM ledger_leaf "

@@ -60,13 +60,27 @@ class LedgerIntegrityConfiguration {
     return new CheckpointSchedule(integrity.checkpoints());
   }
 
-  /** Records a checkpoint on {@code registry.ledger.checkpoint-cron} (hourly by default) when events arrived since the last. */
+  /**
+   * Takes new events into the leaf log every {@code registry.ledger.leaf-interval} (10 seconds by
+   * default), and records a checkpoint on {@code registry.ledger.checkpoint-cron} (hourly by
+   * default) when events arrived since the last.
+   */
   static final class CheckpointSchedule {
 
     private final Checkpoints checkpoints;
 
     CheckpointSchedule(Checkpoints checkpoints) {
       this.checkpoints = checkpoints;
+    }
+
+    @Scheduled(fixedDelayString = "${registry.ledger.leaf-interval:PT10S}", initialDelayString = "${registry.ledger.leaf-interval:PT10S}")
+    void witness() {
+      try {
+        checkpoints.appendLeaves();
+      } catch (RuntimeException e) {
+        // Another instance took the same events in first, or the store is down: the next run catches up.
+        log.debug("Leaf log not extended this time: {}", e.getMessage());
+      }
     }
 
     @Scheduled(cron = "${registry.ledger.checkpoint-cron:0 0 * * * *}")

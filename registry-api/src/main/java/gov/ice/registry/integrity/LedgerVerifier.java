@@ -132,12 +132,12 @@ public final class LedgerVerifier {
       expected[0] = index + 1;
       rs.getLong(5);
       if (rs.wasNull()) {
-        broken.set(new Broken(id, sequence, "checkpointed as leaf " + index + " but missing from the event store"));
+        broken.set(new Broken(id, sequence, "taken into the leaf log as leaf " + index + " but missing from the event store"));
         return;
       }
       Object stored = metadata(rs.getBytes(6)).get(EventChain.HASH);
       if (!hash.equals(stored)) {
-        broken.set(new Broken(id, sequence, "its hash " + stored + " differs from the hash " + hash + " checkpointed as leaf " + index));
+        broken.set(new Broken(id, sequence, "its hash " + stored + " differs from the hash " + hash + " taken into the leaf log as leaf " + index));
       }
     }, agreementId == null ? new Object[0] : new Object[] {agreementId});
     return Optional.ofNullable(broken.get());

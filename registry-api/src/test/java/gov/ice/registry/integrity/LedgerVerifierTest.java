@@ -118,7 +118,24 @@ class LedgerVerifierTest {
   void aTruncatedTailIsNamed() {
     ledger.jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex >= (SELECT MAX(globalIndex) - 1 FROM DomainEventEntry)");
 
-    assertThat(verify().broken()).isEqualTo(new Broken("agr-2", 1L, "checkpointed as leaf 4 but missing from the event store"));
+    assertThat(verify().broken()).isEqualTo(new Broken("agr-2", 1L, "taken into the leaf log as leaf 4 but missing from the event store"));
+  }
+
+  @Test
+  void theLeafLogWitnessesRemovalsBeforeAnyCheckpointSignsThem() {
+    ledger.integrity.checkpoints().appendLeaves();
+    ledger.jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = 'agr-1' AND sequenceNumber = 2");
+
+    assertThat(verify().broken()).isEqualTo(new Broken("agr-1", 2L, "taken into the leaf log as leaf 5 but missing from the event store"));
+  }
+
+  @Test
+  void theScheduleSignsOnlyWhenEventsArrived() {
+    assertThat(ledger.integrity.checkpoints().recordIfNew()).map(Checkpoint::size).contains(6L);
+    assertThat(ledger.integrity.checkpoints().recordIfNew()).isEmpty();
+    ledger.draft("agr-4");
+    ledger.integrity.checkpoints().appendLeaves();
+    assertThat(ledger.integrity.checkpoints().recordIfNew()).map(Checkpoint::size).contains(7L);
   }
 
   @Test
