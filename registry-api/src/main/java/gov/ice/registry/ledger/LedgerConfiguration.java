@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementDirectory;
+import gov.ice.registry.serialization.RegistryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,19 +79,19 @@ class LedgerConfiguration {
   @Bean
   @Primary
   Serializer serializer() {
-    return LedgerSerialization.serializer();
+    return RegistryJson.serializer();
   }
 
   @Bean
   @Qualifier("eventSerializer")
   Serializer eventSerializer() {
-    return LedgerSerialization.serializer();
+    return RegistryJson.serializer();
   }
 
   @Bean
   @Qualifier("messageSerializer")
   Serializer messageSerializer() {
-    return LedgerSerialization.serializer();
+    return RegistryJson.serializer();
   }
 
   @Bean
@@ -140,13 +141,12 @@ class LedgerConfiguration {
     return Clock.system(ZoneId.of(zone));
   }
 
+  /**
+   * Also the {@link AgreementDirectory} the aggregate's handlers take: one bean of that type, or
+   * Axon cannot resolve the parameter.
+   */
   @Bean
   LedgerReader ledgerReader(EventStore eventStore) {
     return new LedgerReader(eventStore);
-  }
-
-  @Bean
-  AgreementDirectory agreementDirectory(LedgerReader ledgerReader) {
-    return ledgerReader;
   }
 }

@@ -1,5 +1,6 @@
 package gov.ice.registry.web.agreement;
 
+import gov.ice.registry.agreement.AgreementModule;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
@@ -21,12 +22,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 class CommandDispatcher {
-
-  /**
-   * The metadata key the aggregate reads the expected version from (an If-Match ETag):
-   * {@code AgreementModule.EXPECTED_VERSION} in registry-core.
-   */
-  static final String EXPECTED_VERSION = "expectedVersion";
 
   private final CommandGateway commands;
   private final LedgerReader ledger;
@@ -54,7 +49,7 @@ class CommandDispatcher {
     Map<String, Object> metadata = new HashMap<>(context.actor().asMetadata());
     metadata.put(LedgerMetadata.REQUEST_ID, context.requestId());
     if (context.expectedVersion() != null) {
-      metadata.put(EXPECTED_VERSION, context.expectedVersion());
+      metadata.put(AgreementModule.EXPECTED_VERSION, context.expectedVersion());
     }
     return MetaData.from(metadata);
   }
