@@ -92,7 +92,7 @@ public class Agreement {
     requireId(command.agreementId());
     ProfileAssessment assessment = ProfileAssessment.of(command.profile(), directory);
     apply(new AgreementDrafted(command.agreementId(), 1, command.profile(), assessment.scope(), assessment.requiredStakeholders()));
-    escalateWhenDhsLevel(assessment, 1);
+    escalateWhenDhsLevel(command.agreementId(), assessment, 1);
   }
 
   @CommandHandler
@@ -134,7 +134,7 @@ public class Agreement {
         .map(Concurrence::office)
         .toList();
     apply(new DraftRevised(command.agreementId(), next, command.profile(), assessment.scope(), assessment.requiredStakeholders(), stale));
-    escalateWhenDhsLevel(assessment, next);
+    escalateWhenDhsLevel(command.agreementId(), assessment, next);
   }
 
   @CommandHandler
@@ -534,9 +534,9 @@ public class Agreement {
         assessment.requiredStakeholders(), pending.consentedBy(), pending.amendedOn()));
   }
 
-  private void escalateWhenDhsLevel(ProfileAssessment assessment, int draftVersion) {
+  private static void escalateWhenDhsLevel(AgreementId id, ProfileAssessment assessment, int draftVersion) {
     if (assessment.scope() == Scope.DHS_LEVEL) {
-      apply(new AgreementEscalatedToDhs(state.id(), draftVersion, List.of(ScopeRule.DHS_LEVEL.id()), ScopeRule.DHS_LEVEL.reason()));
+      apply(new AgreementEscalatedToDhs(id, draftVersion, List.of(ScopeRule.DHS_LEVEL.id()), ScopeRule.DHS_LEVEL.reason()));
     }
   }
 

@@ -15,25 +15,25 @@ import java.util.Set;
  * The sixteen exemptions of Appendix B, each with the id {@code EXEMPTION_<n>}. An exempt
  * agreement is registered and searchable without clearance; some exemptions carry conditions.
  */
-record ExemptionRule(int number, String name) {
+record ExemptionRule(int number, String id, String name) {
 
   static final List<ExemptionRule> ALL = List.of(
-      new ExemptionRule(1, "Court Procedures"),
-      new ExemptionRule(2, "Legal"),
-      new ExemptionRule(3, "FOIA and Privacy Act Requests"),
-      new ExemptionRule(4, "Contracted Vendors"),
-      new ExemptionRule(5, "Ad Hoc Requests"),
-      new ExemptionRule(6, "Routine Operational or Law Enforcement Activity"),
-      new ExemptionRule(7, "Sensitive Law Enforcement Activity"),
-      new ExemptionRule(8, "Regulatory Compliance"),
-      new ExemptionRule(9, "Liaison Relationships"),
-      new ExemptionRule(10, "Exigent Threat"),
-      new ExemptionRule(11, "287(g) Agreements"),
-      new ExemptionRule(12, "Interconnection Security Agreements (ISA)"),
-      new ExemptionRule(13, "Interface Control Agreements (ICA)"),
-      new ExemptionRule(14, "Service Level Agreements (SLA)"),
-      new ExemptionRule(15, "Interagency Agreements (IAA)"),
-      new ExemptionRule(16, "Customs Mutual Assistance Agreement (CMAA)"));
+      new ExemptionRule(1, "EXEMPTION_1", "Court Procedures"),
+      new ExemptionRule(2, "EXEMPTION_2", "Legal"),
+      new ExemptionRule(3, "EXEMPTION_3", "FOIA and Privacy Act Requests"),
+      new ExemptionRule(4, "EXEMPTION_4", "Contracted Vendors"),
+      new ExemptionRule(5, "EXEMPTION_5", "Ad Hoc Requests"),
+      new ExemptionRule(6, "EXEMPTION_6", "Routine Operational or Law Enforcement Activity"),
+      new ExemptionRule(7, "EXEMPTION_7", "Sensitive Law Enforcement Activity"),
+      new ExemptionRule(8, "EXEMPTION_8", "Regulatory Compliance"),
+      new ExemptionRule(9, "EXEMPTION_9", "Liaison Relationships"),
+      new ExemptionRule(10, "EXEMPTION_10", "Exigent Threat"),
+      new ExemptionRule(11, "EXEMPTION_11", "287(g) Agreements"),
+      new ExemptionRule(12, "EXEMPTION_12", "Interconnection Security Agreements (ISA)"),
+      new ExemptionRule(13, "EXEMPTION_13", "Interface Control Agreements (ICA)"),
+      new ExemptionRule(14, "EXEMPTION_14", "Service Level Agreements (SLA)"),
+      new ExemptionRule(15, "EXEMPTION_15", "Interagency Agreements (IAA)"),
+      new ExemptionRule(16, "EXEMPTION_16", "Customs Mutual Assistance Agreement (CMAA)"));
 
   /** Exemption 7: the Executive Associate Director of the directorate (HSI or ERO) approves it. */
   static final Set<String> SENSITIVE_LAW_ENFORCEMENT_APPROVERS = Set.of("HSI_EAD", "ERO_EAD");
@@ -42,10 +42,6 @@ record ExemptionRule(int number, String name) {
   static final Set<Integer> NEED_ACTIVE_PARENT = Set.of(9, 12, 13, 14);
 
   static final int EXIGENT_THREAT = 10;
-
-  String id() {
-    return "EXEMPTION_" + number;
-  }
 
   static Optional<ExemptionRule> numbered(int number) {
     return ALL.stream().filter(rule -> rule.number() == number).findFirst();

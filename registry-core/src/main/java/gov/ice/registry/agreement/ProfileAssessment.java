@@ -58,7 +58,7 @@ record ProfileAssessment(Scope scope, List<String> scopeRules, List<RequiredStak
     }
     Set<String> names = new HashSet<>();
     for (Party party : profile.parties()) {
-      if (party == null || party.name() == null || party.name().isBlank() || party.kind() == null) {
+      if (party.name() == null || party.name().isBlank() || party.kind() == null) {
         problems.add("every party has a name and a kind");
       } else if (!names.add(party.name().trim().toLowerCase(Locale.ROOT))) {
         problems.add("party " + party.name() + " is named twice");
@@ -66,7 +66,7 @@ record ProfileAssessment(Scope scope, List<String> scopeRules, List<RequiredStak
         problems.add("ICE is not one of the other parties");
       }
     }
-    if (profile.categories().isEmpty() || profile.categories().contains(null)) {
+    if (profile.categories().isEmpty()) {
       problems.add("at least one information category is required");
     }
     if (profile.dataProfile() == null) {

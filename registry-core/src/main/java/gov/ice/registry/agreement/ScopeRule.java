@@ -28,7 +28,7 @@ record ScopeRule(String id, Scope scope, String reason) {
   static ScopeRule decide(AgreementProfile profile) {
     DataProfile data = profile.dataProfile();
     if (profile.exemption() != null) {
-      return new ScopeRule("EXEMPTION_" + profile.exemption().number(), Scope.EXEMPT,
+      return new ScopeRule(ExemptionRule.numbered(profile.exemption().number()).orElseThrow().id(), Scope.EXEMPT,
           "exempt under Appendix B, exemption " + profile.exemption().number());
     }
     if (profile.allPartiesAreDhsComponents()) {
