@@ -79,7 +79,8 @@ class ProblemHandling {
     if (cause(e, DataBufferLimitException.class).isPresent()) {
       return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e)));
     }
-    Optional<JsonMappingException> mapping = cause(e, JsonMappingException.class);
+    // A mapping error without a path is the document itself failing to parse (it ended too soon).
+    Optional<JsonMappingException> mapping = cause(e, JsonMappingException.class).filter(m -> !m.getPath().isEmpty());
     if (mapping.isPresent()) {
       Violation violation = violation(mapping.get());
       return respond(Problems.withViolations(
@@ -89,7 +90,9 @@ class ProblemHandling {
     if (cause(e, JsonProcessingException.class).isPresent()) {
       return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON."));
     }
-    return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getReason()));
+    // A body that ends before its first complete JSON value decodes to nothing: "No request body".
+    return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        e.getReason() + ": the body is missing or is not a complete JSON document."));
   }
 
   @ExceptionHandler(InvalidRequest.class)
