@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory), so the suite starts it once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests turn metrics export off by default; the Prometheus endpoint is part of the contract.
+@AutoConfigureObservability(tracing = false)
 public abstract class H2Registry {
 
   static final Path DATA_DIR = temporaryDirectory("registry-h2-it-");

@@ -3,6 +3,7 @@ package gov.ice.registry;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.TestPostgres;
 import gov.ice.registry.support.TestUsers;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP on a random port. IT classes extending it share one context and one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests turn metrics export off by default; the Prometheus endpoint is part of the contract.
+@AutoConfigureObservability(tracing = false)
 public abstract class PostgresRegistry {
 
   private static String databaseUrl;

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -132,8 +133,8 @@ class ProblemHandling {
       return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement",
           "No agreement has the id " + cause(e, AggregateNotFoundException.class).get().getAggregateIdentifier()));
     }
-    if (cause(e, ConcurrencyException.class).isPresent()) {
-      // Also covers ConflictingAggregateVersionException (a stale If-Match) and an id that exists already.
+    if (cause(e, ConflictingModificationException.class).isPresent() || cause(e, ConcurrencyException.class).isPresent()) {
+      // A stale If-Match (ConflictingAggregateVersionException), a concurrent append, or an id that exists already.
       return respond(Problems.of(HttpStatus.CONFLICT, "version-conflict", "Conflicting change",
           "The agreement changed since the version named in If-Match, or was changed concurrently. Read it again and retry."));
     }
