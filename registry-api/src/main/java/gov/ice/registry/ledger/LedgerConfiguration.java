@@ -9,6 +9,7 @@ import gov.ice.registry.serialization.RegistryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -43,6 +44,7 @@ import org.springframework.context.annotation.Primary;
 class LedgerConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
+  private static final Duration SCHEMA_PATIENCE = Duration.ofSeconds(60);
 
   @Bean(destroyMethod = "close")
   DataSource ledgerDataSource(LedgerProperties ledger, @Value("${registry.data-dir:./data}") Path dataDir) throws Exception {
@@ -110,7 +112,8 @@ class LedgerConfiguration {
         .schema(EventSchema.builder().build())
         .build();
     // Axon's factories write CREATE TABLE IF NOT EXISTS: creating at every start is idempotent.
-    transactionManager.executeInTransaction(() -> engine.createSchema(dialect.eventTables));
+    StartupRetry.run("Creating the event tables", SCHEMA_PATIENCE,
+        () -> transactionManager.executeInTransaction(() -> engine.createSchema(dialect.eventTables)));
     return engine;
   }
 
@@ -121,7 +124,8 @@ class LedgerConfiguration {
         .serializer(serializer)
         .schema(TokenSchema.builder().build())
         .build();
-    transactionManager.executeInTransaction(() -> tokenStore.createSchema(dialect.tokenTables));
+    StartupRetry.run("Creating the token table", SCHEMA_PATIENCE,
+        () -> transactionManager.executeInTransaction(() -> tokenStore.createSchema(dialect.tokenTables)));
     return tokenStore;
   }
 
