@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,7 +97,9 @@ class LedgerConfiguration {
     return RegistryJson.serializer();
   }
 
+  /** The JDBC ledger, unless Axon Server is switched on: then Axon Server is the event store (notes/api.md). */
   @Bean
+  @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
   EventStorageEngine eventStorageEngine(
       ConnectionProvider connectionProvider,
       TransactionManager transactionManager,

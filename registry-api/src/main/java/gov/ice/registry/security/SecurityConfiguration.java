@@ -48,6 +48,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain registrySecurity(ServerHttpSecurity http, SecurityProperties properties, ObjectMapper mapper) {
+    String challenge = properties.jwt().configured() ? "Bearer" : "Basic realm=\"isaa-registry\"";
     http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -55,7 +56,7 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .exceptionHandling(handling -> handling
-            .authenticationEntryPoint(unauthorized(mapper))
+            .authenticationEntryPoint(unauthorized(mapper, challenge))
             .accessDeniedHandler(forbidden(mapper)))
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
@@ -80,11 +81,11 @@ class SecurityConfiguration {
             .anyExchange().authenticated());
     if (properties.jwt().configured()) {
       http.oauth2ResourceServer(oauth -> oauth
-          .authenticationEntryPoint(unauthorized(mapper))
+          .authenticationEntryPoint(unauthorized(mapper, challenge))
           .accessDeniedHandler(forbidden(mapper))
           .jwt(jwt -> jwt.jwtDecoder(jwtDecoder(properties.jwt())).jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
     } else {
-      http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(mapper)));
+      http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(mapper, challenge)));
     }
     return http.build();
   }
@@ -143,10 +144,10 @@ class SecurityConfiguration {
         .defaultIfEmpty(new AuthorizationDecision(false));
   }
 
-  private static ServerAuthenticationEntryPoint unauthorized(ObjectMapper mapper) {
+  private static ServerAuthenticationEntryPoint unauthorized(ObjectMapper mapper, String challenge) {
     return (exchange, e) -> Problems.write(exchange, mapper,
         Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Not authenticated", "This request needs a valid user: " + e.getMessage()),
-        Map.of("WWW-Authenticate", "Basic realm=\"isaa-registry\""));
+        Map.of("WWW-Authenticate", challenge));
   }
 
   private static ServerAccessDeniedHandler forbidden(ObjectMapper mapper) {
