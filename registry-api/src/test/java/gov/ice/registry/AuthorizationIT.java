@@ -149,6 +149,14 @@ class AuthorizationIT extends H2Registry {
     assertThat(registry().anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
   }
 
+  @Test
+  void servesTheOpenApiDocumentToAuthenticatedUsersOnly() {
+    Response document = registry().as(TestUsers.AUDITOR).get("/v3/api-docs");
+    assertThat(document.status()).as(document.toString()).isEqualTo(200);
+    assertThat(document.json().path("paths").has("/api/agreements/{id}/concurrences")).isTrue();
+    assertThat(registry().anonymous().get("/v3/api-docs").status()).isEqualTo(401);
+  }
+
   private void assertNothingStoredBeyondTheDraft() {
     Response history = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history");
     assertThat(history.json().size()).as(history.toString()).isEqualTo(1);

@@ -65,6 +65,11 @@ public interface ConcurrencyScenarios {
         .post("/api/agreements/" + id + "/concurrences", AgreementBodies.concurrence("OPP", 1));
     assertThat(current.status()).as(current.toString()).isEqualTo(200);
     assertThat(current.etag()).isEqualTo("\"3\"");
+    Response staleAndRefusable = registry.as(TestUsers.PROGRAM_OFFICE).ifMatch(drafted.etag())
+        .post("/api/agreements/" + id + "/clearance-request", null);
+    assertThat(staleAndRefusable.status()).as(staleAndRefusable.toString()).isEqualTo(409);
+    assertThat(staleAndRefusable.json().path("type").asText())
+        .as("a stale If-Match is reported before what the handler would refuse").endsWith("/version-conflict");
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

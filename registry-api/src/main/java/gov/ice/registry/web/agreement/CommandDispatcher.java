@@ -4,6 +4,7 @@ import gov.ice.registry.agreement.AgreementModule;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementState;
 import gov.ice.registry.ledger.LedgerMetadata;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,10 +36,30 @@ class CommandDispatcher {
 
   Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
     return Mono.fromCallable(() -> {
-          commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+          try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+          } catch (RuntimeException failure) {
+            throw staleIfMatchFirst(id, context, failure);
+          }
           return summary(id);
         })
         .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * Axon checks the expected version when the unit of work commits, after the handler ran; a
+   * handler that refuses first would hide that the caller decided on an outdated agreement. A
+   * stale If-Match is the more useful answer: read again, then decide.
+   */
+  private RuntimeException staleIfMatchFirst(AgreementId id, CommandContext context, RuntimeException failure) {
+    if (context.expectedVersion() == null || failure instanceof ConflictingModificationException) {
+      return failure;
+    }
+    long current = ledger.stateOf(id).map(AgreementState::version).orElse(0L);
+    if (current != 0 && current != context.expectedVersion()) {
+      return new ConflictingAggregateVersionException(id.value(), context.expectedVersion(), current);
+    }
+    return failure;
   }
 
   private AgreementSummary summary(AgreementId id) {
