@@ -33,9 +33,40 @@ public final class TestPostgres {
 
   private final int port;
   private final AtomicInteger databases = new AtomicInteger();
+  private final Runnable stop;
+  private final Runnable restart;
 
   private TestPostgres(int port) {
+    this(port, null, null);
+  }
+
+  private TestPostgres(int port, Runnable stop, Runnable restart) {
     this.port = port;
+    this.stop = stop;
+    this.restart = restart;
+  }
+
+  /** Whether {@link #startPrivate()} can give a server that stops and starts again (the OS binaries are there). */
+  public static boolean privateServersAvailable() {
+    return debianBinaries().isPresent();
+  }
+
+  /** A server of one's own, to stop and start again: an outage the shared one must not suffer. */
+  public static TestPostgres startPrivate() {
+    try {
+      return startLocal(debianBinaries().orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries")));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("Cannot start PostgreSQL", e);
+    }
+  }
+
+  /** Stops the server at once, as a crash or a network cut would look to its clients. */
+  public void stop() {
+    stop.run();
+  }
+
+  public void restart() {
+    restart.run();
   }
 
   public static synchronized TestPostgres instance() {
@@ -112,17 +143,35 @@ public final class TestPostgres {
     }
     int port = freePort();
     run(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale");
-    run(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
+    String pgCtl = bin.resolve("pg_ctl").toString();
+    Runnable start = () -> quietly(() -> run(root, pgCtl, "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
         "-o", "-p " + port + " -k " + sockets + " -c listen_addresses=localhost -c fsync=on -c synchronous_commit=on -c max_connections=200",
-        "start");
+        "start"));
+    Runnable stop = () -> quietly(() -> run(root, pgCtl, "-D", data.toString(), "-m", "immediate", "-w", "stop"));
+    start.run();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        run(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
-      } catch (IOException | InterruptedException ignored) {
-        // Best effort: the cluster lives in a temporary directory.
+        run(root, pgCtl, "-D", data.toString(), "-m", "immediate", "-w", "stop");
+      } catch (IOException | InterruptedException | IllegalStateException ignored) {
+        // Best effort, and already stopped is fine: the cluster lives in a temporary directory.
       }
     }));
-    return new TestPostgres(port);
+    return new TestPostgres(port, stop, start);
+  }
+
+  private interface Step {
+    void run() throws IOException, InterruptedException;
+  }
+
+  private static void quietly(Step step) {
+    try {
+      step.run();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void run(boolean asPostgres, String... command) throws IOException, InterruptedException {
