@@ -107,6 +107,7 @@ public interface LifecycleScenarios {
     assertThat(first.path("actor").path("displayName").asText()).isEqualTo("Pat Program");
     assertThat(first.path("actor").path("roles").toString()).contains("PROGRAM_OFFICE");
     assertThat(first.path("payload").path("profile").path("title").asText()).startsWith("Sharing of ICE");
+    assertThat(first.path("payload").path("agreementId").asText()).as("ids read as the ledger stores them").isEqualTo(id);
     assertThat(entries.get(1).path("draftVersion").asInt()).isEqualTo(1);
     assertThat(entries.get(1).path("actor").path("username").asText()).startsWith("sam-");
 
