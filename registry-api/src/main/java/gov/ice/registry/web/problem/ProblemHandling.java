@@ -12,6 +12,7 @@ import gov.ice.registry.web.problem.Problems.Violation;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,14 +27,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -197,15 +199,22 @@ class ProblemHandling {
     return new Violation(field, "has the wrong type or form");
   }
 
-  /** The store is unreachable, not refusing: a connection could not be had or was lost. */
+  /**
+   * The store is unreachable, not refusing: a connection could not be had or was lost (SQLState
+   * class 08), the server is shutting down (57P), or the transaction could not even be rolled
+   * back, which only a lost connection does.
+   */
   static boolean storeUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
-          || t instanceof CannotGetJdbcConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof DataAccessResourceFailureException
           || t instanceof CannotCreateTransactionException
+          || t instanceof TransactionSystemException
           || t instanceof ConnectException
-          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+          || (t instanceof SQLException sql && sql.getSQLState() != null
+              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
         return true;
       }
       if (t.getCause() == t) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RefusalCode;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** The mapping of what a command can end in to problem details, however deeply it arrives wrapped. */
 class ProblemHandlingTest {
@@ -30,6 +32,14 @@ class ProblemHandlingTest {
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
     assertThat(response.getBody().getType().toString()).endsWith("/store-unavailable");
+  }
+
+  @Test
+  void answersAReadWhoseConnectionDiedWithServiceUnavailable() {
+    TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+    assertThat(handling.other(rollbackFailed, exchange).getStatusCode().value()).isEqualTo(503);
+    assertThat(handling.other(new SQLException("terminating connection due to administrator command", "57P01"), exchange)
+        .getStatusCode().value()).isEqualTo(503);
   }
 
   @Test
