@@ -17,14 +17,4 @@ final class RegistryUser extends User {
   String displayName() {
     return displayName;
   }
-
-  @Override
-  public boolean equals(Object other) {
-    return super.equals(other);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }

@@ -81,18 +81,18 @@ class AgreementCommandEndpoints {
   @Operation(summary = "Draft a new agreement (PROGRAM_OFFICE)")
   Mono<ResponseEntity<AgreementSummary>> draft(@Valid @RequestBody DraftRequest body, ServerWebExchange exchange) {
     AgreementId id = newId();
-    return send(exchange, id, null, new DraftAgreement(id, body.toProfile()))
+    return send(exchange, id, new DraftAgreement(id, body.toProfile()))
         .flatMap(summary -> existingAgreements.overlapping(id, body.toProfile()).collectList().map(summary::withExistingAgreements))
-        .map(summary -> created(summary));
+        .map(AgreementCommandEndpoints::created);
   }
 
   @PostMapping("/import")
   @Operation(summary = "Import an agreement executed before the registry existed (IGP)")
   Mono<ResponseEntity<AgreementSummary>> importExecuted(@Valid @RequestBody ImportRequest body, ServerWebExchange exchange) {
     AgreementId id = newId();
-    return send(exchange, id, null, new ImportExecutedAgreement(id, body.toProfile(),
+    return send(exchange, id, new ImportExecutedAgreement(id, body.toProfile(),
         body.signatures().stream().map(SignatureRequest::toSignature).toList(), body.executedOn(), body.lastReviewedOn()))
-        .map(summary -> created(summary));
+        .map(AgreementCommandEndpoints::created);
   }
 
   @PutMapping("/{id}/draft")
@@ -225,9 +225,10 @@ class AgreementCommandEndpoints {
         .map(summary -> ResponseEntity.ok().eTag(ETags.of(summary.version())).body(summary));
   }
 
-  private Mono<AgreementSummary> send(ServerWebExchange exchange, AgreementId id, Long expectedVersion, Object command) {
+  /** A command that creates the agreement: there is no version to expect. */
+  private Mono<AgreementSummary> send(ServerWebExchange exchange, AgreementId id, Object command) {
     return CurrentActor.authentication()
-        .flatMap(user -> dispatcher.dispatch(id, command, context(exchange, user, expectedVersion)));
+        .flatMap(user -> dispatcher.dispatch(id, command, context(exchange, user, null)));
   }
 
   private static CommandContext context(ServerWebExchange exchange, Authentication user, Long expectedVersion) {

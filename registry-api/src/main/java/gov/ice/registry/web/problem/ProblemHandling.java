@@ -25,6 +25,7 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -50,7 +51,8 @@ import org.springframework.web.server.ServerWebInputException;
  * looks through the cause chain for what actually happened.
  */
 @RestControllerAdvice
-@Order(0)
+// Last among advices: its catch-all must not take an exception a feature's own advice handles.
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
