@@ -25,7 +25,6 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -51,8 +50,9 @@ import org.springframework.web.server.ServerWebInputException;
  * looks through the cause chain for what actually happened.
  */
 @RestControllerAdvice
-// Last among advices: its catch-all must not take an exception a feature's own advice handles.
-@Order(Ordered.LOWEST_PRECEDENCE)
+// Before Spring Boot's ProblemDetailsExceptionHandler, whose answers lack violations and rules.
+// A feature's own advice that must come first orders itself below 0.
+@Order(0)
 class ProblemHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
