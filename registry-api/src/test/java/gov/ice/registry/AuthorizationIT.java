@@ -146,7 +146,9 @@ class AuthorizationIT extends H2Registry {
     }
     assertThat(registry().anonymous().get("/api/agreements/" + id).status()).isEqualTo(401);
     assertThat(registry().anonymous().get("/actuator/health").status()).isEqualTo(200);
-    assertThat(registry().anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
+    Response metrics = registry().anonymous().get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.text()).as("Axon's metrics, tagged by payload type").contains("commandBus_successCounter_total{payloadType=\"DraftAgreement\"}");
   }
 
   @Test
