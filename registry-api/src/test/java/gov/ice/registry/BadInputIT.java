@@ -43,6 +43,10 @@ class BadInputIT extends H2Registry {
     assertThat(syntaxError.json().path("type").asText()).endsWith("/malformed-json");
     Response truncated = draftWith("{\"title\": \"unterminated");
     assertProblem(truncated, 400);
+    Response duplicateKey = draftWith(AgreementBodies.draft().toString().replaceFirst("\\{", "{\"kind\": \"MOA\", "));
+    assertProblem(duplicateKey, 400);
+    Response trailing = draftWith(AgreementBodies.draft() + " {\"title\": \"second\"}");
+    assertProblem(trailing, 400);
     assertThat(storedEvents()).isEqualTo(before);
   }
 
