@@ -1,10 +1,8 @@
 package gov.ice.registry;
 
 import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.TemporaryDirectories;
 import gov.ice.registry.support.TestUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 public abstract class H2Registry {
 
-  static final Path DATA_DIR = temporaryDirectory("registry-h2-it-");
+  static final Path DATA_DIR = TemporaryDirectories.create("registry-h2-it-");
 
   @LocalServerPort
   int port;
@@ -37,13 +35,5 @@ public abstract class H2Registry {
 
   public RegistryClient registry() {
     return new RegistryClient(port);
-  }
-
-  static Path temporaryDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

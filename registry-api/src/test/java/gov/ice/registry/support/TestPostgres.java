@@ -153,8 +153,10 @@ public final class TestPostgres {
       try {
         run(root, pgCtl, "-D", data.toString(), "-m", "immediate", "-w", "stop");
       } catch (IOException | InterruptedException | IllegalStateException ignored) {
-        // Best effort, and already stopped is fine: the cluster lives in a temporary directory.
+        // Already stopped is fine.
       }
+      // Only once the server is down: its files go with it.
+      TemporaryDirectories.deleteQuietly(dir);
     }));
     return new TestPostgres(port, stop, start);
   }
