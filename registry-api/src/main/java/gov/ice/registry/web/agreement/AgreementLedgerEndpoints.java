@@ -4,6 +4,7 @@ import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.ledger.EventChain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.reflect.RecordComponent;
@@ -70,8 +71,12 @@ class AgreementLedgerEndpoints {
         Actor.fromMetadata(message.getMetaData()),
         draftVersionOf(payload).orElse(null),
         payload,
-        null,
-        null);
+        text(message.getMetaData().get(EventChain.HASH)),
+        text(message.getMetaData().get(EventChain.PREVIOUS_HASH)));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   /** The draft version an event names, where it names one: the version a concurrence approved, for example. */

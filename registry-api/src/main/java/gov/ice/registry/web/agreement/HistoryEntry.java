@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * One ledger entry of an agreement (API.md, "Queries"). {@code hash} and {@code previousHash}
- * belong to the tamper-evident chain; they are null until the ledger is chained.
+ * link it into the agreement's hash chain (see {@code gov.ice.registry.ledger.EventChain}).
  */
 record HistoryEntry(
     long sequence,

@@ -1,0 +1,105 @@
+package gov.ice.registry.web.ledger;
+
+import gov.ice.registry.integrity.LedgerIntegrity;
+import gov.ice.registry.integrity.LedgerVerification;
+import gov.ice.registry.ledger.Checkpoint;
+import gov.ice.registry.web.agreement.InvalidRequest;
+import gov.ice.registry.web.agreement.UnknownAgreement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The ledger's integrity over HTTP (API.md, "Queries"): verification, signed checkpoints and
+ * their consistency, and an agreement's evidence bundle. All of it is blocking JDBC work, on the
+ * bounded elastic scheduler.
+ */
+@RestController
+@Tag(name = "Ledger integrity")
+class LedgerEndpoints {
+
+  private final LedgerIntegrity integrity;
+
+  LedgerEndpoints(LedgerIntegrity integrity) {
+    this.integrity = integrity;
+  }
+
+  @GetMapping("/api/ledger/verify")
+  @PreAuthorize("hasRole('AUDITOR')")
+  @Operation(summary = "Recompute every hash, link, leaf and the latest checkpoints; the first broken entry if any (AUDITOR)")
+  Mono<LedgerVerification> verify(@RequestParam(required = false) String agreementId) {
+    return blocking(() -> agreementId == null
+        ? integrity.verifier().verifyLedger()
+        : integrity.verifier().verifyAgreement(agreementId).orElseThrow(() -> new UnknownAgreement(agreementId)));
+  }
+
+  @PostMapping("/api/ledger/checkpoints")
+  @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+  @Operation(summary = "Verify the ledger and record a signed checkpoint of it now (ADMIN, AUDITOR)")
+  Mono<ResponseEntity<CheckpointView>> record() {
+    return blocking(() -> integrity.checkpoints().record())
+        .map(checkpoint -> ResponseEntity.status(HttpStatus.CREATED)
+            .location(URI.create("/api/ledger/checkpoints/latest"))
+            .body(CheckpointView.of(checkpoint)));
+  }
+
+  @GetMapping("/api/ledger/checkpoints/latest")
+  @PreAuthorize("hasRole('AUDITOR')")
+  @Operation(summary = "The latest signed checkpoint (AUDITOR)")
+  Mono<CheckpointView> latest() {
+    return blocking(() -> integrity.checkpoints().latest().map(CheckpointView::of).orElseThrow(NoCheckpoint::new));
+  }
+
+  @GetMapping("/api/ledger/checkpoints/consistency")
+  @PreAuthorize("hasRole('AUDITOR')")
+  @Operation(summary = "RFC 6962 consistency proof between the trees of two checkpoint sizes (AUDITOR)")
+  Mono<ConsistencyProof> consistency(@RequestParam long from, @RequestParam long to) {
+    return blocking(() -> {
+      try {
+        return new ConsistencyProof(from, to, integrity.checkpoints().consistencyProof(from, to));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequest("to", e.getMessage());
+      }
+    });
+  }
+
+  @GetMapping(value = "/api/agreements/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('AUDITOR')")
+  @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key (AUDITOR)")
+  Mono<ResponseEntity<String>> evidence(@PathVariable String id) {
+    // The bundle's exact bytes are evidence: written by the ledger, not re-encoded by the web layer.
+    return blocking(() -> integrity.evidence().bundle(id).orElseThrow(() -> new UnknownAgreement(id)))
+        .map(bundle -> ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".json\"")
+            .body(bundle.toJson()));
+  }
+
+  /** A checkpoint, with the fingerprint (SHA-256 of the DER public key) auditors compare with the published one. */
+  record CheckpointView(long size, String root, String at, String signature, String publicKey, String keyFingerprint) {
+
+    static CheckpointView of(Checkpoint c) {
+      return new CheckpointView(c.size(), c.root(), c.at(), c.signature(), c.publicKey(), c.keyFingerprint());
+    }
+  }
+
+  record ConsistencyProof(long from, long to, List<String> proof) {}
+
+  private static <T> Mono<T> blocking(Callable<T> work) {
+    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  }
+}

@@ -1,0 +1,339 @@
+package gov.ice.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.ledger.VerifyBundle;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.TemporaryDirectories;
+import gov.ice.registry.support.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ledger's integrity through HTTP on the embedded default, tampered with directly in its
+ * database as an insider could: verification names the broken entry every time, an untouched
+ * ledger verifies, evidence verifies offline, and erasure leaves the ledger verifiable. It runs
+ * in an application context of its own (its own data directory), because it breaks the ledger
+ * on purpose; each test restores what it changed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+class LedgerIntegrityIT {
+
+  static final Path DATA_DIR = TemporaryDirectories.create("registry-ledger-it-");
+
+  @DynamicPropertySource
+  static void embeddedDefault(DynamicPropertyRegistry registry) {
+    RegistryApplication.disableAxonUpdateChecker();
+    registry.add("registry.data-dir", DATA_DIR::toString);
+    registry.add("registry.ledger.url", () -> "");
+    registry.add("registry.security.users-file", () -> TestUsers.usersFile().toString());
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DataSource dataSource;
+
+  private JdbcTemplate jdbc;
+  private RegistryClient registry;
+
+  @BeforeEach
+  void connect() {
+    jdbc = new JdbcTemplate(dataSource);
+    registry = new RegistryClient(port);
+  }
+
+  private String draft() {
+    Response drafted = registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    return drafted.id();
+  }
+
+  private void concur(String id, String office) {
+    Response concurred = registry.as(TestUsers.stakeholder(StakeholderOffice.valueOf(office)))
+        .post("/api/agreements/" + id + "/concurrences", AgreementBodies.concurrence(office, 1));
+    assertThat(concurred.status()).as(concurred.toString()).isEqualTo(200);
+  }
+
+  private JsonNode verify() {
+    Response verified = registry.as(TestUsers.AUDITOR).get("/api/ledger/verify");
+    assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    return verified.json();
+  }
+
+  private JsonNode checkpoint() {
+    Response recorded = registry.as(TestUsers.ADMIN).post("/api/ledger/checkpoints", null);
+    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+    return recorded.json();
+  }
+
+  /** The stored row of one event, to put back after tampering with it. */
+  private Map<String, Object> row(String id, long sequence) {
+    return jdbc.queryForMap("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?", id, sequence);
+  }
+
+  private void restore(Map<String, Object> row) {
+    jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", row.get("GLOBALINDEX"));
+    jdbc.update("INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, "
+        + "payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        row.get("GLOBALINDEX"), row.get("EVENTIDENTIFIER"), row.get("AGGREGATEIDENTIFIER"), row.get("SEQUENCENUMBER"),
+        row.get("TYPE"), row.get("TIMESTAMP"), row.get("PAYLOADTYPE"), row.get("PAYLOADREVISION"), row.get("PAYLOAD"),
+        row.get("METADATA"));
+  }
+
+  private static String text(Object bytes) {
+    return new String((byte[]) bytes, StandardCharsets.UTF_8);
+  }
+
+  private void assertBroken(String id, long sequence, String problemStart) {
+    JsonNode result = verify();
+    assertThat(result.path("verified").asBoolean()).as(result.toString()).isFalse();
+    assertThat(result.path("broken").path("agreementId").asText()).isEqualTo(id);
+    assertThat(result.path("broken").path("sequence").asLong()).isEqualTo(sequence);
+    assertThat(result.path("broken").path("problem").asText()).startsWith(problemStart);
+  }
+
+  private void assertVerified() {
+    JsonNode result = verify();
+    assertThat(result.path("verified").asBoolean()).as(result.toString()).isTrue();
+    assertThat(result.path("broken").isNull()).isTrue();
+  }
+
+  @Test
+  void anUntouchedLedgerVerifiesWholeAndPerAgreement() {
+    String id = draft();
+    concur(id, "IGP");
+
+    JsonNode whole = verify();
+    Response one = registry.as(TestUsers.AUDITOR).get("/api/ledger/verify?agreementId=" + id);
+
+    assertThat(whole.path("verified").asBoolean()).as(whole.toString()).isTrue();
+    assertThat(whole.path("eventsChecked").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(one.json().path("verified").asBoolean()).isTrue();
+    assertThat(one.json().path("eventsChecked").asLong()).isEqualTo(2);
+    assertThat(one.json().path("head").path("sequence").asLong()).isEqualTo(1);
+    assertThat(registry.as(TestUsers.AUDITOR).get("/api/ledger/verify?agreementId=no-such-agreement").status()).isEqualTo(404);
+    assertThat(registry.as(TestUsers.PROGRAM_OFFICE).get("/api/ledger/verify").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aChangedPayloadIsNamed() {
+    String id = draft();
+    Map<String, Object> original = row(id, 0);
+    jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+        text(original.get("PAYLOAD")).replace("Texas", "Oklahoma").getBytes(StandardCharsets.UTF_8), original.get("GLOBALINDEX"));
+
+    assertBroken(id, 0, "the payload or covered metadata changed");
+    restore(original);
+    assertVerified();
+  }
+
+  @Test
+  void changedMetadataIsNamed() {
+    String id = draft();
+    concur(id, "IGP");
+    Map<String, Object> original = row(id, 1);
+    jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
+        text(original.get("METADATA")).replace("ROLE", "ROLE").replace("STAKEHOLDER_IGP", "IGP").getBytes(StandardCharsets.UTF_8),
+        original.get("GLOBALINDEX"));
+
+    assertBroken(id, 1, "the payload or covered metadata changed");
+    restore(original);
+    assertVerified();
+  }
+
+  @Test
+  void aChangedSequenceNumberIsNamed() {
+    String id = draft();
+    concur(id, "IGP");
+    Map<String, Object> original = row(id, 1);
+    jdbc.update("UPDATE DomainEventEntry SET sequenceNumber = 5 WHERE globalIndex = ?", original.get("GLOBALINDEX"));
+
+    assertBroken(id, 5, "sequence 5 follows 0: sequence 1 is missing");
+    restore(original);
+    assertVerified();
+  }
+
+  @Test
+  void aDeletedEventIsNamed() {
+    String id = draft();
+    concur(id, "IGP");
+    concur(id, "OPP");
+    Map<String, Object> original = row(id, 1);
+    jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", original.get("GLOBALINDEX"));
+
+    assertBroken(id, 2, "sequence 2 follows 0: sequence 1 is missing");
+    restore(original);
+    assertVerified();
+  }
+
+  @Test
+  void aForgedEventIsNamed() {
+    String id = draft();
+    Map<String, Object> first = row(id, 0);
+    jdbc.update("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, "
+        + "payloadRevision, payload, metaData) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)", "forged-" + id, id, first.get("TYPE"),
+        first.get("TIMESTAMP"), "gov.ice.registry.agreement.api.AgreementWithdrawn", "1",
+        ("{\"agreementId\":\"" + id + "\",\"fromStatus\":\"DRAFT\",\"reason\":\"forged\"}").getBytes(StandardCharsets.UTF_8),
+        first.get("METADATA"));
+
+    assertBroken(id, 1, "previousHash 0000000000000000000000000000000000000000000000000000000000000000 does not link");
+    jdbc.update("DELETE FROM DomainEventEntry WHERE eventIdentifier = ?", "forged-" + id);
+    assertVerified();
+  }
+
+  @Test
+  void aTruncatedTailIsNamed() {
+    String id = draft();
+    concur(id, "IGP");
+    checkpoint();
+    Map<String, Object> tail = row(id, 1);
+    jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex >= ?", tail.get("GLOBALINDEX"));
+
+    assertBroken(id, 1, "taken into the leaf log as leaf ");
+    restore(tail);
+    assertVerified();
+  }
+
+  @Test
+  void aFailedVerificationIsCountedForPrometheus() {
+    String id = draft();
+    Map<String, Object> original = row(id, 0);
+    jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+        text(original.get("PAYLOAD")).replace("Texas", "Oklahoma").getBytes(StandardCharsets.UTF_8), original.get("GLOBALINDEX"));
+    verify();
+    restore(original);
+
+    Response metrics = registry.anonymous().get("/actuator/prometheus");
+
+    assertThat(metrics.text()).containsPattern("registry_ledger_verification_failures_total(\\{[^}]*\\})? [1-9]");
+  }
+
+  @Test
+  void checkpointsAreSignedAndConsistent() {
+    draft();
+    JsonNode older = checkpoint();
+    draft();
+    JsonNode newer = checkpoint();
+
+    Response latest = registry.as(TestUsers.AUDITOR).get("/api/ledger/checkpoints/latest");
+    Response proof = registry.as(TestUsers.AUDITOR).get("/api/ledger/checkpoints/consistency?from=" + older.path("size").asLong()
+        + "&to=" + newer.path("size").asLong());
+
+    assertThat(latest.json()).isEqualTo(newer);
+    assertThat(newer.path("size").asLong()).isGreaterThan(older.path("size").asLong());
+    List<byte[]> path = new ArrayList<>();
+    proof.json().path("proof").forEach(h -> path.add(java.util.HexFormat.of().parseHex(h.asText())));
+    assertThat(gov.ice.registry.ledger.MerkleTree.verifyConsistency(older.path("size").asLong(), newer.path("size").asLong(),
+        java.util.HexFormat.of().parseHex(older.path("root").asText()), java.util.HexFormat.of().parseHex(newer.path("root").asText()),
+        path)).isTrue();
+    assertThat(registry.as(TestUsers.PROGRAM_OFFICE).post("/api/ledger/checkpoints", null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void anExportedBundleVerifiesOfflineAndOneChangedByteDoesNot(@TempDir Path dir) throws Exception {
+    String id = draft();
+    concur(id, "IGP");
+
+    Response evidence = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/evidence");
+
+    assertThat(evidence.status()).as(evidence.toString()).isEqualTo(200);
+    Path bundle = Files.writeString(dir.resolve("bundle.json"), evidence.text());
+    ProcessBuilder offline = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", VerifyBundle.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
+        VerifyBundle.class.getName(), bundle.toString()).redirectErrorStream(true);
+    Process verified = offline.start();
+    String output = new String(verified.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(verified.waitFor()).as(output).isEqualTo(0);
+    assertThat(output).startsWith("VERIFIED: agreement " + id + ": 2 events");
+
+    byte[] changed = evidence.text().getBytes(StandardCharsets.UTF_8);
+    changed[evidence.text().indexOf("Texas")] ^= 0x01;
+    assertThat(VerifyBundle.verify(new String(changed, StandardCharsets.UTF_8), null).verified()).isFalse();
+    assertThat(registry.as(TestUsers.PROGRAM_OFFICE).get("/api/agreements/" + id + "/evidence").status()).isEqualTo(403);
+  }
+
+  @Test
+  void historyEntriesCarryTheirHashes() {
+    String id = draft();
+    concur(id, "IGP");
+
+    JsonNode history = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").json();
+
+    assertThat(history.get(0).path("previousHash").asText()).isEqualTo("0".repeat(64));
+    assertThat(history.get(1).path("previousHash").asText()).isEqualTo(history.get(0).path("hash").asText()).hasSize(64);
+  }
+
+  @Test
+  void erasureRemovesPersonalDataFromTheStoreAndTheLedgerStillVerifies() {
+    String id = activeAgreement();
+    checkpoint();
+
+    Response erased = registry.as(TestUsers.ADMIN).post("/api/agreements/" + id + "/personal-data/erasure",
+        RegistryClient.JSON.createObjectNode().put("reason", "Privacy Act request of the data subject")
+            .put("requestReference", "PRIV-2026-0042"));
+
+    assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+    List<String> stored = jdbc.queryForList("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?", byte[].class, id)
+        .stream().map(LedgerIntegrityIT::text).toList();
+    assertThat(String.join("\n", stored)).doesNotContain(PERSONAL_VALUES);
+    assertThat(jdbc.queryForList("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?", byte[].class, id)
+        .stream().map(LedgerIntegrityIT::text)).noneMatch(m -> m.contains("\\\"salt\\\""));
+    assertThat(registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id).text()).doesNotContain(PERSONAL_VALUES);
+    assertThat(registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").text()).doesNotContain(PERSONAL_VALUES)
+        .contains("PersonalDataErased");
+    assertVerified();
+    Response evidence = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/evidence");
+    assertThat(evidence.text()).doesNotContain(PERSONAL_VALUES);
+    assertThat(VerifyBundle.verify(evidence.text(), null).verified()).isTrue();
+    assertThat(registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements/" + id + "/personal-data/erasure",
+        RegistryClient.JSON.createObjectNode().put("reason", "r").put("requestReference", "x")).status()).isEqualTo(403);
+  }
+
+  /**
+   * Every personal value the standard bodies carry: the point of contact and both signatories,
+   * as they appear in JSON. (The signing user's own display name, "Hana Executive (HSI EAD)", is
+   * the registry user who acted: audit evidence, not data of the agreement.)
+   */
+  private static final String[] PERSONAL_VALUES = {"\"Jordan Rivera\"", "jordan.rivera@ice.example", "+1-202-555-0142",
+      "\"Hana Executive\"", "\"Casey Colonel\""};
+
+  /** The standard agreement drafted, concurred, cleared and signed by ICE and the state party. */
+  private String activeAgreement() {
+    String id = draft();
+    Response state = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id);
+    state.json().path("requiredStakeholders").forEach(s -> concur(id, s.path("office").asText()));
+    assertThat(registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements/" + id + "/clearance-request", null).status()).isEqualTo(200);
+    assertThat(registry.as(TestUsers.IGP).post("/api/agreements/" + id + "/clearance",
+        RegistryClient.JSON.createObjectNode().put("decision", "CLEARED").put("comment", "Cleared.")).status()).isEqualTo(200);
+    assertThat(registry.as(TestUsers.OPLA).post("/api/agreements/" + id + "/legal-review",
+        RegistryClient.JSON.createObjectNode().put("legallySufficient", true).put("comment", "Sufficient.")).status()).isEqualTo(200);
+    assertThat(registry.as("sig-hsi-ead").post("/api/agreements/" + id + "/signatures", AgreementBodies.iceSignature("HSI_EAD"))
+        .status()).isEqualTo(200);
+    Response active = registry.as(TestUsers.PROGRAM_OFFICE)
+        .post("/api/agreements/" + id + "/signatures", AgreementBodies.partySignature(AgreementBodies.STATE_PARTY));
+    assertThat(active.json().path("status").asText()).as(active.toString()).isEqualTo("ACTIVE");
+    return id;
+  }
+}
