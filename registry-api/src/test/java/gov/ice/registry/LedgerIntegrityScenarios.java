@@ -116,6 +116,12 @@ public interface LedgerIntegrityScenarios {
         text(original.get("PAYLOAD")).replace("Texas", "Oklahoma").getBytes(StandardCharsets.UTF_8), original.get("GLOBALINDEX"));
 
     assertBroken(id, 0, "the payload or covered metadata changed");
+    Response one = registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?agreementId=" + id);
+    assertThat(one.json().path("broken").path("sequence").asLong()).as(one.toString()).isZero();
+    Response refused = registry().as(TestUsers.ADMIN).post("/api/ledger/checkpoints", null);
+    assertThat(refused.status()).as("no checkpoint is signed over a broken ledger").isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("broken").path("agreementId").asText()).isEqualTo(id);
     restore(original);
     assertVerified();
   }
