@@ -58,6 +58,12 @@ final class EventTable {
         (rs, n) -> row(rs), agreementId);
   }
 
+  /** The agreements with at least one event of {@code payloadType}. */
+  List<String> agreementsWithEventsOfType(String payloadType) {
+    return jdbc.queryForList("SELECT DISTINCT " + schema.aggregateIdentifierColumn() + " FROM " + schema.domainEventTable()
+        + " WHERE " + schema.payloadTypeColumn() + " = ?", String.class, payloadType);
+  }
+
   /** Replaces one stored event's payload and metadata; erasure is the only caller. */
   void rewrite(long globalIndex, String payloadJson, Map<String, Object> metadata) {
     try {

@@ -11,15 +11,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The ledger's integrity in the application: the signing key, the salts for personal data the
- * aggregate takes, the services, and the hourly checkpoint.
+ * aggregate takes, the services, the leaf log and hourly checkpoints, and interrupted erasures
+ * completed at start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -57,7 +60,7 @@ class LedgerIntegrityConfiguration {
 
   @Bean
   CheckpointSchedule checkpointSchedule(LedgerIntegrity integrity) {
-    return new CheckpointSchedule(integrity.checkpoints());
+    return new CheckpointSchedule(integrity.checkpoints(), integrity.eraser());
   }
 
   /**
@@ -68,9 +71,11 @@ class LedgerIntegrityConfiguration {
   static final class CheckpointSchedule {
 
     private final Checkpoints checkpoints;
+    private final PersonalDataEraser eraser;
 
-    CheckpointSchedule(Checkpoints checkpoints) {
+    CheckpointSchedule(Checkpoints checkpoints, PersonalDataEraser eraser) {
       this.checkpoints = checkpoints;
+      this.eraser = eraser;
     }
 
     @Scheduled(fixedDelayString = "${registry.ledger.leaf-interval:PT10S}", initialDelayString = "${registry.ledger.leaf-interval:PT10S}")
@@ -80,6 +85,19 @@ class LedgerIntegrityConfiguration {
       } catch (RuntimeException e) {
         // Another instance took the same events in first, or the store is down: the next run catches up.
         log.debug("Leaf log not extended this time: {}", e.getMessage());
+      }
+    }
+
+    /** An erasure whose rewrite a crash interrupted is completed when the registry starts again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void completeErasures() {
+      try {
+        int rewritten = eraser.erasePending();
+        if (rewritten > 0) {
+          log.warn("Completed interrupted erasures of personal data: {} stored events rewritten", rewritten);
+        }
+      } catch (RuntimeException e) {
+        log.error("Could not complete interrupted erasures of personal data; they are retried at the next start", e);
       }
     }
 

@@ -51,6 +51,15 @@ public final class PersonalDataEraser {
     return rewritten == null ? 0 : rewritten;
   }
 
+  /**
+   * Carries out every recorded erasure that the store does not reflect yet: the application
+   * runs it at start, for an erasure whose rewrite a crash interrupted after the event was
+   * stored. Returns how many events were rewritten.
+   */
+  public int erasePending() {
+    return events.agreementsWithEventsOfType(EventChain.ERASURE_TYPE).stream().mapToInt(this::erase).sum();
+  }
+
   private static long erasedBefore(String payloadJson) {
     Object value = ((Map<?, ?>) CanonicalJson.parse(payloadJson)).get(EventChain.ERASED_BEFORE);
     return value instanceof Number n ? n.longValue() : 0;

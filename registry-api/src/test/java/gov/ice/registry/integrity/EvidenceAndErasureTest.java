@@ -81,6 +81,19 @@ class EvidenceAndErasureTest {
   }
 
   @Test
+  void anErasureACrashInterruptedIsCompletedLater() {
+    ledger.erase("agr-1");
+    assertThat(ledger.payload("agr-1", 0)).as("recorded, not yet carried out").contains("Jordan Rivera");
+
+    int rewritten = ledger.integrity.eraser().erasePending();
+
+    assertThat(rewritten).isEqualTo(2);
+    assertThat(ledger.payload("agr-1", 0)).doesNotContain("Jordan Rivera");
+    assertThat(ledger.payload("agr-2", 0)).as("no erasure was recorded for agr-2").contains("Jordan Rivera");
+    assertThat(ledger.integrity.verifier().verifyLedger().verified()).isTrue();
+  }
+
+  @Test
   void anUnrecordedErasureIsNamed() {
     ledger.setPayload("agr-2", 0, ledger.payload("agr-2", 0).replace("\"Jordan Rivera\"", "null"));
     ledger.setMetadata("agr-2", 0, ledger.metadata("agr-2", 0)
