@@ -7,6 +7,7 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,13 @@ class LedgerIntegrityConfiguration {
    * {@code REGISTRY_LEDGER_SIGNING_KEY_FILE} (Ed25519, PEM PKCS#8) in production; otherwise a key
    * generated once into the data directory and kept there.
    */
+  /**
+   * Takes the {@link EventStorageEngine} only to be created after it: the engine's schema creation
+   * waits for a database that is still coming up, and the ledger's tables then find it ready.
+   */
   @Bean
   LedgerIntegrity ledgerIntegrity(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-      MeterRegistry meters, SecureRandom ledgerSalts,
+      MeterRegistry meters, SecureRandom ledgerSalts, EventStorageEngine eventTablesFirst,
       @Value("${registry.ledger.signing-key-file:}") String signingKeyFile,
       @Value("${registry.data-dir:./data}") Path dataDir) {
     KeyPair key;
