@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The notices issued, oldest first. */
 @Service
@@ -32,6 +33,10 @@ public class NoticeQueries {
   /** Notices issued on or after the day {@code since}. */
   public Flux<IssuedNotice> issuedSince(LocalDate since) {
     return find(Filters.gte("issuedOn", day(since)));
+  }
+
+  public Mono<Long> count(String type) {
+    return Mono.from(notices.countDocuments(Filters.eq("type", type)));
   }
 
   private Flux<IssuedNotice> find(Bson filter) {

@@ -52,6 +52,7 @@ final class AgreementDocuments {
   static final String PII = "pii";
   static final String SEARCH_TEXT = "searchText";
   static final String TITLE_SORT = "titleSort";
+  static final String TERMINATION_DATE = "terminationDate";
 
   private AgreementDocuments() {}
 
@@ -97,7 +98,7 @@ final class AgreementDocuments {
             .toList())
         .append("executedOn", day(state.executedOn()))
         .append("effectiveDate", day(state.effectiveDate()))
-        .append("terminationDate", day(profile.terms() == null ? null : profile.terms().terminationDate()))
+        .append(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()))
         .append("lastReviewedOn", day(state.lastReviewedOn()))
         .append("nextReviewDue", day(state.nextReviewDue()))
         .append("createdAt", instant(folded.firstAt()))

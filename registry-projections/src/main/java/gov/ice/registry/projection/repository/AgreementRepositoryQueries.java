@@ -9,6 +9,7 @@ import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_NA
 import static gov.ice.registry.projection.repository.AgreementDocuments.PII;
 import static gov.ice.registry.projection.repository.AgreementDocuments.SEARCH_TEXT;
 import static gov.ice.registry.projection.repository.AgreementDocuments.STATUS;
+import static gov.ice.registry.projection.repository.AgreementDocuments.TERMINATION_DATE;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -21,6 +22,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.projection.BsonValues;
 import gov.ice.registry.projection.mongo.ReadStore;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -86,6 +88,16 @@ public class AgreementRepositoryQueries {
       filters.add(Filters.ne("_id", excludingId));
     }
     return Flux.from(agreements.find(Filters.and(filters)).sort(Sorts.ascending(AgreementDocuments.TITLE_SORT, "_id")))
+        .map(AgreementDocuments::fromDocument);
+  }
+
+  /** Active agreements whose termination date passed before {@code today}: they have expired. */
+  public Flux<AgreementDocument> activePastTerminationDate(LocalDate today) {
+    return Flux.from(agreements.find(Filters.and(
+            Filters.eq(STATUS, AgreementStatus.ACTIVE.name()),
+            Filters.ne(TERMINATION_DATE, null),
+            Filters.lt(TERMINATION_DATE, BsonValues.day(today))))
+        .sort(Sorts.ascending(TERMINATION_DATE, "_id")))
         .map(AgreementDocuments::fromDocument);
   }
 
