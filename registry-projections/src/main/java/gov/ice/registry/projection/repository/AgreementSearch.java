@@ -56,8 +56,6 @@ public record AgreementSearch(
    */
   public record Sort(String key, boolean ascending) {
 
-    public static final Sort DEFAULT = new Sort("title", true);
-
     static final Map<String, String> FIELDS = Map.of(
         "title", AgreementDocuments.TITLE_SORT,
         "status", AgreementDocuments.STATUS,
@@ -66,6 +64,9 @@ public record AgreementSearch(
         "updatedAt", "updatedAt",
         "effectiveDate", "effectiveDate",
         "nextReviewDue", "nextReviewDue");
+
+    /** Declared after FIELDS, which the constructor reads during class initialization. */
+    public static final Sort DEFAULT = new Sort("title", true);
 
     public Sort {
       if (!FIELDS.containsKey(key)) {
