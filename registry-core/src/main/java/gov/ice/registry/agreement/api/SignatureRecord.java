@@ -11,7 +11,7 @@ public record SignatureRecord(
 
   public static final String ICE = "ICE";
 
-  public boolean isIce() {
+  public boolean signedForIce() {
     return ICE.equals(party);
   }
 }

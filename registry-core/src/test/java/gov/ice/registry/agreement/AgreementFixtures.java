@@ -1,0 +1,286 @@
+package gov.ice.registry.agreement;
+
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementKind;
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.DataProfile;
+import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.Marking;
+import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PointOfContact;
+import gov.ice.registry.agreement.api.Terms;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Shared test data: a complete, valid, in-scope agreement (an HSI MOU with the Texas Department
+ * of Public Safety sharing CUI-marked PII for law enforcement), and copy helpers to vary one part
+ * of it, since records have no withers. Tests state only what differs from this agreement.
+ */
+public final class AgreementFixtures {
+
+  public static final String STATE_PARTY_NAME = "Texas Department of Public Safety";
+
+  private AgreementFixtures() {}
+
+  public static AgreementId agreementId() {
+    return AgreementId.of("agr-1");
+  }
+
+  public static AgreementProfile profile() {
+    return new AgreementProfile(
+        "Sharing of ICE law enforcement information with the Texas Department of Public Safety",
+        AgreementKind.MOU,
+        Directorate.HSI,
+        List.of(stateParty()),
+        List.of(InformationCategory.LAW_ENFORCEMENT),
+        dataProfile(),
+        terms(),
+        null);
+  }
+
+  /** {@link #profile()} with its data profile changed, for example {@code profileWith(d -> d.sensitivePii(true))}. */
+  public static AgreementProfile profileWith(UnaryOperator<DataProfileBuilder> changes) {
+    return withDataProfile(profile(), dataProfile(changes));
+  }
+
+  /** PII marked CUI, nothing else: it requires S1 to S4 and no blocking rule applies. */
+  public static DataProfile dataProfile() {
+    return new DataProfile(
+        true, false, Marking.CUI, false, false, false, false, false, false, false, null, false, false, false, false, false, false);
+  }
+
+  public static DataProfile dataProfile(UnaryOperator<DataProfileBuilder> changes) {
+    return changes.apply(new DataProfileBuilder(dataProfile())).build();
+  }
+
+  /** Terms holding every element of the standard baseline and the optional refinements too. */
+  public static Terms terms() {
+    return new Terms(
+        "Help the Texas Department of Public Safety identify removable aliens in its custody before release.",
+        "ICE collected the information to enforce criminal and immigration law; the partner uses it for the same purpose.",
+        "The routine use of the system of records notice that permits sharing with state law enforcement.",
+        "8 U.S.C. 1103 and 1357; 6 U.S.C. 482.",
+        "Identify removable aliens in state custody before their release.",
+        "ICE answers one request at a time with the identity and immigration status of its subject.",
+        "The partner shares nothing further without ICE's written consent.",
+        "Name, date of birth, alien registration number, immigration status and criminal history of each subject.",
+        "HSI answers requests within one business day; the partner limits access to vetted personnel.",
+        "The ICE Law Enforcement Support Center, queried over Nlets.",
+        List.of(pointOfContact()),
+        "Access is logged and limited to a need to know; data is encrypted in transit and at rest.",
+        "Kept no longer than 90 days, under the approved records schedule.",
+        "Every record is marked CUI.",
+        "Within the Texas Department of Public Safety only, to personnel with a need to know.",
+        "Queries are audited quarterly; incidents are reported to ICE within one hour.",
+        LocalDate.of(2026, 1, 15),
+        LocalDate.of(2030, 1, 14),
+        30,
+        "The partner's systems meet the FISMA moderate baseline.",
+        "Data is destroyed at the end of retention or on termination, and the partner certifies it to ICE.");
+  }
+
+  public static Terms terms(UnaryOperator<TermsBuilder> changes) {
+    return changes.apply(new TermsBuilder(terms())).build();
+  }
+
+  public static PointOfContact pointOfContact() {
+    return new PointOfContact("Jordan Rivera", "jordan.rivera@ice.example", "+1-202-555-0142", "ICE");
+  }
+
+  public static Party stateParty() {
+    return new Party(STATE_PARTY_NAME, PartyKind.STATE, "US", false);
+  }
+
+  public static Party foreignGovernment() {
+    return new Party("Canada Border Services Agency", PartyKind.FOREIGN_GOVERNMENT, "CA", false);
+  }
+
+  public static Party dhsComponent() {
+    return new Party("U.S. Customs and Border Protection", PartyKind.DHS_COMPONENT, "US", false);
+  }
+
+  public static Party privateSector() {
+    return new Party("Lone Star Data Services LLC", PartyKind.PRIVATE_SECTOR, "US", false);
+  }
+
+  public static AgreementProfile withTitle(AgreementProfile p, String title) {
+    return new AgreementProfile(title, p.kind(), p.owningDirectorate(), p.parties(), p.categories(), p.dataProfile(), p.terms(), p.exemption());
+  }
+
+  public static AgreementProfile withKind(AgreementProfile p, AgreementKind kind) {
+    return new AgreementProfile(p.title(), kind, p.owningDirectorate(), p.parties(), p.categories(), p.dataProfile(), p.terms(), p.exemption());
+  }
+
+  public static AgreementProfile withOwningDirectorate(AgreementProfile p, Directorate directorate) {
+    return new AgreementProfile(p.title(), p.kind(), directorate, p.parties(), p.categories(), p.dataProfile(), p.terms(), p.exemption());
+  }
+
+  public static AgreementProfile withParties(AgreementProfile p, Party... parties) {
+    return new AgreementProfile(p.title(), p.kind(), p.owningDirectorate(), List.of(parties), p.categories(), p.dataProfile(), p.terms(), p.exemption());
+  }
+
+  public static AgreementProfile withCategories(AgreementProfile p, InformationCategory... categories) {
+    return new AgreementProfile(p.title(), p.kind(), p.owningDirectorate(), p.parties(), List.of(categories), p.dataProfile(), p.terms(), p.exemption());
+  }
+
+  public static AgreementProfile withDataProfile(AgreementProfile p, DataProfile dataProfile) {
+    return new AgreementProfile(p.title(), p.kind(), p.owningDirectorate(), p.parties(), p.categories(), dataProfile, p.terms(), p.exemption());
+  }
+
+  public static AgreementProfile withTerms(AgreementProfile p, Terms terms) {
+    return new AgreementProfile(p.title(), p.kind(), p.owningDirectorate(), p.parties(), p.categories(), p.dataProfile(), terms, p.exemption());
+  }
+
+  public static AgreementProfile withExemption(AgreementProfile p, Exemption exemption) {
+    return new AgreementProfile(p.title(), p.kind(), p.owningDirectorate(), p.parties(), p.categories(), p.dataProfile(), p.terms(), exemption);
+  }
+
+  /** A changed copy of a {@link DataProfile}; it starts from the one it is given. */
+  public static final class DataProfileBuilder {
+    private boolean pii;
+    private boolean sensitivePii;
+    private Marking marking;
+    private boolean intelligenceCommunityInformation;
+    private boolean leisService;
+    private boolean chis;
+    private boolean securityRelated;
+    private boolean protectedClasses;
+    private boolean section1367;
+    private boolean protectedApplications;
+    private String exceptionCitation;
+    private boolean bulkTransfer;
+    private boolean newPurpose;
+    private boolean itInterconnection;
+    private boolean novelLegalIssue;
+    private boolean receiptOnly;
+    private boolean multipleDhsComponents;
+
+    public DataProfileBuilder(DataProfile from) {
+      pii = from.pii();
+      sensitivePii = from.sensitivePii();
+      marking = from.marking();
+      intelligenceCommunityInformation = from.intelligenceCommunityInformation();
+      leisService = from.leisService();
+      chis = from.chis();
+      securityRelated = from.securityRelated();
+      protectedClasses = from.protectedClasses();
+      section1367 = from.section1367();
+      protectedApplications = from.protectedApplications();
+      exceptionCitation = from.exceptionCitation();
+      bulkTransfer = from.bulkTransfer();
+      newPurpose = from.newPurpose();
+      itInterconnection = from.itInterconnection();
+      novelLegalIssue = from.novelLegalIssue();
+      receiptOnly = from.receiptOnly();
+      multipleDhsComponents = from.multipleDhsComponents();
+    }
+
+    public DataProfileBuilder pii(boolean value) { pii = value; return this; }
+    public DataProfileBuilder sensitivePii(boolean value) { sensitivePii = value; return this; }
+    public DataProfileBuilder marking(Marking value) { marking = value; return this; }
+    public DataProfileBuilder intelligenceCommunityInformation(boolean value) { intelligenceCommunityInformation = value; return this; }
+    public DataProfileBuilder leisService(boolean value) { leisService = value; return this; }
+    public DataProfileBuilder chis(boolean value) { chis = value; return this; }
+    public DataProfileBuilder securityRelated(boolean value) { securityRelated = value; return this; }
+    public DataProfileBuilder protectedClasses(boolean value) { protectedClasses = value; return this; }
+    public DataProfileBuilder section1367(boolean value) { section1367 = value; return this; }
+    public DataProfileBuilder protectedApplications(boolean value) { protectedApplications = value; return this; }
+    public DataProfileBuilder exceptionCitation(String value) { exceptionCitation = value; return this; }
+    public DataProfileBuilder bulkTransfer(boolean value) { bulkTransfer = value; return this; }
+    public DataProfileBuilder newPurpose(boolean value) { newPurpose = value; return this; }
+    public DataProfileBuilder itInterconnection(boolean value) { itInterconnection = value; return this; }
+    public DataProfileBuilder novelLegalIssue(boolean value) { novelLegalIssue = value; return this; }
+    public DataProfileBuilder receiptOnly(boolean value) { receiptOnly = value; return this; }
+    public DataProfileBuilder multipleDhsComponents(boolean value) { multipleDhsComponents = value; return this; }
+
+    public DataProfile build() {
+      return new DataProfile(
+          pii, sensitivePii, marking, intelligenceCommunityInformation, leisService, chis, securityRelated, protectedClasses,
+          section1367, protectedApplications, exceptionCitation, bulkTransfer, newPurpose, itInterconnection, novelLegalIssue,
+          receiptOnly, multipleDhsComponents);
+    }
+  }
+
+  /** A changed copy of {@link Terms}, for example without one baseline element; it starts from the terms it is given. */
+  public static final class TermsBuilder {
+    private String purpose;
+    private String useAlignment;
+    private String routineUse;
+    private String authorities;
+    private String missionNeeds;
+    private String sharingRequirements;
+    private String thirdPartyConstraints;
+    private String dataDescription;
+    private String responsibilities;
+    private String systems;
+    private List<PointOfContact> pointsOfContact;
+    private String safeguards;
+    private String retention;
+    private String classificationMarkings;
+    private String dissemination;
+    private String auditReporting;
+    private LocalDate effectiveDate;
+    private LocalDate terminationDate;
+    private Integer terminationNoticeDays;
+    private String informationSecurity;
+    private String disposition;
+
+    public TermsBuilder(Terms from) {
+      purpose = from.purpose();
+      useAlignment = from.useAlignment();
+      routineUse = from.routineUse();
+      authorities = from.authorities();
+      missionNeeds = from.missionNeeds();
+      sharingRequirements = from.sharingRequirements();
+      thirdPartyConstraints = from.thirdPartyConstraints();
+      dataDescription = from.dataDescription();
+      responsibilities = from.responsibilities();
+      systems = from.systems();
+      pointsOfContact = from.pointsOfContact();
+      safeguards = from.safeguards();
+      retention = from.retention();
+      classificationMarkings = from.classificationMarkings();
+      dissemination = from.dissemination();
+      auditReporting = from.auditReporting();
+      effectiveDate = from.effectiveDate();
+      terminationDate = from.terminationDate();
+      terminationNoticeDays = from.terminationNoticeDays();
+      informationSecurity = from.informationSecurity();
+      disposition = from.disposition();
+    }
+
+    public TermsBuilder purpose(String value) { purpose = value; return this; }
+    public TermsBuilder useAlignment(String value) { useAlignment = value; return this; }
+    public TermsBuilder routineUse(String value) { routineUse = value; return this; }
+    public TermsBuilder authorities(String value) { authorities = value; return this; }
+    public TermsBuilder missionNeeds(String value) { missionNeeds = value; return this; }
+    public TermsBuilder sharingRequirements(String value) { sharingRequirements = value; return this; }
+    public TermsBuilder thirdPartyConstraints(String value) { thirdPartyConstraints = value; return this; }
+    public TermsBuilder dataDescription(String value) { dataDescription = value; return this; }
+    public TermsBuilder responsibilities(String value) { responsibilities = value; return this; }
+    public TermsBuilder systems(String value) { systems = value; return this; }
+    public TermsBuilder pointsOfContact(PointOfContact... value) { pointsOfContact = List.of(value); return this; }
+    public TermsBuilder safeguards(String value) { safeguards = value; return this; }
+    public TermsBuilder retention(String value) { retention = value; return this; }
+    public TermsBuilder classificationMarkings(String value) { classificationMarkings = value; return this; }
+    public TermsBuilder dissemination(String value) { dissemination = value; return this; }
+    public TermsBuilder auditReporting(String value) { auditReporting = value; return this; }
+    public TermsBuilder effectiveDate(LocalDate value) { effectiveDate = value; return this; }
+    public TermsBuilder terminationDate(LocalDate value) { terminationDate = value; return this; }
+    public TermsBuilder terminationNoticeDays(Integer value) { terminationNoticeDays = value; return this; }
+    public TermsBuilder informationSecurity(String value) { informationSecurity = value; return this; }
+    public TermsBuilder disposition(String value) { disposition = value; return this; }
+
+    public Terms build() {
+      return new Terms(
+          purpose, useAlignment, routineUse, authorities, missionNeeds, sharingRequirements, thirdPartyConstraints, dataDescription,
+          responsibilities, systems, pointsOfContact, safeguards, retention, classificationMarkings, dissemination, auditReporting,
+          effectiveDate, terminationDate, terminationNoticeDays, informationSecurity, disposition);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package gov.ice.registry.agreement;
+
+import static gov.ice.registry.agreement.AgreementFixtures.dataProfile;
+import static gov.ice.registry.agreement.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.profileWith;
+import static gov.ice.registry.agreement.AgreementFixtures.terms;
+import static gov.ice.registry.agreement.AgreementFixtures.withExemption;
+import static gov.ice.registry.agreement.AgreementFixtures.withParties;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.DataProfile;
+import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.Marking;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Other tests rely on the fixtures meaning what they say: a builder that dropped a field would mislead them all. */
+class AgreementFixturesTest {
+
+  @Test
+  void copiesEveryFieldWhenNothingChanges() {
+    DataProfile everythingSet = new DataProfile(
+        true, true, Marking.LES, true, true, true, true, true, true, true, "8 U.S.C. 1367(b)(2)", true, true, true, true, true, true);
+
+    assertThat(new AgreementFixtures.DataProfileBuilder(everythingSet).build()).isEqualTo(everythingSet);
+    assertThat(terms(t -> t)).isEqualTo(terms());
+  }
+
+  @Test
+  void changesOnlyWhatATestAsksFor() {
+    AgreementProfile changed = profileWith(d -> d.sensitivePii(true).marking(Marking.LES));
+
+    assertThat(changed.dataProfile()).usingRecursiveComparison()
+        .ignoringFields("sensitivePii", "marking")
+        .isEqualTo(dataProfile());
+    assertThat(changed.dataProfile().sensitivePii()).isTrue();
+    assertThat(changed.dataProfile().marking()).isEqualTo(Marking.LES);
+    assertThat(changed).usingRecursiveComparison().ignoringFields("dataProfile").isEqualTo(profile());
+    assertThat(terms(t -> t.purpose(null))).usingRecursiveComparison().ignoringFields("purpose").isEqualTo(terms());
+  }
+
+  @Test
+  void describesACompleteInScopeAgreement() {
+    AgreementProfile profile = profile();
+
+    assertThat(profile.exemption()).isNull();
+    assertThat(profile.parties()).singleElement().satisfies(party -> assertThat(party.name()).isEqualTo("Texas Department of Public Safety"));
+    assertThat(profile.terms()).hasNoNullFieldsOrProperties();
+    assertThat(profile.terms().effectiveDate()).isEqualTo(LocalDate.of(2026, 1, 15));
+    assertThat(profile.terms().terminationDate()).isEqualTo(LocalDate.of(2030, 1, 14));
+    assertThat(withParties(profile, AgreementFixtures.foreignGovernment()).hasInternationalParty()).isTrue();
+    assertThat(withExemption(profile, new Exemption(7, "reason", "HSI_EAD", null)).exemption().number()).isEqualTo(7);
+  }
+}

@@ -1,0 +1,114 @@
+package gov.ice.registry.agreement;
+
+import static gov.ice.registry.agreement.AgreementFixtures.STATE_PARTY_NAME;
+import static gov.ice.registry.agreement.AgreementFixtures.foreignGovernment;
+import static gov.ice.registry.agreement.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.withParties;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.ice.registry.agreement.api.AgreementExecuted;
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.AgreementSigned;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.ClearanceDecision;
+import gov.ice.registry.agreement.api.DecideClearance;
+import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RequestClearance;
+import gov.ice.registry.agreement.api.SignAgreement;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import gov.ice.registry.agreement.api.SignatureRecord;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SignatureTest extends AgreementTestSupport {
+
+  private static final LocalDate FEB_1 = LocalDate.of(2026, 2, 1);
+
+  @Test
+  @DisplayName("SIGNATORY_EA: the HSI EAD signs HSI's law enforcement agreement")
+  void executiveAgentSignsForIce() {
+    fixture.givenCommands(cleared())
+        .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
+        .expectEvents(new AgreementSigned(ID, 1,
+            new SignatureRecord("ICE", SignatoryAuthority.HSI_EAD, "Alex Morgan", "Executive Associate Director", FEB_1),
+            List.of("SIGNATORY_EA")));
+  }
+
+  @Test
+  @DisplayName("SIGNATORY_EA: the ERO EAD may not sign HSI's law enforcement agreement")
+  void refusesASignatureWithoutAuthority() {
+    fixture.givenCommands(cleared())
+        .when(iceSignature(SignatoryAuthority.ERO_EAD, FEB_1))
+        .expectException(refused(RefusalCode.SIGNATORY_AUTHORITY_INSUFFICIENT, "SIGNATORY_EA"))
+        .expectNoEvents();
+  }
+
+  @Test
+  @DisplayName("DELEGATION_IO: HSI IO signs an international agreement")
+  void internationalOperationsSignsInternationalAgreements() {
+    AgreementProfile international = withParties(profile(), foreignGovernment());
+    List<Object> cleared = plus(plus(List.of(draft(international)), concurrences(international, 1)),
+        new RequestClearance(ID), new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"));
+    fixture.givenCommands(cleared)
+        .when(iceSignature(SignatoryAuthority.HSI_IO, FEB_1))
+        .expectEvents(new AgreementSigned(ID, 1,
+            new SignatureRecord("ICE", SignatoryAuthority.HSI_IO, "Alex Morgan", "Executive Associate Director", FEB_1),
+            List.of("DELEGATION_IO")));
+  }
+
+  @Test
+  void refusesToSignBeforeClearance() {
+    fixture.givenCommands(inClearance())
+        .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
+        .expectException(refused(RefusalCode.WRONG_STATUS));
+  }
+
+  @Test
+  void refusesASignatureDatedInTheFuture() {
+    fixture.givenCommands(cleared())
+        .when(iceSignature(SignatoryAuthority.HSI_EAD, TODAY.plusDays(1)))
+        .expectException(refused(RefusalCode.DATE_INVALID));
+  }
+
+  @Test
+  void refusesASignatureFromSomeoneWhoIsNoParty() {
+    fixture.givenCommands(cleared())
+        .when(partySignature("Oklahoma Highway Patrol", FEB_1))
+        .expectException(refused(RefusalCode.SIGNATURE_INVALID));
+  }
+
+  @Test
+  void refusesAnIceSignatureWithoutAuthority() {
+    fixture.givenCommands(cleared())
+        .when(new SignAgreement(ID, new SignatureRecord("ICE", null, "Alex Morgan", "EAD", FEB_1)))
+        .expectException(refused(RefusalCode.SIGNATURE_INVALID));
+  }
+
+  @Test
+  void refusesAPartySigningTwice() {
+    fixture.givenCommands(plus(cleared(), partySignature(STATE_PARTY_NAME, FEB_1)))
+        .when(partySignature(STATE_PARTY_NAME.toUpperCase(), FEB_1))
+        .expectException(refused(RefusalCode.SIGNATURE_INVALID));
+  }
+
+  @Test
+  void refusesTheSameIceAuthoritySigningTwice() {
+    fixture.givenCommands(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1)))
+        .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
+        .expectException(refused(RefusalCode.SIGNATURE_INVALID));
+  }
+
+  @Test
+  void theLastSignatureExecutesTheAgreementAndSetsTheFirstReview() {
+    LocalDate feb2 = LocalDate.of(2026, 2, 2);
+    fixture.givenCommands(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1)))
+        .when(partySignature(STATE_PARTY_NAME.toLowerCase(), feb2))
+        .expectEvents(
+            new AgreementSigned(ID, 1, new SignatureRecord(STATE_PARTY_NAME, null, "Casey Lee", "Director", feb2), List.of()),
+            // Effective 2026-01-15 by its terms: the first biennial review is due two years on.
+            new AgreementExecuted(ID, 1, feb2, LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)))
+        .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.ACTIVE));
+  }
+}
