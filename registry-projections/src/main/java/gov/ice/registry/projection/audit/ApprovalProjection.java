@@ -115,7 +115,7 @@ public class ApprovalProjection {
   }
 
   private static Document signature(SignatureRecord s, String decision, int draftVersion, List<String> rules) {
-    return entry("SIGNATURE", decision, s.isIce() ? name(s.authority()) : null, draftVersion, null, rules)
+    return entry("SIGNATURE", decision, s.signedForIce() ? name(s.authority()) : null, draftVersion, null, rules)
         .append("party", s.party())
         .append("signatoryName", s.signatoryName());
   }
