@@ -34,12 +34,11 @@ public class NoticeJob {
   public Mono<NoticeRunReport> run() {
     return Mono.defer(() -> {
       LocalDate today = LocalDate.now(clock);
-      return Mono.zip(
-              reviewDue.run(today).collectList(),
-              exigentDeadlines.run(today).collectList(),
-              expiries.run(today).collectList())
-          .map(r -> new NoticeRunReport(today, NoticeRunReport.Counts.of(r.getT1()),
-              NoticeRunReport.Counts.of(r.getT2()), NoticeRunReport.Counts.of(r.getT3())));
+      // Expiries first: an agreement that has just expired is owed no review notice (the aggregate refuses it as not due).
+      return expiries.run(today).collectList()
+          .flatMap(expired -> Mono.zip(reviewDue.run(today).collectList(), exigentDeadlines.run(today).collectList())
+              .map(r -> new NoticeRunReport(today, NoticeRunReport.Counts.of(r.getT1()),
+                  NoticeRunReport.Counts.of(r.getT2()), NoticeRunReport.Counts.of(expired))));
     });
   }
 
