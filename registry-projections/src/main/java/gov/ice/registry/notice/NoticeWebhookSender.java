@@ -15,12 +15,12 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,10 +60,11 @@ public class NoticeWebhookSender {
 
   /** Attempts every entry whose next attempt is due; completes with how many were delivered. */
   public Mono<Long> deliverDue() {
-    return Flux.range(0, BATCH)
-        .concatMap(i -> lease())
-        .concatMap(this::attempt)
-        .filter(Boolean::booleanValue)
+    // One entry at a time, up to BATCH, stopping at the first lease that finds nothing due.
+    return Mono.defer(() -> lease().flatMap(this::attempt).map(Optional::of).defaultIfEmpty(Optional.empty()))
+        .repeat(BATCH - 1)
+        .takeWhile(Optional::isPresent)
+        .filter(Optional::get)
         .count();
   }
 
