@@ -65,7 +65,9 @@ public class AgreementRepositoryQueries {
     FACETS.forEach((facet, field) -> facets.add(field.equals(CATEGORIES) || field.equals(PARTY_KINDS)
         ? new Facet(facet, Aggregates.unwind("$" + field), Aggregates.group("$" + field, Accumulators.sum("n", 1)))
         : new Facet(facet, Aggregates.group("$" + field, Accumulators.sum("n", 1)))));
+    // MongoDB answers one document even for no matches; mongo-java-server answers none when the collection is absent.
     return Mono.from(agreements.aggregate(List.of(Aggregates.match(filter(search)), Aggregates.facet(facets))).first())
+        .defaultIfEmpty(new Document())
         .map(result -> page(search, result));
   }
 
