@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -45,7 +46,9 @@ public class NoticeCommands {
   }
 
   public Mono<Outcome> send(String kind, Object command) {
+    // The command bus handles the command on the sending thread, with JDBC: never on a driver or event-loop thread.
     return Mono.defer(() -> Mono.fromFuture(commands.send(command, MetaData.from(Actor.SYSTEM.asMetadata()))))
+        .subscribeOn(Schedulers.boundedElastic())
         .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(50)).filter(NoticeCommands::isConflict)
             .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
         .thenReturn(Outcome.SENT)

@@ -16,7 +16,8 @@ public interface AgreementLedger {
   List<DomainEventMessage<?>> eventsBefore(AgreementId id, long sequence);
 
   static AgreementLedger of(EventStore eventStore) {
-    return (id, sequence) -> eventStore.readEvents(id.value()).asStream()
+    // From sequence 0, never from a snapshot: the fold needs the events themselves.
+    return (id, sequence) -> eventStore.readEvents(id.value(), 0).asStream()
         .takeWhile(m -> m.getSequenceNumber() < sequence)
         .filter(m -> m.getPayload() instanceof AgreementEvent)
         .<DomainEventMessage<?>>map(m -> m)
