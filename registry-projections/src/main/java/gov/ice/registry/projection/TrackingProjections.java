@@ -6,6 +6,7 @@ import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
 import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -15,8 +16,9 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 
 /**
  * How every read model is processed: a tracking processor per processing group, a propagating
- * error handler (a failing event is retried with back-off, never skipped), and a MongoTokenStore
- * in the read store itself, so a projection's token is lost or reset together with its documents.
+ * error handler (a failing event is retried with back-off, never skipped), a MongoTokenStore in
+ * the read store itself, so a projection's token is lost or reset together with its documents,
+ * and no transaction manager: nothing of a batch is in the ledger's database.
  * Other processors (the webhook outbox) keep the application's default token store in the ledger DB.
  */
 public final class TrackingProjections {
@@ -44,6 +46,8 @@ public final class TrackingProjections {
           .registerTrackingEventProcessor(group, Configuration::eventStore,
               c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
           .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+          // Documents and tokens live in MongoDB: a batch has no business holding a ledger (JDBC) connection.
+          .registerTransactionManager(group, c -> NoTransactionManager.instance())
           .registerTokenStore(group, c -> MongoTokenStore.builder()
               .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(tokenDatabase).build())
               .serializer(c.serializer())
