@@ -3,6 +3,7 @@ package gov.ice.registry.projection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -61,8 +62,9 @@ public class ProjectionRebuilder {
     boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
     boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
     Long position = segments.values().stream()
-        .map(s -> s.getCurrentPosition())
-        .flatMap(p -> p.isPresent() ? java.util.stream.Stream.of(p.getAsLong()) : java.util.stream.Stream.empty())
+        .map(EventTrackerStatus::getCurrentPosition)
+        .filter(OptionalLong::isPresent)
+        .map(OptionalLong::getAsLong)
         .min(Long::compare).orElse(null);
     String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);

@@ -5,6 +5,7 @@ import gov.ice.registry.projection.notices.NoticeQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,7 @@ public class NoticeEndpoint {
           QueryParameters p = new QueryParameters(parameters);
           Instant since = p.instantOrDay("since", clock.getZone(), false);
           p.validate();
-          return java.util.Optional.ofNullable(since);
+          return Optional.ofNullable(since);
         })
         .flatMap(since -> notices.since(since.orElse(null)).collectList()
             .map(items -> new Notices(since.orElse(null), items.size(), items)));

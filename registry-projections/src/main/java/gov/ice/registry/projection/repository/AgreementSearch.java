@@ -6,6 +6,7 @@ import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,7 +88,7 @@ public record AgreementSearch(
       if (parts.length == 1) {
         return new Sort(parts[0], true);
       }
-      return switch (parts[1].trim().toLowerCase(java.util.Locale.ROOT)) {
+      return switch (parts[1].trim().toLowerCase(Locale.ROOT)) {
         case "asc" -> new Sort(parts[0].trim(), true);
         case "desc" -> new Sort(parts[0].trim(), false);
         default -> throw new IllegalArgumentException("sort direction is asc or desc");

@@ -13,6 +13,7 @@ import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
@@ -76,6 +77,6 @@ public class ReviewQueries {
         today,
         days >= 0 ? days : null,
         days < 0 ? -days : null,
-        d.getList("noticesIssued", Integer.class) == null ? java.util.List.of() : java.util.List.copyOf(d.getList("noticesIssued", Integer.class)));
+        d.getList("noticesIssued", Integer.class) == null ? List.of() : List.copyOf(d.getList("noticesIssued", Integer.class)));
   }
 }
