@@ -1,0 +1,49 @@
+package gov.ice.registry.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns an issuer's JWT into a registry user: the roles from a configurable claim (a list, or
+ * a space separated string; a dotted name such as {@code realm_access.roles} reaches into
+ * nested claims), the username from {@code preferred_username}, else {@code sub}.
+ */
+final class JwtRoles implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+
+  private final String rolesClaim;
+
+  JwtRoles(String rolesClaim) {
+    this.rolesClaim = rolesClaim;
+  }
+
+  @Override
+  public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+    List<SimpleGrantedAuthority> authorities = roles(jwt).stream()
+        .map(role -> role.startsWith(Roles.PREFIX) ? role : Roles.PREFIX + role)
+        .map(SimpleGrantedAuthority::new)
+        .toList();
+    String username = jwt.getClaimAsString("preferred_username");
+    return Mono.just(new JwtAuthenticationToken(jwt, authorities, username == null || username.isBlank() ? jwt.getSubject() : username));
+  }
+
+  private List<String> roles(Jwt jwt) {
+    Object value = jwt.getClaims();
+    for (String part : rolesClaim.split("\\.")) {
+      value = value instanceof Map<?, ?> map ? map.get(part) : null;
+    }
+    if (value instanceof Collection<?> list) {
+      return list.stream().map(Object::toString).toList();
+    }
+    if (value instanceof String string && !string.isBlank()) {
+      return List.of(string.trim().split("[\\s,]+"));
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,104 @@
+package gov.ice.registry.web.agreement;
+
+import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.agreement.api.Actor;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One agreement read straight from the ledger, never from a read model: its state now or at a
+ * past instant, and its history. Auditors must see exactly what the event store holds.
+ */
+@RestController
+@RequestMapping("/api/agreements")
+@Tag(name = "Agreement ledger")
+class AgreementLedgerEndpoints {
+
+  private final LedgerReader ledger;
+
+  AgreementLedgerEndpoints(LedgerReader ledger) {
+    this.ledger = ledger;
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "The whole agreement, or its state at a past instant with ?asOf= (any registry role)")
+  Mono<ResponseEntity<AgreementView>> agreement(@PathVariable String id, @RequestParam(required = false) String asOf) {
+    AgreementId agreement = AgreementIds.parse(id);
+    Instant instant = instant(asOf);
+    return Mono.fromCallable(() -> instant == null ? ledger.stateOf(agreement) : ledger.stateAsOf(agreement, instant))
+        .subscribeOn(Schedulers.boundedElastic())
+        .map(state -> state.filter(AgreementState::exists).orElseThrow(() -> new UnknownAgreement(id)))
+        .map(state -> ResponseEntity.ok().eTag(ETags.of(state.version())).body(AgreementView.of(state)));
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "The agreement's ledger entries in order (AUDITOR, IGP)")
+  Mono<List<HistoryEntry>> history(@PathVariable String id) {
+    AgreementId agreement = AgreementIds.parse(id);
+    return Mono.fromCallable(() -> ledger.history(agreement))
+        .subscribeOn(Schedulers.boundedElastic())
+        .map(messages -> {
+          if (messages.isEmpty()) {
+            throw new UnknownAgreement(id);
+          }
+          return messages.stream().map(AgreementLedgerEndpoints::entry).toList();
+        });
+  }
+
+  private static HistoryEntry entry(DomainEventMessage<?> message) {
+    Object payload = message.getPayload();
+    return new HistoryEntry(
+        message.getSequenceNumber(),
+        message.getPayloadType().getSimpleName(),
+        message.getTimestamp(),
+        Actor.fromMetadata(message.getMetaData()),
+        draftVersionOf(payload).orElse(null),
+        payload,
+        null,
+        null);
+  }
+
+  /** The draft version an event names, where it names one: the version a concurrence approved, for example. */
+  private static Optional<Integer> draftVersionOf(Object payload) {
+    if (payload == null || !payload.getClass().isRecord()) {
+      return Optional.empty();
+    }
+    for (RecordComponent component : payload.getClass().getRecordComponents()) {
+      if (component.getName().equals("draftVersion")) {
+        try {
+          return Optional.ofNullable((Integer) component.getAccessor().invoke(payload));
+        } catch (ReflectiveOperationException | ClassCastException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Instant instant(String asOf) {
+    if (asOf == null || asOf.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(asOf);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequest("asOf", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package gov.ice.registry.web.agreement;
+
+import gov.ice.registry.agreement.api.AgreementKind;
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.AmendmentChanges;
+import gov.ice.registry.agreement.api.ClearanceDecision;
+import gov.ice.registry.agreement.api.ConcurrenceDecision;
+import gov.ice.registry.agreement.api.DataProfile;
+import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.DisputeDecision;
+import gov.ice.registry.agreement.api.DisputeLevel;
+import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ExigentAuthority;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.Marking;
+import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PointOfContact;
+import gov.ice.registry.agreement.api.ReviewFindings;
+import gov.ice.registry.agreement.api.ReviewOutcome;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import gov.ice.registry.agreement.api.SignatureRecord;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.agreement.api.Terms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The command endpoints' request bodies (API.md, "Commands"). They carry business data only:
+ * who acts comes from the security context, and a body naming an actor is refused as an
+ * unknown field. Shape checks live here; the handbook's rules are the aggregate's.
+ */
+final class AgreementRequests {
+
+  static final int NAME = 300;
+  static final int TEXT = 20_000;
+  static final int MANY = 100;
+
+  private AgreementRequests() {}
+
+  /** {@code POST /api/agreements} and {@code PUT /api/agreements/{id}/draft}. */
+  record DraftRequest(
+      @NotBlank @Size(max = NAME) String title,
+      @NotNull AgreementKind kind,
+      @NotNull Directorate owningDirectorate,
+      @NotEmpty @Size(max = MANY) List<@Valid @NotNull PartyRequest> parties,
+      @NotEmpty @Size(max = 10) List<@NotNull InformationCategory> categories,
+      @NotNull @Valid DataProfileRequest dataProfile,
+      @NotNull @Valid TermsRequest terms,
+      @Valid ExemptionRequest exemption) {
+
+    AgreementProfile toProfile() {
+      return new AgreementProfile(
+          title, kind, owningDirectorate,
+          parties.stream().map(PartyRequest::toParty).toList(),
+          categories, dataProfile.toDataProfile(), terms.toTerms(),
+          exemption == null ? null : exemption.toExemption());
+    }
+  }
+
+  record PartyRequest(
+      @NotBlank @Size(max = NAME) String name,
+      @NotNull PartyKind kind,
+      @Size(max = 3) String country,
+      boolean intelligenceCommunity) {
+
+    Party toParty() {
+      return new Party(name, kind, country, intelligenceCommunity);
+    }
+  }
+
+  record DataProfileRequest(
+      boolean pii,
+      boolean sensitivePii,
+      Marking marking,
+      boolean intelligenceCommunityInformation,
+      boolean leisService,
+      boolean chis,
+      boolean securityRelated,
+      boolean protectedClasses,
+      boolean section1367,
+      boolean protectedApplications,
+      @Size(max = TEXT) String exceptionCitation,
+      boolean bulkTransfer,
+      boolean newPurpose,
+      boolean itInterconnection,
+      boolean novelLegalIssue,
+      boolean receiptOnly,
+      boolean multipleDhsComponents) {
+
+    DataProfile toDataProfile() {
+      return new DataProfile(pii, sensitivePii, marking, intelligenceCommunityInformation, leisService, chis,
+          securityRelated, protectedClasses, section1367, protectedApplications, exceptionCitation, bulkTransfer,
+          newPurpose, itInterconnection, novelLegalIssue, receiptOnly, multipleDhsComponents);
+    }
+  }
+
+  /** Every element is optional here: a missing baseline element is the aggregate's refusal (BASELINE_1-5), listing them all. */
+  record TermsRequest(
+      @Size(max = TEXT) String purpose,
+      @Size(max = TEXT) String useAlignment,
+      @Size(max = TEXT) String routineUse,
+      @Size(max = TEXT) String authorities,
+      @Size(max = TEXT) String missionNeeds,
+      @Size(max = TEXT) String sharingRequirements,
+      @Size(max = TEXT) String thirdPartyConstraints,
+      @Size(max = TEXT) String dataDescription,
+      @Size(max = TEXT) String responsibilities,
+      @Size(max = TEXT) String systems,
+      @Size(max = MANY) List<@Valid @NotNull PointOfContactRequest> pointsOfContact,
+      @Size(max = TEXT) String safeguards,
+      @Size(max = TEXT) String retention,
+      @Size(max = TEXT) String classificationMarkings,
+      @Size(max = TEXT) String dissemination,
+      @Size(max = TEXT) String auditReporting,
+      LocalDate effectiveDate,
+      LocalDate terminationDate,
+      @PositiveOrZero @Max(3650) Integer terminationNoticeDays,
+      @Size(max = TEXT) String informationSecurity,
+      @Size(max = TEXT) String disposition) {
+
+    Terms toTerms() {
+      return new Terms(purpose, useAlignment, routineUse, authorities, missionNeeds, sharingRequirements,
+          thirdPartyConstraints, dataDescription, responsibilities, systems,
+          pointsOfContact == null ? List.of() : pointsOfContact.stream().map(PointOfContactRequest::toPointOfContact).toList(),
+          safeguards, retention, classificationMarkings, dissemination, auditReporting, effectiveDate, terminationDate,
+          terminationNoticeDays, informationSecurity, disposition);
+    }
+  }
+
+  record PointOfContactRequest(
+      @NotBlank @Size(max = NAME) String name,
+      @Size(max = NAME) String email,
+      @Size(max = 50) String phone,
+      @Size(max = NAME) String party) {
+
+    PointOfContact toPointOfContact() {
+      return new PointOfContact(name, email, phone, party);
+    }
+  }
+
+  record ExemptionRequest(
+      @Min(1) @Max(16) int number,
+      @NotBlank @Size(max = TEXT) String reason,
+      @Size(max = NAME) String approvedBy,
+      @Size(max = NAME) String parentAgreementId) {
+
+    Exemption toExemption() {
+      return new Exemption(number, reason, approvedBy, parentAgreementId);
+    }
+  }
+
+  record ConcurrenceRequest(
+      @NotNull StakeholderOffice office,
+      @NotNull ConcurrenceDecision decision,
+      @NotNull @Positive Integer draftVersion,
+      @Size(max = TEXT) String comment) {}
+
+  record DisputeRequest(@NotNull DisputeLevel level, @NotBlank @Size(max = TEXT) String summary) {}
+
+  record DisputeResolutionRequest(@NotNull DisputeDecision decision, @NotBlank @Size(max = TEXT) String rationale) {}
+
+  record ClearanceRequest(@NotNull ClearanceDecision decision, @Size(max = TEXT) String comment) {}
+
+  record LegalReviewRequest(@NotNull Boolean legallySufficient, @Size(max = TEXT) String comment) {}
+
+  /** {@code authority} is for ICE's signatures only; an external party's signature has none. */
+  record SignatureRequest(
+      @NotBlank @Size(max = NAME) String party,
+      SignatoryAuthority authority,
+      @NotBlank @Size(max = NAME) String signatoryName,
+      @Size(max = NAME) String position,
+      @NotNull LocalDate signedOn) {
+
+    boolean forIce() {
+      return SignatureRecord.ICE.equals(party);
+    }
+
+    SignatureRecord toSignature() {
+      return new SignatureRecord(party, authority, signatoryName, position, signedOn);
+    }
+  }
+
+  record ReviewRequest(
+      @NotNull LocalDate reviewedOn,
+      @NotNull ReviewOutcome outcome,
+      @NotNull @Valid FindingsRequest findings,
+      @Size(max = TEXT) String comment) {}
+
+  record FindingsRequest(
+      @NotNull Boolean missionSupported,
+      @NotNull Boolean termsCompliant,
+      @NotNull Boolean partiesAdhere,
+      @NotNull Boolean trainingCurrent,
+      @NotNull Boolean contactsCurrent) {
+
+    ReviewFindings toFindings() {
+      return new ReviewFindings(missionSupported, termsCompliant, partiesAdhere, trainingCurrent, contactsCurrent);
+    }
+  }
+
+  /** The parts an amendment replaces; a part left out stays as it is. {@code amendedOn} defaults to today. */
+  record AmendmentRequest(
+      @Size(max = NAME) String title,
+      @Size(max = 10) List<@NotNull InformationCategory> categories,
+      @Valid DataProfileRequest dataProfile,
+      @Valid TermsRequest terms,
+      @NotEmpty @Size(max = MANY) List<@NotBlank String> consentedBy,
+      LocalDate amendedOn) {
+
+    AmendmentChanges toChanges() {
+      return new AmendmentChanges(title, categories,
+          dataProfile == null ? null : dataProfile.toDataProfile(),
+          terms == null ? null : terms.toTerms());
+    }
+  }
+
+  record TerminationRequest(
+      @NotBlank @Size(max = TEXT) String reason,
+      @NotNull LocalDate noticeGivenOn,
+      @NotNull LocalDate effectiveOn,
+      boolean mutual) {}
+
+  record ExigentTransferRequest(
+      @NotNull LocalDate transferredOn,
+      @NotNull ExigentAuthority authorizedBy,
+      ExigentAuthority laterMemorializationApprovedBy) {}
+
+  record WithdrawalRequest(@NotBlank @Size(max = TEXT) String reason) {}
+
+  /** {@code POST /api/agreements/import}: an agreement executed before the registry existed. */
+  record ImportRequest(
+      @NotBlank @Size(max = NAME) String title,
+      @NotNull AgreementKind kind,
+      @NotNull Directorate owningDirectorate,
+      @NotEmpty @Size(max = MANY) List<@Valid @NotNull PartyRequest> parties,
+      @NotEmpty @Size(max = 10) List<@NotNull InformationCategory> categories,
+      @NotNull @Valid DataProfileRequest dataProfile,
+      @NotNull @Valid TermsRequest terms,
+      @Valid ExemptionRequest exemption,
+      @NotEmpty @Size(max = MANY) List<@Valid @NotNull SignatureRequest> signatures,
+      @NotNull LocalDate executedOn,
+      LocalDate lastReviewedOn) {
+
+    AgreementProfile toProfile() {
+      return new DraftRequest(title, kind, owningDirectorate, parties, categories, dataProfile, terms, exemption).toProfile();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package gov.ice.registry.web.agreement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.RequiredStakeholder;
+import java.util.List;
+
+/**
+ * What every command answers (API.md, "Commands"): the agreement as the ledger holds it right
+ * after the command. {@code version} is also the ETag; {@code existingAgreements} is only sent
+ * when a draft is created.
+ */
+record AgreementSummary(
+    String id,
+    AgreementStatus status,
+    int draftVersion,
+    long version,
+    List<RequiredStakeholder> requiredStakeholders,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ExistingAgreement> existingAgreements) {
+
+  static AgreementSummary of(AgreementState state) {
+    return new AgreementSummary(state.id().value(), state.status(), state.draftVersion(), state.version(), state.requiredStakeholders(), null);
+  }
+
+  AgreementSummary withExistingAgreements(List<ExistingAgreement> existing) {
+    return new AgreementSummary(id, status, draftVersion, version, requiredStakeholders, existing);
+  }
+}

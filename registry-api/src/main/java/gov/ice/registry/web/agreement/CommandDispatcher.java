@@ -1,0 +1,82 @@
+package gov.ice.registry.web.agreement;
+
+import gov.ice.registry.agreement.AgreementModule;
+import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.agreement.api.Actor;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.ledger.LedgerMetadata;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends a command with the acting user and the request in its metadata, and answers with the
+ * agreement as the ledger holds it afterwards. Both are blocking JDBC work, so they run on the
+ * bounded elastic scheduler, never on the Netty event loop.
+ */
+@Component
+class CommandDispatcher {
+
+  private final CommandGateway commands;
+  private final LedgerReader ledger;
+
+  CommandDispatcher(CommandGateway commands, LedgerReader ledger) {
+    this.commands = commands;
+    this.ledger = ledger;
+  }
+
+  Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
+    return Mono.fromCallable(() -> {
+          try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+          } catch (RuntimeException failure) {
+            throw staleIfMatchFirst(id, context, failure);
+          }
+          return summary(id);
+        })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * Axon checks the expected version when the unit of work commits, after the handler ran; a
+   * handler that refuses first would hide that the caller decided on an outdated agreement. A
+   * stale If-Match is the more useful answer: read again, then decide.
+   */
+  private RuntimeException staleIfMatchFirst(AgreementId id, CommandContext context, RuntimeException failure) {
+    if (context.expectedVersion() == null || failure instanceof ConflictingModificationException) {
+      return failure;
+    }
+    long current = ledger.stateOf(id).map(AgreementState::version).orElse(0L);
+    if (current != 0 && current != context.expectedVersion()) {
+      return new ConflictingAggregateVersionException(id.value(), context.expectedVersion(), current);
+    }
+    return failure;
+  }
+
+  private AgreementSummary summary(AgreementId id) {
+    return ledger.stateOf(id)
+        .map(AgreementSummary::of)
+        .orElseThrow(() -> new AggregateNotFoundException(id.value(), "The agreement " + id + " has no events"));
+  }
+
+  private static MetaData metadata(CommandContext context) {
+    Map<String, Object> metadata = new HashMap<>(context.actor().asMetadata());
+    metadata.put(LedgerMetadata.REQUEST_ID, context.requestId());
+    if (context.expectedVersion() != null) {
+      metadata.put(AgreementModule.EXPECTED_VERSION, context.expectedVersion());
+    }
+    return MetaData.from(metadata);
+  }
+
+  /** Who sends the command, in which request, and the agreement version the caller saw (If-Match), if any. */
+  record CommandContext(Actor actor, String requestId, Long expectedVersion) {}
+}

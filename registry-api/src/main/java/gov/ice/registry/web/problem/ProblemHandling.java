@@ -1,0 +1,257 @@
+package gov.ice.registry.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import gov.ice.registry.agreement.api.AgreementRefused;
+import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.web.agreement.InvalidRequest;
+import gov.ice.registry.web.agreement.UnknownAgreement;
+import gov.ice.registry.web.problem.Problems.Violation;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Every error of the HTTP edge as RFC 9457 problem+json, in one place (API.md, "Errors").
+ * Exceptions from a command arrive wrapped by the gateway or the scheduler, so each handler
+ * looks through the cause chain for what actually happened.
+ */
+@RestControllerAdvice
+// Before Spring Boot's ProblemDetailsExceptionHandler, whose answers lack violations and rules.
+// A feature's own advice that must come first orders itself below 0.
+@Order(0)
+class ProblemHandling {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+  /** Refusals that say the input itself is invalid, rather than that the lifecycle forbids it now. */
+  private static final Set<RefusalCode> INVALID_INPUT = Set.of(RefusalCode.PROFILE_INVALID, RefusalCode.DATE_INVALID);
+
+  private final String retryAfterSeconds;
+
+  ProblemHandling(@Value("${registry.http.retry-after-seconds:5}") int retryAfterSeconds) {
+    this.retryAfterSeconds = Integer.toString(retryAfterSeconds);
+  }
+
+  @ExceptionHandler(WebExchangeBindException.class)
+  ResponseEntity<ProblemDetail> invalidBody(WebExchangeBindException e) {
+    List<Violation> violations = e.getBindingResult().getAllErrors().stream()
+        .map(error -> error instanceof FieldError field
+            ? new Violation(field.getField(), field.getDefaultMessage())
+            : new Violation(error.getObjectName(), error.getDefaultMessage()))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
+        .toList();
+    return respond(Problems.withViolations(
+        Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "The request has " + violations.size() + " invalid field(s)."),
+        violations));
+  }
+
+  @ExceptionHandler(ServerWebInputException.class)
+  ResponseEntity<ProblemDetail> unreadableBody(ServerWebInputException e) {
+    if (cause(e, DataBufferLimitException.class).isPresent()) {
+      return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e)));
+    }
+    // A mapping error without a path is the document itself failing to parse (it ended too soon).
+    Optional<JsonMappingException> mapping = cause(e, JsonMappingException.class).filter(m -> !m.getPath().isEmpty());
+    if (mapping.isPresent()) {
+      Violation violation = violation(mapping.get());
+      return respond(Problems.withViolations(
+          Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", violation.field() + ": " + violation.message()),
+          List.of(violation)));
+    }
+    if (cause(e, JsonProcessingException.class).isPresent()) {
+      return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON."));
+    }
+    // A body that ends before its first complete JSON value decodes to nothing: "No request body".
+    return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        e.getReason() + ": the body is missing or is not a complete JSON document."));
+  }
+
+  @ExceptionHandler(InvalidRequest.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+    return respond(Problems.withViolations(
+        Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage()),
+        List.of(new Violation(e.field(), e.fieldMessage()))));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+    return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
+  }
+
+  @ExceptionHandler(UnknownAgreement.class)
+  ResponseEntity<ProblemDetail> unknown(UnknownAgreement e) {
+    return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement", e.getMessage()));
+  }
+
+  /** Anything else, including what the command gateway wraps: refusals, conflicts, missing aggregates, an unreachable store. */
+  @ExceptionHandler(Throwable.class)
+  ResponseEntity<ProblemDetail> other(Throwable e, ServerWebExchange exchange) {
+    Optional<AgreementRefused> refused = cause(e, AgreementRefused.class);
+    if (refused.isPresent()) {
+      return refused(refused.get());
+    }
+    if (cause(e, AccessDeniedException.class).isPresent()) {
+      return forbidden(cause(e, AccessDeniedException.class).get());
+    }
+    if (cause(e, InvalidRequest.class).isPresent()) {
+      return invalid(cause(e, InvalidRequest.class).get());
+    }
+    if (cause(e, UnknownAgreement.class).isPresent()) {
+      return unknown(cause(e, UnknownAgreement.class).get());
+    }
+    if (cause(e, AggregateNotFoundException.class).isPresent()) {
+      return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement",
+          "No agreement has the id " + cause(e, AggregateNotFoundException.class).get().getAggregateIdentifier()));
+    }
+    if (cause(e, ConflictingModificationException.class).isPresent() || cause(e, ConcurrencyException.class).isPresent()) {
+      // A stale If-Match (ConflictingAggregateVersionException), a concurrent append, or an id that exists already.
+      return respond(Problems.of(HttpStatus.CONFLICT, "version-conflict", "Conflicting change",
+          "The agreement changed since the version named in If-Match, or was changed concurrently. Read it again and retry."));
+    }
+    if (storeUnavailable(e)) {
+      log.warn("Ledger unavailable for {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), rootMessage(e));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Ledger unavailable",
+              "The ledger's database cannot be reached. Nothing was recorded; retry later."));
+    }
+    if (cause(e, DataBufferLimitException.class).isPresent()) {
+      return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e)));
+    }
+    if (e instanceof ErrorResponse response) {
+      ProblemDetail body = response.getBody();
+      HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+      return respond(Problems.of(status, slug(status.name()), status.getReasonPhrase(), body.getDetail()));
+    }
+    log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+    return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "The registry failed unexpectedly; the error is logged with request " + exchange.getRequest().getId() + "."));
+  }
+
+  private ResponseEntity<ProblemDetail> refused(AgreementRefused refused) {
+    HttpStatus status = INVALID_INPUT.contains(refused.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+    ProblemDetail problem = Problems.of(status, slug(refused.code().name()), title(refused.code()), refused.getMessage());
+    problem.setProperty("code", refused.code().name());
+    problem.setProperty("rules", refused.rules());
+    return respond(problem);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** The JSON path of the offending field ({@code parties[0].kind}) and what is wrong with it. */
+  static Violation violation(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    String field = path.isEmpty() ? "body" : path.toString();
+    if (e instanceof UnrecognizedPropertyException) {
+      return new Violation(field, "is not a known field");
+    }
+    if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+      return new Violation(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
+    }
+    if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+      return new Violation(field, "must be a valid " + format.getTargetType().getSimpleName());
+    }
+    return new Violation(field, "has the wrong type or form");
+  }
+
+  /**
+   * The store is unreachable, not refusing: a connection could not be had or was lost (SQLState
+   * class 08), the server is shutting down (57P), or the transaction could not even be rolled
+   * back, which only a lost connection does.
+   */
+  static boolean storeUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof DataAccessResourceFailureException
+          || t instanceof CannotCreateTransactionException
+          || t instanceof TransactionSystemException
+          || t instanceof ConnectException
+          || (t instanceof SQLException sql && sql.getSQLState() != null
+              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return Optional.of(type.cast(t));
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  static String slug(String constant) {
+    return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String title(RefusalCode code) {
+    String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return "Refused: " + words;
+  }
+}

@@ -1,0 +1,160 @@
+package gov.ice.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Invalid requests: each is a 4xx problem+json naming what is wrong, and none stores anything
+ * (counted in the event table itself, not through the API that refused).
+ */
+class BadInputIT extends H2Registry {
+
+  @Autowired
+  DataSource dataSource;
+
+  private long storedEvents() {
+    return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+  }
+
+  private Response draftWith(Object body) {
+    return registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", body);
+  }
+
+  @Test
+  void refusesMalformedJson() {
+    long before = storedEvents();
+    Response syntaxError = draftWith("{\"title\": \"x\",, \"kind\": MOU}");
+    assertProblem(syntaxError, 400);
+    assertThat(syntaxError.json().path("type").asText()).endsWith("/malformed-json");
+    Response truncated = draftWith("{\"title\": \"unterminated");
+    assertProblem(truncated, 400);
+    Response duplicateKey = draftWith(AgreementBodies.draft().toString().replaceFirst("\\{", "{\"kind\": \"MOA\", "));
+    assertProblem(duplicateKey, 400);
+    Response trailing = draftWith(AgreementBodies.draft() + " {\"title\": \"second\"}");
+    assertProblem(trailing, 400);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAWrongTypeNamingTheField() {
+    long before = storedEvents();
+    ObjectNode draft = AgreementBodies.draft();
+    ((ObjectNode) draft.path("terms")).put("terminationNoticeDays", "thirty");
+    Response response = draftWith(draft);
+    assertProblem(response, 400);
+    assertThat(response.json().path("violations").get(0).path("field").asText()).isEqualTo("terms.terminationNoticeDays");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAnUnknownEnumValueNamingTheFieldAndTheValues() {
+    long before = storedEvents();
+    ObjectNode draft = AgreementBodies.draft();
+    ((ObjectNode) draft.path("parties").get(0)).put("kind", "GALACTIC_EMPIRE");
+    Response response = draftWith(draft);
+    assertProblem(response, 400);
+    assertThat(response.json().path("violations").get(0).path("field").asText()).isEqualTo("parties[0].kind");
+    assertThat(response.json().path("violations").get(0).path("message").asText()).contains("FOREIGN_GOVERNMENT");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAnUnknownFieldSuchAsAnActor() {
+    long before = storedEvents();
+    ObjectNode draft = AgreementBodies.draft();
+    draft.putObject("actor").put("username", "dora");
+    Response response = draftWith(draft);
+    assertProblem(response, 400);
+    assertThat(response.json().path("violations").get(0).path("field").asText()).isEqualTo("actor");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesMissingRequiredFieldsListingEach() {
+    long before = storedEvents();
+    ObjectNode draft = AgreementBodies.draft();
+    draft.remove("title");
+    draft.remove("kind");
+    draft.putArray("parties");
+    Response response = draftWith(draft);
+    assertProblem(response, 400);
+    assertThat(response.json().path("violations").findValuesAsText("field")).contains("title", "kind", "parties");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAnInvalidCommandOnAnExistingAgreementAndStoresNothing() {
+    String id = draftWith(AgreementBodies.draft()).id();
+    long before = storedEvents();
+    ObjectNode concurrence = AgreementBodies.concurrence("IGP", 1).put("decision", "MAYBE");
+    Response wrongEnum = registry().as(TestUsers.stakeholder(gov.ice.registry.agreement.api.StakeholderOffice.IGP))
+        .post("/api/agreements/" + id + "/concurrences", concurrence);
+    assertProblem(wrongEnum, 400);
+    Response noBody = registry().as(TestUsers.IGP).post("/api/agreements/" + id + "/clearance", null);
+    assertProblem(noBody, 400);
+    Response badIfMatch = registry().as(TestUsers.PROGRAM_OFFICE).ifMatch("yesterday")
+        .post("/api/agreements/" + id + "/clearance-request", null);
+    assertProblem(badIfMatch, 400);
+    assertThat(storedEvents()).isEqualTo(before);
+    assertThat(registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").json().size()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnOversizedBodyFromItsLengthBeforeReadingIt() {
+    long before = storedEvents();
+    ObjectNode draft = AgreementBodies.draft();
+    ((ObjectNode) draft.path("terms")).put("purpose", "x".repeat(300 * 1024));
+    Response response = draftWith(draft);
+    assertProblem(response, 413);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAnOversizedChunkedBodyWithoutALength() throws Exception {
+    long before = storedEvents();
+    ObjectNode draft = AgreementBodies.draft();
+    ((ObjectNode) draft.path("terms")).put("purpose", "x".repeat(300 * 1024));
+    byte[] body = draft.toString().getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agreements"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pat:registry".getBytes(StandardCharsets.UTF_8)))
+        // An input stream publisher has no known length: the body goes out chunked.
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+        .build();
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void answersProblemsForAnAgreementIdThatIsNotOne() {
+    Response response = registry().as(TestUsers.AUDITOR).get("/api/agreements/not-a-uuid");
+    assertProblem(response, 404);
+  }
+
+  private static void assertProblem(Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asText()).startsWith("https://isaa-registry/problems/");
+    assertThat(response.json().path("title").asText()).isNotBlank();
+    assertThat(response.json().path("status").asInt()).isEqualTo(status);
+    assertThat(response.json().has("detail")).isTrue();
+  }
+}

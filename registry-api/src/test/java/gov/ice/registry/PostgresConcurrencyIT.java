@@ -1,0 +1,4 @@
+package gov.ice.registry;
+
+/** Concurrent commands on PostgreSQL. */
+class PostgresConcurrencyIT extends PostgresRegistry implements ConcurrencyScenarios {}

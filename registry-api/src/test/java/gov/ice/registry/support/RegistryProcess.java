@@ -1,0 +1,104 @@
+package gov.ice.registry.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged registry ({@code java -jar registry-api/target/registry-api-*.jar}) as a separate
+ * operating system process, as an operator runs it: so that a test can kill it with SIGKILL.
+ */
+public final class RegistryProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private RegistryProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the jar with {@code environment} added to the example users and a free port, and waits until it is ready. */
+  public static RegistryProcess start(Map<String, String> environment, Path log) throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+    env.put("SERVER_PORT", Integer.toString(port));
+    env.put("REGISTRY_USERS_FILE", TestUsers.usersFile().toString());
+    env.putAll(environment);
+    RegistryProcess registry = new RegistryProcess(builder.start(), port, log);
+    registry.awaitReady();
+    return registry;
+  }
+
+  public RegistryClient client() {
+    return new RegistryClient(port);
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful shutdown, no flush. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the registry survived SIGKILL");
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private void awaitReady() {
+    RegistryClient client = client();
+    await("the registry on port " + port + " to be ready (log: " + log + ")")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(() -> {
+          if (!process.isAlive()) {
+            throw new AssertionError("the registry exited with " + process.exitValue() + ": " + Files.readString(log));
+          }
+          return client.anonymous().get("/actuator/health/readiness").status() == 200;
+        });
+  }
+
+  /** The repackaged jar of the package phase, which failsafe names in {@code registry.jar}. */
+  static Path jar() throws IOException {
+    String configured = System.getProperty("registry.jar");
+    if (configured != null && Files.isRegularFile(Path.of(configured))) {
+      return Path.of(configured);
+    }
+    Map<Long, Path> bySize = new HashMap<>();
+    try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "registry-api-*.jar")) {
+      jars.forEach(j -> bySize.put(j.toFile().length(), j));
+    }
+    return bySize.entrySet().stream().max(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+        .orElseThrow(() -> new IllegalStateException("no packaged registry-api jar in target/: run the package phase first"));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
