@@ -1,0 +1,62 @@
+package gov.ice.registry.web.query;
+
+import gov.ice.registry.agreement.api.AgreementKind;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.projection.repository.AgreementPage;
+import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.projection.repository.AgreementSearch;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/agreements}: the central repository. Filters {@code status}, {@code kind},
+ * {@code category}, {@code partyKind}, {@code country}, {@code directorate} (several values:
+ * repeat or comma-separate), {@code pii}, free text {@code q} over title, purpose and party names;
+ * {@code page} (from 0), {@code size} (1-200, default 20), {@code sort} ({@code title},
+ * {@code -updatedAt}, {@code createdAt,desc}, ...). Answers {@code items}, {@code total},
+ * {@code page}, {@code size} and {@code facets}.
+ */
+@RestController
+public class AgreementSearchEndpoint {
+
+  private final AgreementRepositoryQueries agreements;
+
+  public AgreementSearchEndpoint(AgreementRepositoryQueries agreements) {
+    this.agreements = agreements;
+  }
+
+  @GetMapping("/api/agreements")
+  @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
+  public Mono<AgreementPage> search(@RequestParam MultiValueMap<String, String> parameters) {
+    return Mono.fromCallable(() -> parse(parameters)).flatMap(agreements::search);
+  }
+
+  static AgreementSearch parse(MultiValueMap<String, String> parameters) {
+    QueryParameters p = new QueryParameters(parameters);
+    var statuses = p.enums("status", AgreementStatus.class);
+    var kinds = p.enums("kind", AgreementKind.class);
+    var categories = p.enums("category", InformationCategory.class);
+    var partyKinds = p.enums("partyKind", PartyKind.class);
+    var countries = p.strings("country");
+    var directorates = p.enums("directorate", Directorate.class);
+    Boolean pii = p.bool("pii");
+    int page = p.integer("page", 0, 0, 100_000);
+    int size = p.integer("size", AgreementSearch.DEFAULT_SIZE, 1, AgreementSearch.MAX_SIZE);
+    AgreementSearch.Sort sort = null;
+    try {
+      sort = AgreementSearch.Sort.parse(p.string("sort"));
+    } catch (IllegalArgumentException e) {
+      p.invalid("sort", e.getMessage());
+    }
+    p.validate();
+    return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, p.string("q"),
+        page, size, sort);
+  }
+}

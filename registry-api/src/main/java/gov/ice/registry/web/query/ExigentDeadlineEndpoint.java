@@ -1,0 +1,49 @@
+package gov.ice.registry.web.query;
+
+import gov.ice.registry.projection.exigent.ExigentDeadline;
+import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/deadlines/exigent}: exigent transfers with their memorialization deadline and
+ * whether it was met, earliest deadline first; {@code state=MET|PENDING|MISSED} narrows the list.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('IGP','AUDITOR')")
+public class ExigentDeadlineEndpoint {
+
+  public record ExigentDeadlines(LocalDate asOf, long total, List<ExigentDeadline> items) {}
+
+  private final ExigentDeadlineQueries deadlines;
+  private final Clock clock;
+
+  public ExigentDeadlineEndpoint(ExigentDeadlineQueries deadlines, Clock clock) {
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/deadlines/exigent")
+  public Mono<ExigentDeadlines> deadlines(@RequestParam MultiValueMap<String, String> parameters) {
+    return Mono.fromCallable(() -> {
+          QueryParameters p = new QueryParameters(parameters);
+          List<ExigentDeadline.State> states = p.enums("state", ExigentDeadline.State.class);
+          p.validate();
+          return states;
+        })
+        .flatMap(states -> {
+          LocalDate today = LocalDate.now(clock);
+          return deadlines.all(today)
+              .filter(d -> states.isEmpty() || states.contains(d.state()))
+              .collectList()
+              .map(items -> new ExigentDeadlines(today, items.size(), items));
+        });
+  }
+}

@@ -1,0 +1,32 @@
+package gov.ice.registry.web.query;
+
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.web.agreement.ExistingAgreement;
+import gov.ice.registry.web.agreement.ExistingAgreementsFinder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * The draft response's {@code existingAgreements}, from the central repository: active agreements
+ * sharing a party (same name, ignoring case) and an information category with the draft. The read
+ * model may trail the ledger by a moment; this is advice to the program office, not a rule.
+ */
+@Component
+public class ReadModelExistingAgreements implements ExistingAgreementsFinder {
+
+  private final AgreementRepositoryQueries agreements;
+
+  public ReadModelExistingAgreements(AgreementRepositoryQueries agreements) {
+    this.agreements = agreements;
+  }
+
+  @Override
+  public Flux<ExistingAgreement> overlapping(AgreementId draft, AgreementProfile profile) {
+    return agreements.existingAgreements(profile.parties(), profile.categories(), draft == null ? null : draft.value())
+        .map(a -> new ExistingAgreement(a.id(), a.title(), a.kind(), a.status(),
+            a.parties().stream().map(Party::name).toList(), a.categories()));
+  }
+}

@@ -1,0 +1,127 @@
+package gov.ice.registry.web.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import gov.ice.registry.projection.audit.ApprovalQueries;
+import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
+import gov.ice.registry.projection.mongo.EmbeddedReadStore;
+import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.notices.NoticeQueries;
+import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.projection.reviews.ReviewQueries;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.json.Jackson2JsonEncoder;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The query endpoints' HTTP shapes against a real (empty) read store: parameters, problem details
+ * for bad ones, JSON and CSV. Roles and the populated read models are covered by the ITs and the
+ * projection tests.
+ */
+class QueryEndpointsTest {
+
+  static EmbeddedReadStore server;
+  static MongoClient client;
+  static WebTestClient http;
+
+  @BeforeAll
+  static void start() {
+    server = EmbeddedReadStore.start();
+    client = MongoClients.create(server.connectionString());
+    ReadStore store = new ReadStore(client.getDatabase("endpoints"));
+    Clock clock = Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneId.of("America/New_York"));
+    http = WebTestClient.bindToController(
+            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store)),
+            new ReviewEndpoints(new ReviewQueries(store), clock),
+            new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock),
+            new NoticeEndpoint(new NoticeQueries(store), clock),
+            new ApprovalAuditEndpoint(new ApprovalQueries(store), clock))
+        .controllerAdvice(new QueryProblems())
+        // As the application configures Jackson (spring.jackson.serialization.write-dates-as-timestamps: false).
+        .httpMessageCodecs(codecs -> codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(
+            Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())))
+        .build();
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void searchAnswersItemsTotalPageSizeAndFacets() {
+    http.get().uri("/api/agreements?status=ACTIVE,DRAFT&kind=mou&pii=true&q=texas&page=0&size=5&sort=-updatedAt")
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.items").isArray()
+        .jsonPath("$.total").isEqualTo(0)
+        .jsonPath("$.page").isEqualTo(0)
+        .jsonPath("$.size").isEqualTo(5)
+        .jsonPath("$.facets.status").isMap();
+  }
+
+  @Test
+  void badSearchParametersAreAllReportedAsViolations() {
+    http.get().uri("/api/agreements?status=ACTIV&partyKind=ALIEN&pii=maybe&size=0&sort=id")
+        .exchange()
+        .expectStatus().isBadRequest()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo(400)
+        .jsonPath("$.type").isEqualTo("https://isaa-registry/problems/invalid-request")
+        .jsonPath("$.violations.length()").isEqualTo(5)
+        .jsonPath("$.violations[0].field").isEqualTo("status")
+        .jsonPath("$.violations[1].field").isEqualTo("partyKind")
+        .jsonPath("$.violations[2].field").isEqualTo("pii")
+        .jsonPath("$.violations[3].field").isEqualTo("size")
+        .jsonPath("$.violations[4].field").isEqualTo("sort");
+  }
+
+  @Test
+  void reviewsDueTakeAnIsoPeriod() {
+    http.get().uri("/api/reviews/due?within=P30D").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.asOf").isEqualTo("2026-11-22").jsonPath("$.within").isEqualTo("P30D");
+    http.get().uri("/api/reviews/due?within=90").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.violations[0].field").isEqualTo("within");
+    http.get().uri("/api/reviews/overdue").exchange().expectStatus().isOk().expectBody().jsonPath("$.items").isArray();
+  }
+
+  @Test
+  void exigentDeadlinesAndNoticesCheckTheirParameters() {
+    http.get().uri("/api/deadlines/exigent?state=MISSED").exchange().expectStatus().isOk();
+    http.get().uri("/api/deadlines/exigent?state=LATE").exchange().expectStatus().isBadRequest();
+    http.get().uri("/api/notices?since=2026-11-01").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.since").isEqualTo("2026-11-01T04:00:00Z");
+    http.get().uri("/api/notices?since=2026-13-01").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.violations[0].field").isEqualTo("since");
+  }
+
+  @Test
+  void approvalsComeAsJsonOrCsv() {
+    http.get().uri("/api/audit/approvals?actor=ivy&from=2026-01-01&to=2026-12-31").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.total").isEqualTo(0);
+    String csv = http.get().uri("/api/audit/approvals?format=csv").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("text/csv")
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(csv).startsWith("at,agreementId,title,type,decision,office");
+    http.get().uri("/api/audit/approvals?format=xml&from=2026-02-01&to=2026-01-01").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.violations.length()").isEqualTo(2);
+  }
+}

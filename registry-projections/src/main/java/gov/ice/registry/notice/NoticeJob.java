@@ -1,0 +1,50 @@
+package gov.ice.registry.notice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The review-due and deadline job: runs the three policies for today (from the injected
+ * {@link Clock}, in its zone) on {@code registry.notices.cron}, daily at 06:00 by default, and on
+ * demand. It reads the read models to find candidates; the aggregate decides and records once.
+ */
+@Component
+public class NoticeJob {
+
+  private static final Logger log = LoggerFactory.getLogger(NoticeJob.class);
+
+  private final Clock clock;
+  private final WhenReviewDueThenIssueNotice reviewDue;
+  private final WhenExigentDeadlineMissedThenIssueNotice exigentDeadlines;
+  private final WhenTerminationDatePassedThenExpireAgreement expiries;
+
+  public NoticeJob(Clock clock, WhenReviewDueThenIssueNotice reviewDue,
+      WhenExigentDeadlineMissedThenIssueNotice exigentDeadlines, WhenTerminationDatePassedThenExpireAgreement expiries) {
+    this.clock = clock;
+    this.reviewDue = reviewDue;
+    this.exigentDeadlines = exigentDeadlines;
+    this.expiries = expiries;
+  }
+
+  public Mono<NoticeRunReport> run() {
+    return Mono.defer(() -> {
+      LocalDate today = LocalDate.now(clock);
+      // Expiries first: an agreement that has just expired is owed no review notice (the aggregate refuses it as not due).
+      return expiries.run(today).collectList()
+          .flatMap(expired -> Mono.zip(reviewDue.run(today).collectList(), exigentDeadlines.run(today).collectList())
+              .map(r -> new NoticeRunReport(today, NoticeRunReport.Counts.of(r.getT1()),
+                  NoticeRunReport.Counts.of(r.getT2()), NoticeRunReport.Counts.of(expired))));
+    });
+  }
+
+  @Scheduled(cron = "${registry.notices.cron:" + NoticeProperties.DEFAULT_CRON + "}", zone = "${registry.notices.zone:America/New_York}")
+  void onSchedule() {
+    NoticeRunReport report = run().block();
+    log.info("notice job: {}", report);
+  }
+}

@@ -1,0 +1,83 @@
+package gov.ice.registry.projection;
+
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * Folds each agreement with the domain's own {@link AgreementState}, so a read model can never
+ * disagree with what the aggregate decided. A document is a pure function of the agreement's
+ * events up to the one being handled: handling an event twice, or replaying the ledger, yields
+ * the same document.
+ *
+ * <p>Each projection owns one instance and calls it from its single processing thread; it is not
+ * thread-safe. The states are cached (least recently used first out), and an agreement missing
+ * from the cache, or cached at another point of its history, is folded again from the ledger.
+ */
+public final class LedgerFold {
+
+  /** An agreement folded through one event, with the instants of its first and latest events. */
+  public record Folded(AgreementState state, Instant firstAt, Instant lastAt, long sequence) {}
+
+  private static final int DEFAULT_CAPACITY = 10_000;
+
+  private final AgreementLedger ledger;
+  private final Map<AgreementId, Folded> cache;
+
+  public LedgerFold(AgreementLedger ledger) {
+    this(ledger, DEFAULT_CAPACITY);
+  }
+
+  public LedgerFold(AgreementLedger ledger, int capacity) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<AgreementId, Folded> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  /** The agreement as it stands right after {@code message}. */
+  public Folded after(DomainEventMessage<?> message) {
+    AgreementEvent event = (AgreementEvent) message.getPayload();
+    AgreementId id = event.agreementId();
+    long sequence = message.getSequenceNumber();
+    Folded cached = cache.get(id);
+    if (cached != null && cached.sequence() == sequence) {
+      // The same event again (a retry after a failed write, or a redelivery): already folded.
+      return cached;
+    }
+    Folded before = cached != null && cached.sequence() == sequence - 1 ? cached : reload(id, sequence);
+    AgreementState state = before == null ? new AgreementState() : before.state();
+    state.apply(event);
+    Instant firstAt = before == null ? message.getTimestamp() : before.firstAt();
+    Folded folded = new Folded(state, firstAt, message.getTimestamp(), sequence);
+    cache.put(id, folded);
+    return folded;
+  }
+
+  /** Forgets every agreement, before a replay. */
+  public void clear() {
+    cache.clear();
+  }
+
+  private Folded reload(AgreementId id, long sequence) {
+    if (sequence == 0) {
+      return null;
+    }
+    var history = ledger.eventsBefore(id, sequence);
+    if (history.isEmpty()) {
+      return null;
+    }
+    AgreementState state = new AgreementState();
+    history.forEach(m -> state.apply((AgreementEvent) m.getPayload()));
+    var last = history.get(history.size() - 1);
+    return new Folded(state, history.get(0).getTimestamp(), last.getTimestamp(), last.getSequenceNumber());
+  }
+}

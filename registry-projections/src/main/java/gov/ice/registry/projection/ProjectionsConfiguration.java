@@ -1,0 +1,27 @@
+package gov.ice.registry.projection;
+
+import gov.ice.registry.projection.mongo.ReadStoreConfiguration.ReadStoreEndpoint;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** Wires the read models into the application's Axon configuration. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionsConfiguration {
+
+  @Bean
+  ConfigurerModule trackingProjections(
+      @Qualifier("readStoreSyncClient") com.mongodb.client.MongoClient tokenClient, ReadStoreEndpoint endpoint) {
+    return configurer -> configurer.eventProcessing(processing ->
+        TrackingProjections.register(processing, tokenClient.getDatabase(endpoint.database())));
+  }
+
+  /** Lazy: the projections are created while Axon's configuration is still being assembled. */
+  @Bean
+  AgreementLedger agreementLedger(@Lazy EventStore eventStore) {
+    return AgreementLedger.of(eventStore);
+  }
+}

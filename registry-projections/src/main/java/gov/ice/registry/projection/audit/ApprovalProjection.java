@@ -1,0 +1,129 @@
+package gov.ice.registry.projection.audit;
+
+import static gov.ice.registry.projection.BsonValues.instant;
+import static gov.ice.registry.projection.BsonValues.name;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import gov.ice.registry.agreement.api.Actor;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementSigned;
+import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.api.BiennialReviewCompleted;
+import gov.ice.registry.agreement.api.ClearanceGranted;
+import gov.ice.registry.agreement.api.ClearanceReturned;
+import gov.ice.registry.agreement.api.DisputeResolved;
+import gov.ice.registry.agreement.api.ExecutedAgreementImported;
+import gov.ice.registry.agreement.api.LegalReviewCompleted;
+import gov.ice.registry.agreement.api.SignatureRecord;
+import gov.ice.registry.agreement.api.StakeholderConcurred;
+import gov.ice.registry.agreement.api.StakeholderNonConcurred;
+import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.mongo.ReadStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every approval of every agreement, for auditors: one document per approval, keyed by agreement,
+ * event sequence and position within the event (an import carries several signatures), so a
+ * second delivery rewrites the same documents.
+ */
+@Component
+@ProcessingGroup(ApprovalProjection.GROUP)
+public class ApprovalProjection {
+
+  public static final String GROUP = "audit";
+  static final String COLLECTION = "approvals";
+
+  private final ReadStore store;
+  private final MongoCollection<Document> approvals;
+  private final LedgerFold fold;
+
+  public ApprovalProjection(ReadStore store, AgreementLedger ledger) {
+    this.store = store;
+    this.approvals = store.collection(COLLECTION);
+    this.fold = new LedgerFold(ledger);
+    ensureIndexes();
+  }
+
+  @EventHandler
+  void on(AgreementEvent event, DomainEventMessage<?> message) {
+    AgreementState state = fold.after(message).state();
+    List<Document> entries = new ArrayList<>();
+    if (event instanceof StakeholderConcurred e) {
+      entries.add(entry("CONCURRENCE", "CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules()));
+    } else if (event instanceof StakeholderNonConcurred e) {
+      entries.add(entry("CONCURRENCE", "NON_CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules()));
+    } else if (event instanceof ClearanceGranted e) {
+      entries.add(entry("CLEARANCE", "CLEARED", "IGP", e.draftVersion(), e.comment(), List.of()));
+    } else if (event instanceof ClearanceReturned e) {
+      entries.add(entry("CLEARANCE", "RETURNED", "IGP", e.draftVersion(), e.comment(), List.of()));
+    } else if (event instanceof LegalReviewCompleted e) {
+      entries.add(entry("LEGAL_REVIEW", e.legallySufficient() ? "LEGALLY_SUFFICIENT" : "NOT_LEGALLY_SUFFICIENT",
+          "OPLA", e.draftVersion(), e.comment(), List.of()));
+    } else if (event instanceof AgreementSigned e) {
+      entries.add(signature(e.signature(), "SIGNED", e.draftVersion(), e.rules()));
+    } else if (event instanceof ExecutedAgreementImported e) {
+      e.signatures().forEach(s -> entries.add(signature(s, "IMPORTED", state.draftVersion(), List.of())));
+    } else if (event instanceof BiennialReviewCompleted e) {
+      entries.add(entry("REVIEW", e.outcome().name(), name(state.profile().owningDirectorate()), state.draftVersion(),
+          e.comment(), List.of()));
+    } else if (event instanceof DisputeResolved e) {
+      entries.add(entry("DISPUTE_DECISION", e.decision().name(), "ICE_DIRECTOR", e.draftVersion(), e.rationale(), List.of()));
+    }
+    Actor actor = Actor.fromMetadata(message.getMetaData());
+    for (int i = 0; i < entries.size(); i++) {
+      Document entry = entries.get(i)
+          .append("agreementId", event.agreementId().value())
+          .append("title", state.profile().title())
+          .append("sequence", message.getSequenceNumber())
+          .append("at", instant(message.getTimestamp()))
+          .append("actorUsername", actor == null ? null : actor.username())
+          .append("actorKey", actor == null ? null : actor.username().toLowerCase(Locale.ROOT))
+          .append("actorDisplayName", actor == null ? null : actor.displayName())
+          .append("actorRoles", actor == null ? List.of() : actor.roles());
+      String id = event.agreementId().value() + ":" + message.getSequenceNumber() + ":" + i;
+      ReadStore.await(approvals.replaceOne(Filters.eq("_id", id), entry, new ReplaceOptions().upsert(true)));
+    }
+  }
+
+  @ResetHandler
+  void reset() {
+    fold.clear();
+    store.drop(COLLECTION);
+    ensureIndexes();
+  }
+
+  private static Document entry(String type, String decision, String office, int draftVersion, String comment, List<String> rules) {
+    return new Document("type", type)
+        .append("decision", decision)
+        .append("office", office)
+        .append("draftVersion", draftVersion)
+        .append("comment", comment)
+        .append("rules", rules == null ? List.of() : rules);
+  }
+
+  private static Document signature(SignatureRecord s, String decision, int draftVersion, List<String> rules) {
+    return entry("SIGNATURE", decision, s.signedForIce() ? name(s.authority()) : null, draftVersion, null, rules)
+        .append("party", s.party())
+        .append("signatoryName", s.signatoryName());
+  }
+
+  private void ensureIndexes() {
+    ReadStore.await(approvals.createIndexes(List.of(
+        new IndexModel(Indexes.ascending("actorKey", "at")),
+        new IndexModel(Indexes.ascending("office", "at")),
+        new IndexModel(Indexes.ascending("at")))));
+  }
+}

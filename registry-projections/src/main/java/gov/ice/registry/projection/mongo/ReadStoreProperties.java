@@ -1,0 +1,23 @@
+package gov.ice.registry.projection.mongo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the read models live. {@code uri} comes from {@code REGISTRY_MONGODB_URI}; when it is blank
+ * the registry starts its embedded default, an in-process mongo-java-server on a loopback port.
+ *
+ * @param uri a MongoDB connection string (a replica set in production), or blank for the embedded store
+ * @param database the database holding every read model and the projections' tracking tokens
+ */
+@ConfigurationProperties("registry.mongodb")
+public record ReadStoreProperties(String uri, String database) {
+
+  public ReadStoreProperties {
+    uri = uri == null ? "" : uri.trim();
+    database = database == null || database.isBlank() ? "registry" : database;
+  }
+
+  public boolean embedded() {
+    return uri.isEmpty();
+  }
+}

@@ -1,0 +1,171 @@
+package gov.ice.registry.projection.repository;
+
+import static gov.ice.registry.projection.repository.AgreementDocuments.CATEGORIES;
+import static gov.ice.registry.projection.repository.AgreementDocuments.COUNTRIES;
+import static gov.ice.registry.projection.repository.AgreementDocuments.DIRECTORATE;
+import static gov.ice.registry.projection.repository.AgreementDocuments.KIND;
+import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_KINDS;
+import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_NAMES;
+import static gov.ice.registry.projection.repository.AgreementDocuments.PII;
+import static gov.ice.registry.projection.repository.AgreementDocuments.SEARCH_TEXT;
+import static gov.ice.registry.projection.repository.AgreementDocuments.STATUS;
+import static gov.ice.registry.projection.repository.AgreementDocuments.TERMINATION_DATE;
+
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Facet;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.mongo.ReadStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reactive queries of the central repository. */
+@Service
+public class AgreementRepositoryQueries {
+
+  /** Facet name to the stored field counted; array fields are unwound first. */
+  private static final Map<String, String> FACETS = Map.of(
+      "status", STATUS, "kind", KIND, "category", CATEGORIES, "partyKind", PARTY_KINDS);
+
+  private final MongoCollection<Document> agreements;
+
+  public AgreementRepositoryQueries(ReadStore store) {
+    this.agreements = store.collection(AgreementDocuments.COLLECTION);
+  }
+
+  /** One page of matches, the total, and facet counts over every match, in one aggregation ($facet). */
+  public Mono<AgreementPage> search(AgreementSearch search) {
+    Bson order = search.sort().ascending()
+        ? Sorts.orderBy(Sorts.ascending(search.sort().field()), Sorts.ascending("_id"))
+        : Sorts.orderBy(Sorts.descending(search.sort().field()), Sorts.ascending("_id"));
+    List<Facet> facets = new ArrayList<>();
+    facets.add(new Facet("items", Aggregates.sort(order), Aggregates.skip(search.page() * search.size()),
+        Aggregates.limit(search.size())));
+    facets.add(new Facet("total", Aggregates.count("n")));
+    FACETS.forEach((facet, field) -> facets.add(field.equals(CATEGORIES) || field.equals(PARTY_KINDS)
+        ? new Facet(facet, Aggregates.unwind("$" + field), Aggregates.group("$" + field, Accumulators.sum("n", 1)))
+        : new Facet(facet, Aggregates.group("$" + field, Accumulators.sum("n", 1)))));
+    // MongoDB answers one document even for no matches; mongo-java-server answers none when the collection is absent.
+    return Mono.from(agreements.aggregate(List.of(Aggregates.match(filter(search)), Aggregates.facet(facets))).first())
+        .defaultIfEmpty(new Document())
+        .map(result -> page(search, result));
+  }
+
+  /**
+   * Active agreements sharing at least one party (same name, ignoring case) and at least one
+   * information category with a draft: handbook section IV asks program offices to consider them first.
+   */
+  public Flux<AgreementDocument> existingAgreements(
+      Collection<Party> parties, Collection<InformationCategory> categories, String excludingId) {
+    List<String> names = parties.stream().map(Party::name).filter(Objects::nonNull)
+        .map(AgreementDocuments::lower).distinct().toList();
+    if (names.isEmpty() || categories.isEmpty()) {
+      return Flux.empty();
+    }
+    List<Bson> filters = new ArrayList<>(List.of(
+        Filters.eq(STATUS, AgreementStatus.ACTIVE.name()),
+        Filters.in(PARTY_NAMES, names),
+        Filters.in(CATEGORIES, categories.stream().map(Enum::name).distinct().toList())));
+    if (excludingId != null) {
+      filters.add(Filters.ne("_id", excludingId));
+    }
+    return Flux.from(agreements.find(Filters.and(filters)).sort(Sorts.ascending(AgreementDocuments.TITLE_SORT, "_id")))
+        .map(AgreementDocuments::fromDocument);
+  }
+
+  /** Active agreements whose termination date passed before {@code today}: they have expired. */
+  public Flux<AgreementDocument> activePastTerminationDate(LocalDate today) {
+    return Flux.from(agreements.find(Filters.and(
+            Filters.eq(STATUS, AgreementStatus.ACTIVE.name()),
+            Filters.ne(TERMINATION_DATE, null),
+            Filters.lt(TERMINATION_DATE, BsonValues.day(today))))
+        .sort(Sorts.ascending(TERMINATION_DATE, "_id")))
+        .map(AgreementDocuments::fromDocument);
+  }
+
+  public Mono<AgreementDocument> byId(String id) {
+    return Mono.from(agreements.find(Filters.eq("_id", id)).first()).map(AgreementDocuments::fromDocument);
+  }
+
+  /** How many agreements are in each status; statuses without any count 0. */
+  public Mono<Map<AgreementStatus, Long>> countByStatus() {
+    return Flux.from(agreements.aggregate(List.of(Aggregates.group("$" + STATUS, Accumulators.sum("n", 1)))))
+        .collect(() -> {
+          Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
+          for (AgreementStatus s : AgreementStatus.values()) {
+            counts.put(s, 0L);
+          }
+          return counts;
+        }, (counts, d) -> {
+          if (d.getString("_id") != null) {
+            counts.put(AgreementStatus.valueOf(d.getString("_id")), BsonValues.number(d, "n"));
+          }
+        });
+  }
+
+  static Bson filter(AgreementSearch s) {
+    List<Bson> filters = new ArrayList<>();
+    in(filters, STATUS, s.statuses());
+    in(filters, KIND, s.kinds());
+    in(filters, CATEGORIES, s.categories());
+    in(filters, PARTY_KINDS, s.partyKinds());
+    in(filters, DIRECTORATE, s.directorates());
+    if (!s.countries().isEmpty()) {
+      filters.add(Filters.in(COUNTRIES, s.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).toList()));
+    }
+    if (s.pii() != null) {
+      filters.add(Filters.eq(PII, s.pii()));
+    }
+    if (s.text() != null) {
+      // Every word must occur, in any of title, purpose or party names; words are literals, never patterns.
+      for (String word : s.text().toLowerCase(Locale.ROOT).split("\\s+")) {
+        filters.add(Filters.regex(SEARCH_TEXT, Pattern.quote(word)));
+      }
+    }
+    return filters.isEmpty() ? new Document() : Filters.and(filters);
+  }
+
+  private static void in(List<Bson> filters, String field, List<? extends Enum<?>> values) {
+    if (!values.isEmpty()) {
+      filters.add(Filters.in(field, values.stream().map(Enum::name).toList()));
+    }
+  }
+
+  private static AgreementPage page(AgreementSearch search, Document result) {
+    List<AgreementDocument> items = BsonValues.documents(result, "items").stream()
+        .map(AgreementDocuments::fromDocument).toList();
+    List<Document> total = BsonValues.documents(result, "total");
+    Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+    for (String facet : List.of("status", "kind", "category", "partyKind")) {
+      Map<String, Long> counts = new TreeMap<>();
+      for (Document bucket : BsonValues.documents(result, facet)) {
+        if (bucket.get("_id") != null) {
+          counts.put(bucket.get("_id").toString(), BsonValues.number(bucket, "n"));
+        }
+      }
+      facets.put(facet, counts);
+    }
+    return new AgreementPage(items, total.isEmpty() ? 0 : BsonValues.number(total.get(0), "n"),
+        search.page(), search.size(), facets);
+  }
+}

@@ -1,0 +1,102 @@
+package gov.ice.registry.projection.repository;
+
+import gov.ice.registry.agreement.api.AgreementKind;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.PartyKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A search of the central repository. Empty lists and nulls mean "any"; several values of one
+ * filter match any of them; different filters must all match. {@code page} counts from 0.
+ */
+public record AgreementSearch(
+    List<AgreementStatus> statuses,
+    List<AgreementKind> kinds,
+    List<InformationCategory> categories,
+    List<PartyKind> partyKinds,
+    List<String> countries,
+    List<Directorate> directorates,
+    Boolean pii,
+    String text,
+    int page,
+    int size,
+    Sort sort) {
+
+  public static final int DEFAULT_SIZE = 20;
+  public static final int MAX_SIZE = 200;
+
+  public AgreementSearch {
+    statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    categories = categories == null ? List.of() : List.copyOf(categories);
+    partyKinds = partyKinds == null ? List.of() : List.copyOf(partyKinds);
+    countries = countries == null ? List.of() : List.copyOf(countries);
+    directorates = directorates == null ? List.of() : List.copyOf(directorates);
+    text = text == null || text.isBlank() ? null : text.trim();
+    if (page < 0) {
+      throw new IllegalArgumentException("page counts from 0");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new IllegalArgumentException("size is between 1 and " + MAX_SIZE);
+    }
+    sort = sort == null ? Sort.DEFAULT : sort;
+  }
+
+  public static AgreementSearch all() {
+    return new AgreementSearch(null, null, null, null, null, null, null, null, 0, DEFAULT_SIZE, null);
+  }
+
+  /**
+   * A sort key: {@code title}, {@code status}, {@code kind}, {@code createdAt}, {@code updatedAt},
+   * {@code effectiveDate} or {@code nextReviewDue}, written {@code key}, {@code key,asc},
+   * {@code key,desc} or {@code -key}. Ties fall back to the agreement id, so pages are stable.
+   */
+  public record Sort(String key, boolean ascending) {
+
+    static final Map<String, String> FIELDS = Map.of(
+        "title", AgreementDocuments.TITLE_SORT,
+        "status", AgreementDocuments.STATUS,
+        "kind", AgreementDocuments.KIND,
+        "createdAt", "createdAt",
+        "updatedAt", "updatedAt",
+        "effectiveDate", "effectiveDate",
+        "nextReviewDue", "nextReviewDue");
+
+    /** Declared after FIELDS, which the constructor reads during class initialization. */
+    public static final Sort DEFAULT = new Sort("title", true);
+
+    public Sort {
+      if (!FIELDS.containsKey(key)) {
+        throw new IllegalArgumentException("sort is one of " + FIELDS.keySet().stream().sorted().toList()
+            + ", optionally followed by ,asc or ,desc");
+      }
+    }
+
+    public static Sort parse(String value) {
+      if (value == null || value.isBlank()) {
+        return DEFAULT;
+      }
+      String v = value.trim();
+      if (v.startsWith("-")) {
+        return new Sort(v.substring(1), false);
+      }
+      String[] parts = v.split(",", 2);
+      if (parts.length == 1) {
+        return new Sort(parts[0], true);
+      }
+      return switch (parts[1].trim().toLowerCase(Locale.ROOT)) {
+        case "asc" -> new Sort(parts[0].trim(), true);
+        case "desc" -> new Sort(parts[0].trim(), false);
+        default -> throw new IllegalArgumentException("sort direction is asc or desc");
+      };
+    }
+
+    String field() {
+      return FIELDS.get(key);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package gov.ice.registry.projection.reviews;
+
+import static gov.ice.registry.projection.BsonValues.day;
+import static gov.ice.registry.projection.BsonValues.name;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.VersionedWrite;
+import gov.ice.registry.projection.mongo.ReadStore;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The review schedule: every agreement with its status and next review due date, as the domain
+ * computed it (two years from the effective date or the last review), and the review-due notices
+ * recorded for that date.
+ */
+@Component
+@ProcessingGroup(ReviewProjection.GROUP)
+public class ReviewProjection {
+
+  public static final String GROUP = "reviews";
+  static final String COLLECTION = "reviews";
+  static final String REVIEW_NOTICE_PREFIX = "review:";
+
+  private final ReadStore store;
+  private final MongoCollection<Document> reviews;
+  private final LedgerFold fold;
+
+  public ReviewProjection(ReadStore store, AgreementLedger ledger) {
+    this.store = store;
+    this.reviews = store.collection(COLLECTION);
+    this.fold = new LedgerFold(ledger);
+    ensureIndexes();
+  }
+
+  @EventHandler
+  void on(AgreementEvent event, DomainEventMessage<?> message) {
+    LedgerFold.Folded folded = fold.after(message);
+    AgreementState state = folded.state();
+    String dueOn = day(state.nextReviewDue());
+    String prefix = REVIEW_NOTICE_PREFIX + dueOn + ":";
+    List<Integer> notices = dueOn == null ? List.of() : state.noticesIssued().stream()
+        .filter(key -> key.startsWith(prefix))
+        .map(key -> Integer.valueOf(key.substring(prefix.length())))
+        .sorted()
+        .toList();
+    Document document = new Document()
+        .append("title", state.profile().title())
+        .append("kind", name(state.profile().kind()))
+        .append("owningDirectorate", name(state.profile().owningDirectorate()))
+        .append("status", name(state.status()))
+        .append("effectiveDate", day(state.effectiveDate()))
+        .append("lastReviewedOn", day(state.lastReviewedOn()))
+        .append("nextReviewDue", dueOn)
+        .append("noticesIssued", notices);
+    VersionedWrite.replace(reviews, event.agreementId().value(), folded.sequence() + 1, document);
+  }
+
+  @ResetHandler
+  void reset() {
+    fold.clear();
+    store.drop(COLLECTION);
+    ensureIndexes();
+  }
+
+  private void ensureIndexes() {
+    ReadStore.await(reviews.createIndexes(List.of(new IndexModel(Indexes.ascending("status", "nextReviewDue")))));
+  }
+}

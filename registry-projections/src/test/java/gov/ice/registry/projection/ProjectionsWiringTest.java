@@ -1,0 +1,103 @@
+package gov.ice.registry.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.ice.registry.notice.NoticeWebhookOutbox;
+import gov.ice.registry.projection.metrics.ReadModelMetrics;
+import gov.ice.registry.projection.mongo.ReadStoreConfiguration.ReadStoreEndpoint;
+import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.projection.repository.AgreementSearch;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * The read side wired by Spring Boot and Axon's auto-configuration as the application wires it:
+ * the embedded read store, both driver clients (Spring Boot's own MongoDB clients step aside),
+ * a tracking processor per read model plus the webhook outbox's, rebuilds, metrics.
+ */
+@SpringBootTest(classes = ProjectionsWiringTest.Application.class,
+    properties = {"registry.notices.cron=-", "axon.axonserver.enabled=false"})
+class ProjectionsWiringTest {
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @ComponentScan(basePackages = {"gov.ice.registry.projection", "gov.ice.registry.notice"})
+  static class Application {
+
+    @Bean
+    Clock clock() {
+      return Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneId.of("America/New_York"));
+    }
+
+    @Bean
+    EventStorageEngine storageEngine() {
+      return new InMemoryEventStorageEngine();
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  @Autowired EventStore eventStore;
+  @Autowired EventProcessingConfiguration processing;
+  @Autowired AgreementRepositoryQueries agreements;
+  @Autowired ProjectionRebuilder rebuilder;
+  @Autowired ReadModelMetrics metrics;
+  @Autowired MeterRegistry meters;
+  @Autowired ReadStoreEndpoint endpoint;
+  @Autowired List<com.mongodb.client.MongoClient> syncClients;
+  @Autowired List<com.mongodb.reactivestreams.client.MongoClient> reactiveClients;
+
+  private long total() {
+    return agreements.search(AgreementSearch.all()).block().total();
+  }
+
+  @Test
+  void projectsPublishedEventsRebuildsAndMeasures() {
+    assertThat(endpoint.embedded()).isNotNull();
+    assertThat(endpoint.connectionString()).startsWith("mongodb://127.0.0.1:");
+    assertThat(syncClients).hasSize(1);
+    assertThat(reactiveClients).hasSize(1);
+    for (String group : TrackingProjections.GROUPS) {
+      assertThat(processing.eventProcessor(group, TrackingEventProcessor.class)).as(group).isPresent();
+    }
+    assertThat(processing.eventProcessor(NoticeWebhookOutbox.GROUP, TrackingEventProcessor.class)).isPresent();
+
+    KnownAgreements.ALL.forEach(story -> eventStore.publish(story.messages()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> total() == KnownAgreements.ALL.size());
+
+    assertThat(rebuilder.rebuild("repository").block()).isNotNull();
+    await().atMost(Duration.ofSeconds(30)).until(() -> total() == KnownAgreements.ALL.size()
+        && rebuilder.statuses().block().stream().allMatch(s -> s.running() && s.error() == null));
+    assertThat(rebuilder.rebuild("no-such-read-model").blockOptional()).isEmpty();
+
+    // Visa (due 28 Feb 2026), Removal (1 Jun 2025) and Tribal (1 Sep 2026) are overdue on 22 Nov 2026.
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      metrics.refresh().block();
+      return meters.get("registry.reviews.overdue").gauge().value() == 3.0;
+    });
+    assertThat(meters.get("registry.agreements").tag("status", "ACTIVE").gauge().value()).isEqualTo(4.0);
+    assertThat(meters.get("registry.agreements").tag("status", "DRAFT").gauge().value()).isEqualTo(2.0);
+    assertThat(meters.get("registry.reviews.due.soon").gauge().value()).isZero();
+  }
+}
