@@ -1,6 +1,7 @@
 package gov.ice.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.ice.registry.agreement.api.StakeholderOffice;
@@ -13,6 +14,7 @@ import gov.ice.registry.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -267,6 +269,8 @@ public interface LedgerIntegrityScenarios {
   default void erasureRemovesPersonalDataFromTheStoreAndTheLedgerStillVerifies() {
     String id = activeAgreement();
     checkpoint();
+    await("the approvals read model holds the signatures").atMost(Duration.ofSeconds(30))
+        .until(() -> registry().as(TestUsers.AUDITOR).get("/api/audit/approvals").text().contains("\"Hana Executive\""));
 
     Response erased = registry().as(TestUsers.ADMIN).post("/api/agreements/" + id + "/personal-data/erasure",
         RegistryClient.JSON.createObjectNode().put("reason", "Privacy Act request of the data subject")
@@ -282,6 +286,9 @@ public interface LedgerIntegrityScenarios {
     assertThat(registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").text()).doesNotContain(PERSONAL_VALUES)
         .contains("PersonalDataErased");
     assertVerified();
+    await("every read model forgot the signatories").atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(registry().as(TestUsers.AUDITOR).get("/api/audit/approvals").text())
+            .contains(id).doesNotContain(PERSONAL_VALUES));
     Response evidence = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/evidence");
     assertThat(evidence.text()).doesNotContain(PERSONAL_VALUES);
     assertThat(VerifyBundle.verify(evidence.text(), null).verified()).isTrue();

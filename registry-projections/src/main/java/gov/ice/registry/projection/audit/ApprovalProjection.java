@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementEvent;
@@ -18,6 +19,7 @@ import gov.ice.registry.agreement.api.ClearanceReturned;
 import gov.ice.registry.agreement.api.DisputeResolved;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
+import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
@@ -81,6 +83,10 @@ public class ApprovalProjection {
           e.comment(), List.of()));
     } else if (event instanceof DisputeResolved e) {
       entries.add(entry("DISPUTE_DECISION", e.decision().name(), "ICE_DIRECTOR", e.draftVersion(), e.rationale(), List.of()));
+    } else if (event instanceof PersonalDataErased) {
+      // The signatories' names recorded so far are erased (the ledger rewrote the events); the
+      // actor columns stay: they name the registry user who acted, which the audit keeps.
+      ReadStore.await(approvals.updateMany(Filters.eq("agreementId", event.agreementId().value()), Updates.set("signatoryName", null)));
     }
     Actor actor = Actor.fromMetadata(message.getMetaData());
     for (int i = 0; i < entries.size(); i++) {
