@@ -12,6 +12,7 @@ import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
 import gov.ice.registry.serialization.RegistryJson;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -71,6 +72,8 @@ public final class RegistryInstance implements AutoCloseable {
         .configureEmbeddedEventStore(c -> engine(ledger))
         .configureAggregate(AgreementModule.aggregate())
         .registerComponent(Clock.class, c -> clock)
+        // The aggregate salts personal values for the ledger's hash chain (gov.ice.registry.ledger.PersonalData).
+        .registerComponent(SecureRandom.class, c -> new SecureRandom())
         .registerComponent(AgreementDirectory.class, c -> new LedgerReader(c.eventStore()));
     if (store != null) {
       configurer.eventProcessing(processing -> {
