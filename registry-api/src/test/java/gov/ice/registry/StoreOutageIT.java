@@ -51,8 +51,11 @@ class StoreOutageIT {
       assertThat(registry.anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
 
       postgres.restart();
-      await("the registry to recover").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-          .until(() -> registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").status() == 200);
+      // Each attempt has its own short timeout: on a loaded machine the first connections to a
+      // restarted server can be slow, and one slow attempt must not use up the whole window.
+      await("the registry to recover").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+          .until(() -> registry.as(TestUsers.AUDITOR).timeout(Duration.ofSeconds(5))
+              .get("/api/agreements/" + id + "/history").status() == 200);
       Response history = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history");
       assertThat(history.json().size()).isEqualTo(1);
       assertThat(registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft()).status()).isEqualTo(201);

@@ -48,23 +48,34 @@ public final class RegistryClient {
     private final String username;
     private final String password;
     private final Map<String, String> headers;
+    private final Duration timeout;
 
     private Request(String username, String password, Map<String, String> headers) {
+      this(username, password, headers, Duration.ofSeconds(30));
+    }
+
+    private Request(String username, String password, Map<String, String> headers, Duration timeout) {
       this.username = username;
       this.password = password;
       this.headers = headers;
+      this.timeout = timeout;
+    }
+
+    /** How long to wait for the answer; a poll uses a short one so one stuck attempt does not use up its window. */
+    public Request timeout(Duration timeout) {
+      return new Request(username, password, headers, timeout);
     }
 
     public Request ifMatch(String etag) {
       Map<String, String> more = new LinkedHashMap<>(headers);
       more.put("If-Match", etag);
-      return new Request(username, password, more);
+      return new Request(username, password, more, timeout);
     }
 
     public Request header(String name, String value) {
       Map<String, String> more = new LinkedHashMap<>(headers);
       more.put(name, value);
-      return new Request(username, password, more);
+      return new Request(username, password, more, timeout);
     }
 
     public Response get(String path) {
@@ -82,7 +93,7 @@ public final class RegistryClient {
     /** {@code body} is sent as is when it is a String (malformed JSON, for example), else as JSON. */
     public Response send(String method, String path, Object body) {
       try {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
         if (username != null) {
           String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
           request.header("Authorization", "Basic " + token);
