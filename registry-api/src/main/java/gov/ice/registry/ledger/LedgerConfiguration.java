@@ -97,7 +97,7 @@ class LedgerConfiguration {
     return RegistryJson.serializer();
   }
 
-  /** The JDBC ledger, unless Axon Server is switched on: then Axon Server is the event store (notes/api.md). */
+  /** The JDBC ledger, unless Axon Server is switched on: then Axon Server is the event store (README, "Running it"). */
   @Bean
   @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
   EventStorageEngine eventStorageEngine(
