@@ -71,9 +71,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -138,7 +141,7 @@ public class Agreement {
     if (signatures.isEmpty()) {
       throw new AgreementRefused(RefusalCode.SIGNATURE_INVALID, "an executed agreement is imported with its signatures");
     }
-    List<SignatureRecord> accepted = new java.util.ArrayList<>();
+    List<SignatureRecord> accepted = new ArrayList<>();
     for (SignatureRecord signature : signatures) {
       accepted.add(checkedSignature(profile, signature, accepted, today).signature());
     }
@@ -347,7 +350,7 @@ public class Agreement {
     AgreementProfile amended = changes.applyTo(state.profile());
     ProfileAssessment assessment = ProfileAssessment.of(amended, directory);
     Set<StakeholderOffice> already = state.requiredStakeholders().stream().map(RequiredStakeholder::office)
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
     List<RequiredStakeholder> newlyRequired = assessment.requiredStakeholders().stream()
         .filter(s -> !already.contains(s.office()))
         .toList();
@@ -498,7 +501,7 @@ public class Agreement {
 
   // Decisions shared by several handlers.
 
-  private static final java.util.Comparator<String> RULE_ORDER = java.util.Comparator
+  private static final Comparator<String> RULE_ORDER = Comparator
       .comparing((String rule) -> rule.replaceAll("\\d", ""))
       .thenComparingInt(rule -> rule.replaceAll("\\D", "").isEmpty() ? 0 : Integer.parseInt(rule.replaceAll("\\D", "")));
 
@@ -553,7 +556,7 @@ public class Agreement {
 
   /** Categories still without an ICE signature that may sign for them, and parties that have not signed. */
   private static List<String> missingSignatures(AgreementProfile profile, List<SignatureRecord> signatures) {
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (InformationCategory category : profile.categories()) {
       Set<?> allowed = SignatoryRule.authoritiesFor(category, profile);
       if (signatures.stream().noneMatch(s -> s.signedForIce() && allowed.contains(s.authority()))) {
