@@ -113,7 +113,11 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   void recordsOverdueNoticesEveryThirtyDays() {
     fixture.givenCommands(active())
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE, -60, REVIEW_DUE.plusDays(60)))
-        .expectEvents(new ReviewDueNoticeIssued(ID, REVIEW_DUE, -60, REVIEW_DUE.plusDays(60)));
+        .expectEvents(new ReviewDueNoticeIssued(ID, REVIEW_DUE, -60, REVIEW_DUE.plusDays(60)))
+        .expectState(agreement -> {
+          assertThat(agreement.state().reviewNoticesIssuedFor(REVIEW_DUE)).containsExactly(-60);
+          assertThat(agreement.state().reviewNoticesIssuedFor(REVIEW_DUE.plusYears(2))).isEmpty();
+        });
   }
 
   @Test

@@ -1,5 +1,6 @@
 package gov.ice.registry.notice;
 
+import gov.ice.registry.agreement.ReviewNotice;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.notice.NoticeCommands.Outcome;
@@ -26,9 +27,9 @@ public class WhenReviewDueThenIssueNotice {
   }
 
   public Flux<Outcome> run(LocalDate today) {
-    return reviews.dueOrOverdue(today, Period.ofDays(ReviewNoticeThresholds.FIRST))
+    return reviews.dueOrOverdue(today, Period.ofDays(ReviewNotice.FIRST_NOTICE_DAYS))
         .concatMap(standing -> {
-          var threshold = ReviewNoticeThresholds.reached(standing.nextReviewDue(), today);
+          var threshold = ReviewNotice.latestThresholdReached(standing.nextReviewDue(), today);
           if (threshold.isEmpty() || standing.noticesIssued().contains(threshold.getAsInt())) {
             return Mono.empty();
           }

@@ -169,7 +169,11 @@ public final class AgreementState {
   }
 
   public static String reviewNoticeKey(LocalDate dueOn, int daysBeforeDue) {
-    return "review:" + dueOn + ":" + daysBeforeDue;
+    return reviewNoticePrefix(dueOn) + daysBeforeDue;
+  }
+
+  private static String reviewNoticePrefix(LocalDate dueOn) {
+    return "review:" + dueOn + ":";
   }
 
   public static String exigentNoticeKey(LocalDate transferredOn) {
@@ -238,6 +242,19 @@ public final class AgreementState {
     return requirementOf(StakeholderOffice.OPLA)
         .map(s -> s.rules().contains("S8") || s.rules().contains("S9"))
         .orElse(false);
+  }
+
+  /** The thresholds (days before the due date) of the review notices recorded for {@code dueOn}, in ascending order. */
+  public List<Integer> reviewNoticesIssuedFor(LocalDate dueOn) {
+    if (dueOn == null) {
+      return List.of();
+    }
+    String prefix = reviewNoticePrefix(dueOn);
+    return noticesIssued.stream()
+        .filter(key -> key.startsWith(prefix))
+        .map(key -> Integer.valueOf(key.substring(prefix.length())))
+        .sorted()
+        .toList();
   }
 
   public boolean noticeIssued(String key) {

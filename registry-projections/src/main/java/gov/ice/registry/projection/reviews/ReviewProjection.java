@@ -31,7 +31,6 @@ public class ReviewProjection {
 
   public static final String GROUP = "reviews";
   static final String COLLECTION = "reviews";
-  static final String REVIEW_NOTICE_PREFIX = "review:";
 
   private final ReadStore store;
   private final MongoCollection<Document> reviews;
@@ -49,12 +48,7 @@ public class ReviewProjection {
     LedgerFold.Folded folded = fold.after(message);
     AgreementState state = folded.state();
     String dueOn = day(state.nextReviewDue());
-    String prefix = REVIEW_NOTICE_PREFIX + dueOn + ":";
-    List<Integer> notices = dueOn == null ? List.of() : state.noticesIssued().stream()
-        .filter(key -> key.startsWith(prefix))
-        .map(key -> Integer.valueOf(key.substring(prefix.length())))
-        .sorted()
-        .toList();
+    List<Integer> notices = state.reviewNoticesIssuedFor(state.nextReviewDue());
     Document document = new Document()
         .append("title", state.profile().title())
         .append("kind", name(state.profile().kind()))

@@ -16,7 +16,6 @@ import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewFindings;
 import gov.ice.registry.agreement.api.ReviewOutcome;
-import gov.ice.registry.notice.ReviewNoticeThresholds;
 import gov.ice.registry.projection.AgreementFixtures;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,19 +126,5 @@ class ReviewScheduleTest {
 
     assertThat(ids(reviews.overdue(LocalDate.of(2025, 1, 1)))).containsExactly("LIVE");
     assertThat(reviews.countOverdue(LocalDate.of(2025, 1, 1)).block()).isEqualTo(1);
-  }
-
-  @Test
-  void noticeThresholdsAreNinetyThirtyZeroThenEveryThirtyDaysOverdue() {
-    LocalDate due = LocalDate.of(2028, 2, 29);
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2027, 11, 30))).isEmpty();
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2027, 12, 1))).isEqualTo(OptionalInt.of(90));
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2028, 1, 29))).isEqualTo(OptionalInt.of(90));
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2028, 1, 30))).isEqualTo(OptionalInt.of(30));
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2028, 2, 28))).isEqualTo(OptionalInt.of(30));
-    assertThat(ReviewNoticeThresholds.reached(due, due)).isEqualTo(OptionalInt.of(0));
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2028, 3, 29))).isEqualTo(OptionalInt.of(0));
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2028, 3, 30))).isEqualTo(OptionalInt.of(-30));
-    assertThat(ReviewNoticeThresholds.reached(due, LocalDate.of(2028, 4, 29))).isEqualTo(OptionalInt.of(-60));
   }
 }
