@@ -3,7 +3,6 @@ package gov.ice.registry.agreement;
 import gov.ice.registry.agreement.api.AgreementDirectory;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import java.time.Instant;
 import java.util.List;

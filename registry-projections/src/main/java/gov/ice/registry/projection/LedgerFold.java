@@ -2,7 +2,7 @@ package gov.ice.registry.projection;
 
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementExpired;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.calendar.BusinessDays;

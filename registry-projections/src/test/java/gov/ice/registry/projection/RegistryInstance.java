@@ -72,7 +72,7 @@ public final class RegistryInstance implements AutoCloseable {
         .configureEmbeddedEventStore(c -> engine(ledger))
         .configureAggregate(AgreementModule.aggregate())
         .registerComponent(Clock.class, c -> clock)
-        // The aggregate salts personal values for the ledger's hash chain (gov.ice.registry.ledger.PersonalData).
+        // The aggregate salts personal values for the ledger's hash chain (gov.ice.registry.chain.PersonalData).
         .registerComponent(SecureRandom.class, c -> new SecureRandom())
         .registerComponent(AgreementDirectory.class, c -> new LedgerReader(c.eventStore()));
     if (store != null) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.ice.registry.RegistryApplication;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.calendar.BusinessDays;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;

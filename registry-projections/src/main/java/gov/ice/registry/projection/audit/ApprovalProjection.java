@@ -12,7 +12,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementSigned;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.ClearanceGranted;
 import gov.ice.registry.agreement.api.ClearanceReturned;

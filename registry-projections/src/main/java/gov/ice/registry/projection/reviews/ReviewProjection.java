@@ -7,7 +7,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.VersionedWrite;

@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.eventstore;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Verifies an evidence bundle offline, with nothing but the JDK:
- * <pre>{@code java -cp registry-core/target/registry-core-<version>.jar gov.ice.registry.ledger.VerifyBundle bundle.json}</pre>
+ * <pre>{@code java -cp registry-core/target/registry-core-<version>.jar gov.ice.registry.chain.VerifyBundle bundle.json}</pre>
  * It checks that the events form an unbroken chain from the agreement's first event (every
  * hash recomputed, every link followed, every personal value against its digest, erasures
  * recorded), that the head event's hash is a leaf of the checkpoint's Merkle tree by the

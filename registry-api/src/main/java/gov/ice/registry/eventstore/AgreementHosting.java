@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.eventstore;
 
 import gov.ice.registry.agreement.AgreementModule;
 import org.axonframework.config.ConfigurerModule;

@@ -1,6 +1,6 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;

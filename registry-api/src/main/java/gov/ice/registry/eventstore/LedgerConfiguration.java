@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.eventstore;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

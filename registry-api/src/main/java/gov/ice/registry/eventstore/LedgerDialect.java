@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.eventstore;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;

@@ -1,6 +1,6 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

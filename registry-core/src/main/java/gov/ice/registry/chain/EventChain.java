@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;

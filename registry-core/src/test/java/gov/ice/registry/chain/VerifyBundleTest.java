@@ -1,8 +1,8 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

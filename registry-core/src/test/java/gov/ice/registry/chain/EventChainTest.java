@@ -1,10 +1,10 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
-import static gov.ice.registry.ledger.LedgerSamples.withMetadata;
-import static gov.ice.registry.ledger.LedgerSamples.withPayload;
+import static gov.ice.registry.chain.LedgerSamples.withMetadata;
+import static gov.ice.registry.chain.LedgerSamples.withPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

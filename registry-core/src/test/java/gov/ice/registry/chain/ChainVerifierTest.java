@@ -1,10 +1,10 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.chain;
 
-import static gov.ice.registry.ledger.LedgerSamples.withPayload;
+import static gov.ice.registry.chain.LedgerSamples.withPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.ice.registry.ledger.ChainVerifier.Break;
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.ChainVerifier.Break;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.eventstore;
 
 /** Metadata keys the edge adds to a command besides the actor's ({@link gov.ice.registry.agreement.api.Actor}). */
 public final class LedgerMetadata {

@@ -1,4 +1,4 @@
-package gov.ice.registry.ledger;
+package gov.ice.registry.eventstore;
 
 import java.time.Duration;
 import org.slf4j.Logger;
