@@ -51,14 +51,19 @@ import java.util.Set;
 
 /**
  * An agreement's state, folded from its events in ledger order. The aggregate decides with it,
- * the HTTP edge answers with it after a command, and auditors get it at a past instant by
- * folding only the events up to that instant. It only records what events say: every decision
- * was taken before the event was applied.
+ * the HTTP edge answers with it after a command, the read models are built from it, and auditors
+ * get it at a past instant by folding only the events up to that instant. It only records what
+ * events say: every decision was taken before the event was applied.
+ *
+ * <p>Immutable: {@link #then} answers a new state and leaves this one as it was, so a state
+ * handed to a read model's cache or an HTTP response never changes under its holder.
  */
 public final class AgreementState {
 
   /** The biennial review: at least every two years from the effective date or the last review. */
   public static final int REVIEW_INTERVAL_YEARS = 2;
+
+  private static final AgreementState NONE = new AgreementState();
 
   private AgreementId id;
   private AgreementStatus status;
@@ -67,12 +72,12 @@ public final class AgreementState {
   private long version;
   private AgreementProfile profile;
   private List<RequiredStakeholder> requiredStakeholders = List.of();
-  private final Map<StakeholderOffice, Concurrence> concurrences = new EnumMap<>(StakeholderOffice.class);
+  private Map<StakeholderOffice, Concurrence> concurrences = new EnumMap<>(StakeholderOffice.class);
   private DisputeRaised openDispute;
   private DisputeResolved lastDisputeDecision;
   private boolean igpCleared;
   private Boolean legallySufficient;
-  private final List<SignatureRecord> signatures = new ArrayList<>();
+  private List<SignatureRecord> signatures = new ArrayList<>();
   private LocalDate executedOn;
   private LocalDate effectiveDate;
   private LocalDate lastReviewedOn;
@@ -80,16 +85,65 @@ public final class AgreementState {
   private int amendments;
   private AmendmentProposed pendingAmendment;
   private AgreementTerminated termination;
-  private final List<ExigentTransfer> exigentTransfers = new ArrayList<>();
-  private final Set<String> noticesIssued = new HashSet<>();
+  private List<ExigentTransfer> exigentTransfers = new ArrayList<>();
+  private Set<NoticeKey> noticesIssued = new HashSet<>();
+
+  private AgreementState() {}
+
+  /** The state before the first event: no agreement. */
+  public static AgreementState none() {
+    return NONE;
+  }
 
   public static AgreementState replay(Iterable<? extends AgreementEvent> events) {
-    AgreementState state = new AgreementState();
-    events.forEach(state::apply);
+    AgreementState state = NONE;
+    for (AgreementEvent event : events) {
+      state = state.then(event);
+    }
     return state;
   }
 
-  public void apply(AgreementEvent event) {
+  /** The state after {@code event}; this one is left as it was. */
+  public AgreementState then(AgreementEvent event) {
+    AgreementState next = copy();
+    next.fold(event);
+    return next;
+  }
+
+  private AgreementState copy() {
+    AgreementState c = new AgreementState();
+    c.id = id;
+    c.status = status;
+    c.scope = scope;
+    c.draftVersion = draftVersion;
+    c.version = version;
+    c.profile = profile;
+    c.requiredStakeholders = requiredStakeholders;
+    c.concurrences = concurrences.isEmpty() ? new EnumMap<>(StakeholderOffice.class) : new EnumMap<>(concurrences);
+    c.openDispute = openDispute;
+    c.lastDisputeDecision = lastDisputeDecision;
+    c.igpCleared = igpCleared;
+    c.legallySufficient = legallySufficient;
+    c.signatures = new ArrayList<>(signatures);
+    c.executedOn = executedOn;
+    c.effectiveDate = effectiveDate;
+    c.lastReviewedOn = lastReviewedOn;
+    c.nextReviewDue = nextReviewDue;
+    c.amendments = amendments;
+    c.pendingAmendment = pendingAmendment;
+    c.termination = termination;
+    c.exigentTransfers = new ArrayList<>(exigentTransfers);
+    c.noticesIssued = new HashSet<>(noticesIssued);
+    return c;
+  }
+
+  /**
+   * Folds one event into this fresh copy (only {@link #then} calls it). Java 17 has pattern
+   * matching for switch only as a preview, so this is an if/else over the sealed
+   * {@link AgreementEvent} whose last branch throws: an event type added to the sealed interface
+   * without a branch here fails the first test that records it, instead of being ignored.
+   */
+  private void fold(AgreementEvent event) {
     version++;
     if (event instanceof AgreementDrafted e) {
       id = e.agreementId();
@@ -170,9 +224,9 @@ public final class AgreementState {
     } else if (event instanceof AgreementWithdrawn) {
       status = AgreementStatus.WITHDRAWN;
     } else if (event instanceof ReviewDueNoticeIssued e) {
-      noticesIssued.add(reviewNoticeKey(e.dueOn(), e.daysBeforeDue()));
+      noticesIssued.add(NoticeKey.review(e.dueOn(), e.daysBeforeDue()));
     } else if (event instanceof ExigentDeadlineMissedNoticeIssued e) {
-      noticesIssued.add(exigentNoticeKey(e.transferredOn()));
+      noticesIssued.add(NoticeKey.exigent(e.transferredOn()));
     } else if (event instanceof PersonalDataErased) {
       // What the state holds came from earlier events, all of which the erasure covers. A fold
       // over events stored before the erasure rewrote them (a read model replaying) forgets too.
@@ -183,6 +237,8 @@ public final class AgreementState {
         pendingAmendment = new AmendmentProposed(p.agreementId(), p.amendmentNumber(), p.draftVersion(),
             p.changes() == null ? null : p.changes().withoutPersonalData(), p.consentedBy(), p.amendedOn(), p.pendingStakeholders());
       }
+    } else {
+      throw new IllegalArgumentException("no fold for " + event.getClass().getName());
     }
   }
 
@@ -193,7 +249,7 @@ public final class AgreementState {
   static AgreementStatus initialStatus(Scope scope, Exemption exemption) {
     return switch (scope) {
       case IN_SCOPE, DHS_LEVEL -> AgreementStatus.DRAFT;
-      case EXEMPT -> exemption != null && exemption.number() == 10 ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
+      case EXEMPT -> exemption != null && exemption.number() == ExemptionRule.EXIGENT_THREAT ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
       case OUT_OF_SCOPE_INTERNAL, OUT_OF_SCOPE_RECEIPT_ONLY -> AgreementStatus.REGISTERED;
     };
   }
@@ -207,16 +263,14 @@ public final class AgreementState {
     return from.plusYears(REVIEW_INTERVAL_YEARS);
   }
 
-  public static String reviewNoticeKey(LocalDate dueOn, int daysBeforeDue) {
-    return reviewNoticePrefix(dueOn) + daysBeforeDue;
+  /** The key of the review-due notice for {@code dueOn} at {@code daysBeforeDue}. */
+  public static NoticeKey reviewNoticeKey(LocalDate dueOn, int daysBeforeDue) {
+    return NoticeKey.review(dueOn, daysBeforeDue);
   }
 
-  private static String reviewNoticePrefix(LocalDate dueOn) {
-    return "review:" + dueOn + ":";
-  }
-
-  public static String exigentNoticeKey(LocalDate transferredOn) {
-    return "exigent:" + transferredOn;
+  /** The key of the missed-deadline notice of the exigent transfer on {@code transferredOn}. */
+  public static NoticeKey exigentNoticeKey(LocalDate transferredOn) {
+    return NoticeKey.exigent(transferredOn);
   }
 
   private void takeProfile(AgreementProfile profile, Scope scope, List<RequiredStakeholder> required) {
@@ -288,15 +342,16 @@ public final class AgreementState {
     if (dueOn == null) {
       return List.of();
     }
-    String prefix = reviewNoticePrefix(dueOn);
     return noticesIssued.stream()
-        .filter(key -> key.startsWith(prefix))
-        .map(key -> Integer.valueOf(key.substring(prefix.length())))
+        .filter(NoticeKey.Review.class::isInstance)
+        .map(NoticeKey.Review.class::cast)
+        .filter(key -> key.dueOn().equals(dueOn))
+        .map(NoticeKey.Review::daysBeforeDue)
         .sorted()
         .toList();
   }
 
-  public boolean noticeIssued(String key) {
+  public boolean noticeIssued(NoticeKey key) {
     return noticesIssued.contains(key);
   }
 
@@ -393,7 +448,7 @@ public final class AgreementState {
     return Collections.unmodifiableList(exigentTransfers);
   }
 
-  public Set<String> noticesIssued() {
+  public Set<NoticeKey> noticesIssued() {
     return Collections.unmodifiableSet(noticesIssued);
   }
 }

@@ -19,8 +19,6 @@ import gov.ice.registry.agreement.api.RequestClearance;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.SignatureRecord;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,20 +56,8 @@ abstract class AgreementTestSupport {
   void createFixture() {
     fixture = new AggregateTestFixture<>(Agreement.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(salts());
     fixture.registerInjectableResource((AgreementDirectory) id -> Optional.ofNullable(directory.get(id.value())));
     fixture.registerCommandTargetResolver(new AgreementModule.ExpectedVersionTargetResolver());
-  }
-
-  /** Salts for personal values: seeded, so a failing test shows the same hashes on every run. */
-  static SecureRandom salts() {
-    try {
-      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(20261122L);
-      return random;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static DraftAgreement draft() {

@@ -54,8 +54,7 @@ public final class LedgerFold {
       return cached;
     }
     Folded before = cached != null && cached.sequence() == sequence - 1 ? cached : reload(id, sequence);
-    AgreementState state = before == null ? new AgreementState() : before.state();
-    state.apply(event);
+    AgreementState state = (before == null ? AgreementState.none() : before.state()).then(event);
     Instant firstAt = before == null ? message.getTimestamp() : before.firstAt();
     Folded folded = new Folded(state, firstAt, message.getTimestamp(), sequence);
     cache.put(id, folded);
@@ -75,8 +74,7 @@ public final class LedgerFold {
     if (history.isEmpty()) {
       return null;
     }
-    AgreementState state = new AgreementState();
-    history.forEach(m -> state.apply((AgreementEvent) m.getPayload()));
+    AgreementState state = AgreementState.replay(history.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
     var last = history.get(history.size() - 1);
     return new Folded(state, history.get(0).getTimestamp(), last.getTimestamp(), last.getSequenceNumber());
   }

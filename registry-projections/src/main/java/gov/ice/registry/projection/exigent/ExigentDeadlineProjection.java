@@ -8,6 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
@@ -58,7 +59,7 @@ public class ExigentDeadlineProjection {
           .append("memorializationDeadline", day(transfer.memorializationDeadline()))
           .append("laterMemorializationApprovedBy", name(transfer.laterMemorializationApprovedBy()))
           .append("executedOn", day(state.executedOn()))
-          .append("met", transfer.metBy(state.executedOn()))
+          .append("met", ExigentMemorialization.met(transfer, state.executedOn()))
           .append("missedNoticeIssued", state.noticeIssued(AgreementState.exigentNoticeKey(transfer.transferredOn())));
       VersionedWrite.replace(transfers, event.agreementId().value() + ":" + transfer.transferredOn(), folded.sequence() + 1, document);
     }
