@@ -5,6 +5,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.agreementId;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
 
 import gov.ice.registry.agreement.api.AgreementDirectory;
+import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementRefused;
@@ -58,6 +59,14 @@ abstract class AgreementTestSupport {
     fixture.registerInjectableResource(CLOCK);
     fixture.registerInjectableResource((AgreementDirectory) id -> Optional.ofNullable(directory.get(id.value())));
     fixture.registerCommandTargetResolver(new AgreementModule.ExpectedVersionTargetResolver());
+  }
+
+  /**
+   * The events {@code commands} decide, as the stages decide them: what a late stage's test is
+   * given, so it exercises only its own step (see {@link AgreementFixtures#history}).
+   */
+  List<AgreementEvent> history(List<?> commands) {
+    return AgreementFixtures.history(commands, id -> Optional.ofNullable(directory.get(id.value())), TODAY);
   }
 
   static DraftAgreement draft() {
