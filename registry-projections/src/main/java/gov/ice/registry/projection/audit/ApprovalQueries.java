@@ -20,10 +20,10 @@ import reactor.core.publisher.Flux;
 @Service
 public class ApprovalQueries {
 
-  private final MongoCollection<Document> approvals;
+  private final ReadStore store;
 
   public ApprovalQueries(ReadStore store) {
-    this.approvals = store.collection(ApprovalProjection.COLLECTION);
+    this.store = store;
   }
 
   public Flux<Approval> find(ApprovalSearch search) {
@@ -41,7 +41,7 @@ public class ApprovalQueries {
       filters.add(Filters.lt("at", instant(search.to())));
     }
     Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-    return Flux.from(approvals.find(filter).sort(Sorts.ascending("at", "agreementId", "sequence", "_id")))
+    return Flux.from(approvals().find(filter).sort(Sorts.ascending("at", "agreementId", "sequence", "_id")))
         .map(ApprovalQueries::approval);
   }
 
@@ -62,5 +62,10 @@ public class ApprovalQueries {
         (int) number(d, "draftVersion"),
         d.getString("comment"),
         strings(d, "rules"));
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> approvals() {
+    return store.live(ApprovalProjection.COLLECTION);
   }
 }

@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class ReviewQueries {
 
-  private final MongoCollection<Document> reviews;
+  private final ReadStore store;
 
   public ReviewQueries(ReadStore store) {
-    this.reviews = store.collection(ReviewProjection.COLLECTION);
+    this.store = store;
   }
 
   /** Active agreements whose review was due before {@code today}, the longest overdue first. */
@@ -46,16 +46,16 @@ public class ReviewQueries {
   }
 
   public Mono<Long> countOverdue(LocalDate today) {
-    return Mono.from(reviews.countDocuments(active(Filters.lt("nextReviewDue", day(today)))));
+    return Mono.from(reviews().countDocuments(active(Filters.lt("nextReviewDue", day(today)))));
   }
 
   public Mono<Long> countDueWithin(LocalDate today, Period within) {
-    return Mono.from(reviews.countDocuments(active(
+    return Mono.from(reviews().countDocuments(active(
         Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))))));
   }
 
   private Flux<ReviewStanding> find(Bson dueFilter, LocalDate today) {
-    return Flux.from(reviews.find(active(dueFilter)).sort(Sorts.ascending("nextReviewDue", "_id")))
+    return Flux.from(reviews().find(active(dueFilter)).sort(Sorts.ascending("nextReviewDue", "_id")))
         .map(d -> standing(d, today));
   }
 
@@ -78,5 +78,10 @@ public class ReviewQueries {
         days >= 0 ? days : null,
         days < 0 ? -days : null,
         d.getList("noticesIssued", Integer.class) == null ? List.of() : List.copyOf(d.getList("noticesIssued", Integer.class)));
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> reviews() {
+    return store.live(ReviewProjection.COLLECTION);
   }
 }
