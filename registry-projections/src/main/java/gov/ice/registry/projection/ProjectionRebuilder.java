@@ -154,11 +154,6 @@ public class ProjectionRebuilder {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  /** Whether every read model reached the ledger's head as it stood when this instance started. */
-  public boolean allCaughtUp() {
-    return names().stream().allMatch(name -> status(name).caughtUp());
-  }
-
   /** Blocking: reads the ledger's head. */
   public ProjectionStatus status(String name) {
     Optional<StreamingEventProcessor> found = processor(name);

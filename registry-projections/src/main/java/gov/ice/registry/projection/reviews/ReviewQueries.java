@@ -45,6 +45,17 @@ public class ReviewQueries {
     return find(Filters.lte("nextReviewDue", day(today.plus(within))), today);
   }
 
+  /** One page ({@code page} from 0, {@code size} 0 for all) of the overdue view. */
+  public Flux<ReviewStanding> overdue(LocalDate today, int page, int size) {
+    return find(Filters.lt("nextReviewDue", day(today)), today, page, size);
+  }
+
+  /** One page ({@code page} from 0, {@code size} 0 for all) of the due-soon view. */
+  public Flux<ReviewStanding> dueWithin(LocalDate today, Period within, int page, int size) {
+    return find(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
+        today, page, size);
+  }
+
   public Mono<Long> countOverdue(LocalDate today) {
     return Mono.from(reviews().countDocuments(active(Filters.lt("nextReviewDue", day(today)))));
   }
@@ -55,7 +66,11 @@ public class ReviewQueries {
   }
 
   private Flux<ReviewStanding> find(Bson dueFilter, LocalDate today) {
-    return Flux.from(reviews().find(active(dueFilter)).sort(Sorts.ascending("nextReviewDue", "_id")))
+    return find(dueFilter, today, 0, 0);
+  }
+
+  private Flux<ReviewStanding> find(Bson dueFilter, LocalDate today, int page, int size) {
+    return Flux.from(reviews().find(active(dueFilter)).sort(Sorts.ascending("nextReviewDue", "_id")).skip(page * size).limit(size))
         .map(d -> standing(d, today));
   }
 
