@@ -105,8 +105,11 @@ class LedgerConfiguration {
       TransactionManager transactionManager,
       PersistenceExceptionResolver persistenceExceptionResolver,
       @Qualifier("eventSerializer") Serializer eventSerializer,
-      LedgerDialect dialect) {
+      LedgerDialect dialect,
+      // Rows per fetch: a replay of a million events is a thousand queries, not Axon's default ten thousand.
+      @Value("${registry.ledger.batch-size:1000}") int batchSize) {
     JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        .batchSize(batchSize)
         .connectionProvider(connectionProvider)
         .transactionManager(transactionManager)
         .persistenceExceptionResolver(persistenceExceptionResolver)

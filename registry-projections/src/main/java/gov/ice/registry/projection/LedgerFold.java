@@ -15,8 +15,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * events up to the one being handled: handling an event twice, or replaying the ledger, yields
  * the same document.
  *
- * <p>Each projection owns one instance and calls it from its single processing thread; it is not
- * thread-safe. The states are cached (least recently used first out), and an agreement missing
+ * <p>Each projection owns one instance; its processor's segments share it (an agreement's events
+ * all go to one segment), so its methods are synchronized. The states are cached (least recently used first out), and an agreement missing
  * from the cache, or cached at another point of its history, is folded again from the ledger.
  */
 public final class LedgerFold {
@@ -44,7 +44,7 @@ public final class LedgerFold {
   }
 
   /** The agreement as it stands right after {@code message}. */
-  public Folded after(DomainEventMessage<?> message) {
+  public synchronized Folded after(DomainEventMessage<?> message) {
     AgreementEvent event = (AgreementEvent) message.getPayload();
     AgreementId id = event.agreementId();
     long sequence = message.getSequenceNumber();
@@ -62,7 +62,7 @@ public final class LedgerFold {
   }
 
   /** Forgets every agreement, before a replay. */
-  public void clear() {
+  public synchronized void clear() {
     cache.clear();
   }
 
