@@ -152,7 +152,7 @@ public class Agreement {
         ? command.lastReviewedOn()
         : AgreementState.effectiveDateOf(profile, command.executedOn());
     record(clock, random, new ExecutedAgreementImported(command.agreementId(), profile, assessment.scope(), assessment.requiredStakeholders(),
-        accepted, command.executedOn(), command.lastReviewedOn(), AgreementState.reviewDueAfter(reviewBase)));
+        accepted, command.executedOn(), command.lastReviewedOn(), AgreementState.reviewDueAfter(reviewBase), command.externalReference()));
   }
 
   @CommandHandler

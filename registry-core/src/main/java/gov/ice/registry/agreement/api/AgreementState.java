@@ -38,6 +38,7 @@ public final class AgreementState {
   private LocalDate effectiveDate;
   private LocalDate lastReviewedOn;
   private LocalDate nextReviewDue;
+  private String externalReference;
   private int amendments;
   private AmendmentProposed pendingAmendment;
   private AgreementTerminated termination;
@@ -109,6 +110,7 @@ public final class AgreementState {
       effectiveDate = effectiveDateOf(e.profile(), e.executedOn());
       lastReviewedOn = e.lastReviewedOn();
       nextReviewDue = e.nextReviewDue();
+      externalReference = e.externalReference();
     } else if (event instanceof BiennialReviewCompleted e) {
       lastReviewedOn = e.reviewedOn();
       nextReviewDue = e.nextReviewDue();
@@ -320,6 +322,11 @@ public final class AgreementState {
 
   public List<SignatureRecord> signatures() {
     return Collections.unmodifiableList(signatures);
+  }
+
+  /** The reference an imported agreement was filed under before the registry; null otherwise. */
+  public String externalReference() {
+    return externalReference;
   }
 
   public LocalDate executedOn() {
