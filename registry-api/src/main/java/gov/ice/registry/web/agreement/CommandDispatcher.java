@@ -62,6 +62,11 @@ class CommandDispatcher {
     return failure;
   }
 
+  /** The agreement as the ledger holds it now. */
+  Mono<AgreementSummary> current(AgreementId id) {
+    return Mono.fromCallable(() -> summary(id)).subscribeOn(Schedulers.boundedElastic());
+  }
+
   private AgreementSummary summary(AgreementId id) {
     return ledger.stateOf(id)
         .map(AgreementSummary::of)

@@ -47,6 +47,7 @@ public class AgreementSearchEndpoint {
     var countries = p.strings("country");
     var directorates = p.enums("directorate", Directorate.class);
     Boolean pii = p.bool("pii");
+    String q = p.string("q");
     int page = p.integer("page", 0, 0, 100_000);
     int size = p.integer("size", AgreementSearch.DEFAULT_SIZE, 1, AgreementSearch.MAX_SIZE);
     AgreementSearch.Sort sort = null;
@@ -56,7 +57,7 @@ public class AgreementSearchEndpoint {
       p.invalid("sort", e.getMessage());
     }
     p.validate();
-    return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, p.string("q"),
+    return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, q,
         page, size, sort);
   }
 }

@@ -46,7 +46,7 @@ class QueryEndpointsTest {
             new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock),
             new NoticeEndpoint(new NoticeQueries(store), clock),
             new ApprovalAuditEndpoint(new ApprovalQueries(store), clock))
-        .controllerAdvice(new QueryProblems())
+        .controllerAdvice(new gov.ice.registry.web.problem.ProblemHandling(5))
         // As the application configures Jackson (spring.jackson.serialization.write-dates-as-timestamps: false).
         .httpMessageCodecs(codecs -> codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(
             Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())))
