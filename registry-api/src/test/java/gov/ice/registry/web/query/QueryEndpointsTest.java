@@ -119,7 +119,7 @@ class QueryEndpointsTest {
         .expectStatus().isOk()
         .expectHeader().contentTypeCompatibleWith("text/csv")
         .expectBody(String.class).returnResult().getResponseBody();
-    assertThat(csv).startsWith("at,agreementId,title,type,decision,office");
+    assertThat(csv).startsWith("\uFEFFat,agreementId,title,type,decision,office");
     http.get().uri("/api/audit/approvals?format=xml&from=2026-02-01&to=2026-01-01").exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.violations.length()").isEqualTo(2);
