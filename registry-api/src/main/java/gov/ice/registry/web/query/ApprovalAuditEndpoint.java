@@ -12,9 +12,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,16 +42,16 @@ public class ApprovalAuditEndpoint {
   }
 
   @GetMapping("/api/audit/approvals")
-  public Mono<Approvals> approvals(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters, false))
+  public Mono<Approvals> approvals(@ParameterObject QueryRecords.ApprovalParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap(), false))
         .flatMap(search -> approvals.find(search).collectList())
         .map(items -> new Approvals(items.size(), items));
   }
 
   /** The same list as CSV, streamed row by row. */
   @GetMapping(path = "/api/audit/approvals", params = "format=csv")
-  public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters, true))
+  public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@ParameterObject QueryRecords.ApprovalParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap(), true))
         .map(search -> ResponseEntity.ok()
             .contentType(TEXT_CSV)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"approvals.csv\"")

@@ -7,9 +7,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MultiValueMap;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -41,9 +40,9 @@ public class ReviewEndpoints {
   }
 
   @GetMapping("/api/reviews/due")
-  public Mono<Reviews> due(@RequestParam MultiValueMap<String, String> parameters) {
+  public Mono<Reviews> due(@ParameterObject QueryRecords.DueParameters parameters) {
     return Mono.fromCallable(() -> {
-          QueryParameters p = new QueryParameters(parameters);
+          QueryParameters p = new QueryParameters(parameters.asMap());
           Period within = p.period("within", DEFAULT_WITHIN);
           p.validate();
           return within;
