@@ -12,6 +12,7 @@ import gov.ice.registry.projection.notices.NoticeQueries;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.reviews.ReviewQueries;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,9 @@ class QueryEndpointsTest {
         // As the application configures Jackson (spring.jackson.serialization.write-dates-as-timestamps: false).
         .httpMessageCodecs(codecs -> codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(
             Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())))
+        .configureClient()
+        // The first request warms up binding and the read store; on a loaded CI machine that takes more than the default 5 s.
+        .responseTimeout(Duration.ofSeconds(60))
         .build();
   }
 
