@@ -82,6 +82,7 @@ public final class AgreementState {
   private LocalDate effectiveDate;
   private LocalDate lastReviewedOn;
   private LocalDate nextReviewDue;
+  private String externalReference;
   private int amendments;
   private AmendmentProposed pendingAmendment;
   private AgreementTerminated termination;
@@ -129,6 +130,7 @@ public final class AgreementState {
     c.effectiveDate = effectiveDate;
     c.lastReviewedOn = lastReviewedOn;
     c.nextReviewDue = nextReviewDue;
+    c.externalReference = externalReference;
     c.amendments = amendments;
     c.pendingAmendment = pendingAmendment;
     c.termination = termination;
@@ -202,6 +204,7 @@ public final class AgreementState {
       effectiveDate = effectiveDateOf(e.profile(), e.executedOn());
       lastReviewedOn = e.lastReviewedOn();
       nextReviewDue = e.nextReviewDue();
+      externalReference = e.externalReference();
     } else if (event instanceof BiennialReviewCompleted e) {
       lastReviewedOn = e.reviewedOn();
       nextReviewDue = e.nextReviewDue();
@@ -414,6 +417,11 @@ public final class AgreementState {
 
   public List<SignatureRecord> signatures() {
     return Collections.unmodifiableList(signatures);
+  }
+
+  /** The reference an imported agreement was filed under before the registry; null otherwise. */
+  public String externalReference() {
+    return externalReference;
   }
 
   public LocalDate executedOn() {

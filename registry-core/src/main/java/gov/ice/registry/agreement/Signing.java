@@ -68,6 +68,6 @@ final class Signing {
         : AgreementState.effectiveDateOf(profile, command.executedOn());
     return new Decided(AgreementState.none()).record(new ExecutedAgreementImported(command.agreementId(), profile, assessment.scope(),
         assessment.requiredStakeholders(), accepted, command.executedOn(), command.lastReviewedOn(),
-        AgreementState.reviewDueAfter(reviewBase)));
+        AgreementState.reviewDueAfter(reviewBase), command.externalReference()));
   }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Personal data in event payloads, and how the ledger hashes it so that it can be erased.
  *
- * <p>Personal values are the {@code name}, {@code email} and {@code phone} of every element
- * of a {@code pointsOfContact} array, and every {@code signatoryName}, wherever they occur in a
+ * <p>Personal values are the {@code name}, {@code title}, {@code organization}, {@code email}
+ * and {@code phone} of every element of a {@code pointsOfContact} array, and every {@code signatoryName}, wherever they occur in a
  * payload. The rule goes by member names, not by event type, so an event added later is
  * covered without a change here.
  *
@@ -30,7 +30,7 @@ public final class PersonalData {
   static final String SALT = "salt";
   static final String PERSONAL = "personal";
   private static final int SALT_BYTES = 16;
-  private static final List<String> CONTACT_FIELDS = List.of("name", "email", "phone");
+  private static final List<String> CONTACT_FIELDS = List.of("name", "title", "organization", "email", "phone");
 
   private PersonalData() {}
 

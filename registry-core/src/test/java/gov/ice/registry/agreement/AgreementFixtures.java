@@ -170,7 +170,8 @@ public final class AgreementFixtures {
   }
 
   public static PointOfContact pointOfContact() {
-    return new PointOfContact("Jordan Rivera", "jordan.rivera@ice.example", "+1-202-555-0142", "ICE");
+    return new PointOfContact("Jordan Rivera", "Section Chief", "HSI Law Enforcement Support Center",
+        "jordan.rivera@ice.example", "+1-202-555-0142", "ICE");
   }
 
   public static Party stateParty() {

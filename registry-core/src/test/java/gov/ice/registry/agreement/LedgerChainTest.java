@@ -93,8 +93,10 @@ class LedgerChainTest extends AgreementTestSupport {
 
     assertThat((String) drafted.metadata().get(EventChain.PERSONAL))
         .contains("/profile/terms/pointsOfContact/0/name", "/profile/terms/pointsOfContact/0/email",
-            "/profile/terms/pointsOfContact/0/phone");
-    assertThat(EventChain.canonicalText(drafted)).doesNotContain(profile().terms().pointsOfContact().get(0).name());
+            "/profile/terms/pointsOfContact/0/phone", "/profile/terms/pointsOfContact/0/title",
+            "/profile/terms/pointsOfContact/0/organization");
+    assertThat(EventChain.canonicalText(drafted)).doesNotContain(profile().terms().pointsOfContact().get(0).name())
+        .doesNotContain(profile().terms().pointsOfContact().get(0).organization());
   }
 
   @Test
@@ -126,6 +128,8 @@ class LedgerChainTest extends AgreementTestSupport {
             assertThat(c.name()).isNull();
             assertThat(c.email()).isNull();
             assertThat(c.phone()).isNull();
+            assertThat(c.title()).isNull();
+            assertThat(c.organization()).isNull();
             assertThat(c.party()).isNotNull();
           });
           assertThat(state.signatures()).isNotEmpty().allSatisfy(s -> assertThat(s.signatoryName()).isNull());

@@ -5,7 +5,6 @@ import gov.ice.registry.agreement.api.AmendAgreement;
 import gov.ice.registry.agreement.api.CompleteLegalReview;
 import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.DraftAgreement;
-import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -33,11 +32,13 @@ import gov.ice.registry.web.agreement.AgreementRequests.TerminationRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.WithdrawalRequest;
 import gov.ice.registry.web.agreement.CommandDispatcher.CommandContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -52,9 +53,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The agreement's commands over HTTP (API.md, "Commands"). Each maps its body to one domain
@@ -69,11 +72,16 @@ class AgreementCommandEndpoints {
 
   private final CommandDispatcher dispatcher;
   private final ExistingAgreementsFinder existingAgreements;
+  private final DraftDates draftDates;
+  private final AgreementImports imports;
   private final Clock clock;
 
-  AgreementCommandEndpoints(CommandDispatcher dispatcher, ExistingAgreementsFinder existingAgreements, Clock clock) {
+  AgreementCommandEndpoints(CommandDispatcher dispatcher, ExistingAgreementsFinder existingAgreements, DraftDates draftDates,
+      AgreementImports imports, Clock clock) {
     this.dispatcher = dispatcher;
     this.existingAgreements = existingAgreements;
+    this.draftDates = draftDates;
+    this.imports = imports;
     this.clock = clock;
   }
 
@@ -87,12 +95,36 @@ class AgreementCommandEndpoints {
   }
 
   @PostMapping("/import")
-  @Operation(summary = "Import an agreement executed before the registry existed (IGP)")
-  Mono<ResponseEntity<AgreementSummary>> importExecuted(@Valid @RequestBody ImportRequest body, ServerWebExchange exchange) {
-    AgreementId id = newId();
-    return send(exchange, id, new ImportExecutedAgreement(id, body.toProfile(),
-        body.signatures().stream().map(SignatureRequest::toSignature).toList(), body.executedOn(), body.lastReviewedOn()))
-        .map(AgreementCommandEndpoints::created);
+  @Operation(summary = "Import an agreement executed before the registry existed; the same externalReference again changes nothing (IGP)")
+  Mono<ResponseEntity<Object>> importExecuted(@Valid @RequestBody ImportRequest body,
+      @Parameter(description = "Check the import and answer what would happen, storing nothing")
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      ServerWebExchange exchange) {
+    AgreementId id = AgreementImports.idFor(body);
+    return Mono.fromCallable(() -> imports.exists(id)).subscribeOn(Schedulers.boundedElastic()).flatMap(exists -> {
+      if (exists) {
+        return alreadyImported(id);
+      }
+      if (dryRun) {
+        return Mono.just(ResponseEntity.ok(
+            new ImportReport.Row(1, ImportReport.Outcome.WOULD_IMPORT, id.value(), body.externalReference(), List.of())));
+      }
+      return send(exchange, id, body.toCommand(id))
+          .<ResponseEntity<Object>>map(summary -> ResponseEntity.status(HttpStatus.CREATED)
+              .location(URI.create("/api/agreements/" + summary.id()))
+              .eTag(ETags.of(summary.version()))
+              .body(summary))
+          // Two imports of one reference raced and this one lost: the agreement is there, as the caller wants.
+          .onErrorResume(e -> body.externalReference() != null && imports.exists(id), e -> alreadyImported(id));
+    });
+  }
+
+  /** 200 with the agreement an earlier import of the same reference created. */
+  private Mono<ResponseEntity<Object>> alreadyImported(AgreementId id) {
+    return dispatcher.current(id).map(summary -> ResponseEntity.ok()
+        .location(URI.create("/api/agreements/" + summary.id()))
+        .eTag(ETags.of(summary.version()))
+        .body(summary));
   }
 
   @PutMapping("/{id}/draft")
@@ -153,7 +185,7 @@ class AgreementCommandEndpoints {
   @Operation(summary = "Sign for ICE with an authority the caller holds (SIGNATORY_<authority>), or record an external party's signature (PROGRAM_OFFICE)")
   Mono<ResponseEntity<AgreementSummary>> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest body,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, ServerWebExchange exchange) {
-    return ok(exchange, id, ifMatch, (agreement, user) -> {
+    return draftDates.draftedOn(AgreementIds.parse(id)).flatMap(draftedOn -> ok(exchange, id, ifMatch, (agreement, user) -> {
       if (body.forIce()) {
         if (body.authority() == null) {
           throw new InvalidRequest("authority", "is required for an ICE signature");
@@ -169,8 +201,11 @@ class AgreementCommandEndpoints {
           throw new AccessDeniedException("An external party's signature is recorded by the program office");
         }
       }
+      if (draftedOn.isPresent() && body.signedOn().isBefore(draftedOn.get())) {
+        throw new InvalidRequest("signedOn", "is before the day the agreement was drafted, " + draftedOn.get());
+      }
       return new SignAgreement(agreement, body.toSignature());
-    });
+    }));
   }
 
   @PostMapping("/{id}/reviews")

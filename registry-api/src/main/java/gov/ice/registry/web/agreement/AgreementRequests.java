@@ -1,5 +1,6 @@
 package gov.ice.registry.web.agreement;
 
+import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AmendmentChanges;
@@ -10,6 +11,7 @@ import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.ExigentAuthority;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
@@ -28,6 +30,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -44,12 +47,15 @@ final class AgreementRequests {
   static final int NAME = 300;
   static final int TEXT = 20_000;
   static final int MANY = 100;
+  /** Names and other short values are one line: tabs and line breaks are for long text only. */
+  static final String ONE_LINE = "[^\\t\\n\\r]*";
+  static final String ONE_LINE_MESSAGE = "must be on one line (no tabs or line breaks)";
 
   private AgreementRequests() {}
 
   /** {@code POST /api/agreements} and {@code PUT /api/agreements/{id}/draft}. */
   record DraftRequest(
-      @NotBlank @Size(max = NAME) String title,
+      @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
       @NotNull AgreementKind kind,
       @NotNull Directorate owningDirectorate,
       @NotEmpty @Size(max = MANY) List<@Valid @NotNull PartyRequest> parties,
@@ -68,9 +74,9 @@ final class AgreementRequests {
   }
 
   record PartyRequest(
-      @NotBlank @Size(max = NAME) String name,
+      @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String name,
       @NotNull PartyKind kind,
-      @Size(max = 3) String country,
+      @Size(max = 3) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String country,
       boolean intelligenceCommunity) {
 
     Party toParty() {
@@ -138,21 +144,23 @@ final class AgreementRequests {
   }
 
   record PointOfContactRequest(
-      @NotBlank @Size(max = NAME) String name,
-      @Size(max = NAME) String email,
-      @Size(max = 50) String phone,
-      @Size(max = NAME) String party) {
+      @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String name,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String organization,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String email,
+      @Size(max = 50) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String phone,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String party) {
 
     PointOfContact toPointOfContact() {
-      return new PointOfContact(name, email, phone, party);
+      return new PointOfContact(name, title, organization, email, phone, party);
     }
   }
 
   record ExemptionRequest(
       @Min(1) @Max(16) int number,
       @NotBlank @Size(max = TEXT) String reason,
-      @Size(max = NAME) String approvedBy,
-      @Size(max = NAME) String parentAgreementId) {
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String approvedBy,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String parentAgreementId) {
 
     Exemption toExemption() {
       return new Exemption(number, reason, approvedBy, parentAgreementId);
@@ -175,10 +183,10 @@ final class AgreementRequests {
 
   /** {@code authority} is for ICE's signatures only; an external party's signature has none. */
   record SignatureRequest(
-      @NotBlank @Size(max = NAME) String party,
+      @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String party,
       SignatoryAuthority authority,
-      @NotBlank @Size(max = NAME) String signatoryName,
-      @Size(max = NAME) String position,
+      @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String signatoryName,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String position,
       @NotNull LocalDate signedOn) {
 
     boolean forIce() {
@@ -210,7 +218,7 @@ final class AgreementRequests {
 
   /** The parts an amendment replaces; a part left out stays as it is. {@code amendedOn} defaults to today. */
   record AmendmentRequest(
-      @Size(max = NAME) String title,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
       @Size(max = 10) List<@NotNull InformationCategory> categories,
       @Valid DataProfileRequest dataProfile,
       @Valid TermsRequest terms,
@@ -237,9 +245,12 @@ final class AgreementRequests {
 
   record WithdrawalRequest(@NotBlank @Size(max = TEXT) String reason) {}
 
-  /** {@code POST /api/agreements/import}: an agreement executed before the registry existed. */
+  /**
+   * {@code POST /api/agreements/import} and each row of {@code POST /api/agreements/imports}: an
+   * agreement executed before the registry existed, with the office's own reference for it.
+   */
   record ImportRequest(
-      @NotBlank @Size(max = NAME) String title,
+      @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
       @NotNull AgreementKind kind,
       @NotNull Directorate owningDirectorate,
       @NotEmpty @Size(max = MANY) List<@Valid @NotNull PartyRequest> parties,
@@ -249,10 +260,16 @@ final class AgreementRequests {
       @Valid ExemptionRequest exemption,
       @NotEmpty @Size(max = MANY) List<@Valid @NotNull SignatureRequest> signatures,
       @NotNull LocalDate executedOn,
-      LocalDate lastReviewedOn) {
+      LocalDate lastReviewedOn,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String externalReference) {
 
     AgreementProfile toProfile() {
       return new DraftRequest(title, kind, owningDirectorate, parties, categories, dataProfile, terms, exemption).toProfile();
+    }
+
+    ImportExecutedAgreement toCommand(AgreementId id) {
+      return new ImportExecutedAgreement(id, toProfile(), signatures.stream().map(SignatureRequest::toSignature).toList(),
+          executedOn, lastReviewedOn, externalReference == null || externalReference.isBlank() ? null : externalReference.trim());
     }
   }
 }

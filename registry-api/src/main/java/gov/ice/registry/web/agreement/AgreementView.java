@@ -47,7 +47,8 @@ record AgreementView(
     LocalDate nextReviewDue,
     int amendments,
     AgreementTerminated termination,
-    List<ExigentTransfer> exigentTransfers) {
+    List<ExigentTransfer> exigentTransfers,
+    String externalReference) {
 
   static AgreementView of(AgreementState state) {
     AgreementProfile profile = state.profile();
@@ -58,6 +59,6 @@ record AgreementView(
         state.requiredStakeholders(), List.copyOf(state.concurrences().values()), state.openDispute().orElse(null),
         state.igpCleared(), state.legallySufficient().orElse(null), state.signatures(),
         state.executedOn(), state.effectiveDate(), state.lastReviewedOn(), state.nextReviewDue(), state.amendments(),
-        state.termination().orElse(null), state.exigentTransfers());
+        state.termination().orElse(null), state.exigentTransfers(), state.externalReference());
   }
 }

@@ -66,6 +66,11 @@ class CommandDispatcher {
     return failure;
   }
 
+  /** The agreement as the ledger holds it now (an import that found its reference already imported answers with it). */
+  Mono<AgreementSummary> current(AgreementId id) {
+    return Mono.fromCallable(() -> summary(id)).subscribeOn(Schedulers.boundedElastic());
+  }
+
   /** The agreement a creating command made: Axon answers such a command with the new agreement's id only. */
   private AgreementSummary summary(AgreementId id) {
     return ledger.stateOf(id)

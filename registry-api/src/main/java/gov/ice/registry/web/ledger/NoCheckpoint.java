@@ -1,7 +1,7 @@
 package gov.ice.registry.web.ledger;
 
 /** No checkpoint has been recorded yet. */
-class NoCheckpoint extends RuntimeException {
+public class NoCheckpoint extends RuntimeException {
 
   NoCheckpoint() {
     super("No checkpoint has been recorded yet; POST /api/ledger/checkpoints records one.");

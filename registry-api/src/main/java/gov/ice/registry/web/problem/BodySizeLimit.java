@@ -1,10 +1,13 @@
 package gov.ice.registry.web.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -14,29 +17,58 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a body larger than {@code registry.http.max-body-size} from its Content-Length,
- * before a byte of it is read. A chunked body without a length is stopped by the codecs'
- * {@code spring.codec.max-in-memory-size} instead, and mapped to the same 413.
+ * Refuses a body larger than {@code registry.http.max-body-size} from its Content-Length. A
+ * client that asked {@code Expect: 100-continue} is answered before it sends the body. Any other
+ * client is already sending it, and a server that answers and closes mid-upload makes the
+ * client's socket reset, losing the answer (Python's urllib, for one): so the body is read and
+ * discarded while the answer goes out, up to {@code registry.http.max-discarded-body-size}, beyond
+ * which the connection is simply closed after the answer. A chunked body without a length is
+ * stopped by the codecs' {@code spring.codec.max-in-memory-size} instead, and mapped to the same 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimit implements WebFilter {
 
+  /** How long a refused body may take to arrive before the answer goes out regardless. */
+  private static final Duration DISCARD_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The bulk import streams its body row by row, so it may be larger than any other request's. */
+  static final String BULK_IMPORT = "/api/agreements/imports";
+
   private final long maxBytes;
+  private final long maxImportBytes;
+  private final long maxDiscardedBytes;
   private final ObjectMapper mapper;
 
-  BodySizeLimit(@Value("${registry.http.max-body-size:256KB}") DataSize maxBodySize, ObjectMapper mapper) {
+  BodySizeLimit(@Value("${registry.http.max-body-size:256KB}") DataSize maxBodySize,
+      @Value("${registry.http.max-import-size:64MB}") DataSize maxImportSize,
+      @Value("${registry.http.max-discarded-body-size:10MB}") DataSize maxDiscardedBodySize, ObjectMapper mapper) {
     this.maxBytes = maxBodySize.toBytes();
+    this.maxImportBytes = maxImportSize.toBytes();
+    this.maxDiscardedBytes = maxDiscardedBodySize.toBytes();
     this.mapper = mapper;
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    long length = exchange.getRequest().getHeaders().getContentLength();
-    if (length > maxBytes) {
-      return Problems.write(exchange, mapper, tooLarge(maxBytes), Map.of("Connection", "close"));
+    HttpHeaders headers = exchange.getRequest().getHeaders();
+    long length = headers.getContentLength();
+    long limit = BULK_IMPORT.equals(exchange.getRequest().getPath().pathWithinApplication().value()) ? maxImportBytes : maxBytes;
+    if (length <= limit) {
+      return chain.filter(exchange);
     }
-    return chain.filter(exchange);
+    Mono<Void> refuse = Problems.write(exchange, mapper, tooLarge(limit), Map.of("Connection", "close"));
+    boolean waitsForContinue = "100-continue".equalsIgnoreCase(headers.getFirst(HttpHeaders.EXPECT));
+    if (waitsForContinue || length > maxDiscardedBytes) {
+      return refuse;
+    }
+    // The answer goes out at once; the exchange ends (and the connection closes) once the body is read.
+    Mono<Void> discard = exchange.getRequest().getBody()
+        .doOnNext(DataBufferUtils::release)
+        .then()
+        .timeout(DISCARD_TIMEOUT)
+        .onErrorResume(e -> Mono.empty());
+    return Mono.when(discard, refuse);
   }
 
   static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {

@@ -3,13 +3,20 @@ package gov.ice.registry.web.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.failure.Causes;
+import gov.ice.registry.integrity.LedgerBroken;
+import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
+import gov.ice.registry.web.StrictJson;
+import gov.ice.registry.web.admin.UnknownProjection;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
+import gov.ice.registry.web.ledger.NoCheckpoint;
 import gov.ice.registry.web.problem.Problems.Violation;
+import gov.ice.registry.web.query.InvalidQuery;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -52,9 +59,8 @@ import org.springframework.web.server.ServerWebInputException;
  */
 @RestControllerAdvice
 // Before Spring Boot's ProblemDetailsExceptionHandler, whose answers lack violations and rules.
-// A feature's own advice that must come first orders itself below 0.
 @Order(0)
-class ProblemHandling {
+public class ProblemHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
@@ -63,7 +69,7 @@ class ProblemHandling {
 
   private final String retryAfterSeconds;
 
-  ProblemHandling(@Value("${registry.http.retry-after-seconds:5}") int retryAfterSeconds) {
+  public ProblemHandling(@Value("${registry.http.retry-after-seconds:5}") int retryAfterSeconds) {
     this.retryAfterSeconds = Integer.toString(retryAfterSeconds);
   }
 
@@ -83,7 +89,7 @@ class ProblemHandling {
   @ExceptionHandler(ServerWebInputException.class)
   ResponseEntity<ProblemDetail> unreadableBody(ServerWebInputException e) {
     if (cause(e, DataBufferLimitException.class).isPresent()) {
-      return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e)));
+      return respond(tooLarge());
     }
     // A mapping error without a path is the document itself failing to parse (it ended too soon).
     Optional<JsonMappingException> mapping = cause(e, JsonMappingException.class).filter(m -> !m.getPath().isEmpty());
@@ -106,6 +112,38 @@ class ProblemHandling {
     return respond(Problems.withViolations(
         Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage()),
         List.of(new Violation(e.field(), e.fieldMessage()))));
+  }
+
+  @ExceptionHandler(InvalidQuery.class)
+  ResponseEntity<ProblemDetail> invalidQuery(InvalidQuery e) {
+    return respond(Problems.withViolations(
+        Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            "The request has " + e.violations().size() + " invalid parameter(s)."),
+        e.violations().stream().map(v -> new Violation(v.field(), v.message())).toList()));
+  }
+
+  @ExceptionHandler(UnknownProjection.class)
+  ResponseEntity<ProblemDetail> unknownProjection(UnknownProjection e) {
+    return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-projection", "Unknown projection", e.getMessage()));
+  }
+
+  /** 409: one rebuild of a read model at a time; the running one keeps its place. */
+  @ExceptionHandler(RebuildRunning.class)
+  ResponseEntity<ProblemDetail> rebuildRunning(RebuildRunning e) {
+    return respond(Problems.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild running", e.getMessage()));
+  }
+
+  /** 409: the ledger does not verify, so no checkpoint is signed (and no evidence that needs one is exported). */
+  @ExceptionHandler(LedgerBroken.class)
+  ResponseEntity<ProblemDetail> ledgerBroken(LedgerBroken e) {
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "ledger-broken", "The ledger does not verify", e.getMessage());
+    problem.setProperty("broken", e.verification().broken());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(NoCheckpoint.class)
+  ResponseEntity<ProblemDetail> noCheckpoint(NoCheckpoint e) {
+    return respond(Problems.of(HttpStatus.NOT_FOUND, "no-checkpoint", "No checkpoint", e.getMessage()));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -152,7 +190,7 @@ class ProblemHandling {
               "The ledger's database cannot be reached. Nothing was recorded; retry later."));
     }
     if (cause(e, DataBufferLimitException.class).isPresent()) {
-      return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e)));
+      return respond(tooLarge());
     }
     if (e instanceof ErrorResponse response) {
       ProblemDetail body = response.getBody();
@@ -177,7 +215,7 @@ class ProblemHandling {
   }
 
   /** The JSON path of the offending field ({@code parties[0].kind}) and what is wrong with it. */
-  static Violation violation(JsonMappingException e) {
+  public static Violation violation(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : e.getPath()) {
       if (reference.getFieldName() != null) {
@@ -193,13 +231,45 @@ class ProblemHandling {
     if (e instanceof UnrecognizedPropertyException) {
       return new Violation(field, "is not a known field");
     }
+    if (e instanceof StrictJson.RefusedValue refused) {
+      return new Violation(field, refused.reason());
+    }
     if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
       return new Violation(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
     }
-    if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-      return new Violation(field, "must be a valid " + format.getTargetType().getSimpleName());
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return new Violation(field, expected(mismatch.getTargetType()));
     }
     return new Violation(field, "has the wrong type or form");
+  }
+
+  /** What a value of {@code type} looks like in JSON: no conversion is made from another JSON type. */
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+        || type == Short.class || type == short.class) {
+      return "must be a whole number (a JSON number without a fraction)";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false (a JSON boolean)";
+    }
+    if (type == String.class) {
+      return "must be text (a JSON string)";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "must be a JSON number";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "must be a date as YYYY-MM-DD";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "must be a JSON array";
+    }
+    return "has the wrong type or form";
+  }
+
+  private static ProblemDetail tooLarge() {
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+        "The request body exceeds the registry's limit.");
   }
 
   /**
@@ -219,7 +289,7 @@ class ProblemHandling {
             && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))));
   }
 
-  static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+  public static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
     return Causes.find(e, type);
   }
 

@@ -46,7 +46,11 @@ public final class Problems {
     if (response.isCommitted()) {
       return Mono.empty();
     }
-    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    try {
+      problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    } catch (IllegalArgumentException notAUri) {
+      // A path the firewall refused may not even be a URI; the problem then names no instance.
+    }
     response.setRawStatusCode(problem.getStatus());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     headers.forEach(response.getHeaders()::set);

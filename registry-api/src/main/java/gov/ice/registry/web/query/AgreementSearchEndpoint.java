@@ -9,9 +9,9 @@ import gov.ice.registry.projection.repository.AgreementPage;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +34,8 @@ public class AgreementSearchEndpoint {
 
   @GetMapping("/api/agreements")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
-  public Mono<AgreementPage> search(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters)).flatMap(agreements::search);
+  public Mono<AgreementPage> search(@ParameterObject QueryRecords.SearchParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap())).flatMap(agreements::search);
   }
 
   static AgreementSearch parse(MultiValueMap<String, String> parameters) {
@@ -47,6 +47,7 @@ public class AgreementSearchEndpoint {
     var countries = p.strings("country");
     var directorates = p.enums("directorate", Directorate.class);
     Boolean pii = p.bool("pii");
+    String q = p.string("q");
     int page = p.integer("page", 0, 0, 100_000);
     int size = p.integer("size", AgreementSearch.DEFAULT_SIZE, 1, AgreementSearch.MAX_SIZE);
     AgreementSearch.Sort sort = null;
@@ -56,7 +57,7 @@ public class AgreementSearchEndpoint {
       p.invalid("sort", e.getMessage());
     }
     p.validate();
-    return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, p.string("q"),
+    return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, q,
         page, size, sort);
   }
 }

@@ -1,5 +1,9 @@
 package gov.ice.registry.web.query;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.projection.audit.Approval;
 import gov.ice.registry.projection.audit.ApprovalCsv;
@@ -19,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,8 +57,10 @@ public class ApprovalAuditEndpoint {
   }
 
   @GetMapping("/api/audit/approvals")
-  public Mono<ResponseEntity<Flux<DataBuffer>>> approvals(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters, false))
+  @ApiResponse(responseCode = "200", description = "Every approval decision, oldest first",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Approvals.class)))
+  public Mono<ResponseEntity<Flux<DataBuffer>>> approvals(@ParameterObject QueryRecords.ApprovalParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap(), false))
         .flatMap(query -> approvals.count(query.search()).map(total -> {
           Map<String, Object> head = new LinkedHashMap<>();
           head.put("total", total);
@@ -73,8 +78,8 @@ public class ApprovalAuditEndpoint {
 
   /** The same list as CSV, streamed row by row. */
   @GetMapping(path = "/api/audit/approvals", params = "format=csv")
-  public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters, true))
+  public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@ParameterObject QueryRecords.ApprovalParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap(), true))
         .map(query -> ResponseEntity.ok()
             .contentType(TEXT_CSV)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"approvals.csv\"")

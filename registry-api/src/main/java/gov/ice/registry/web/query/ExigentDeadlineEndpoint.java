@@ -6,9 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MultiValueMap;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -31,9 +30,9 @@ public class ExigentDeadlineEndpoint {
   }
 
   @GetMapping("/api/deadlines/exigent")
-  public Mono<ExigentDeadlines> deadlines(@RequestParam MultiValueMap<String, String> parameters) {
+  public Mono<ExigentDeadlines> deadlines(@ParameterObject QueryRecords.ExigentParameters parameters) {
     return Mono.fromCallable(() -> {
-          QueryParameters p = new QueryParameters(parameters);
+          QueryParameters p = new QueryParameters(parameters.asMap());
           List<ExigentDeadline.State> states = p.enums("state", ExigentDeadline.State.class);
           p.validate();
           return states;

@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MultiValueMap;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -32,9 +31,9 @@ public class NoticeEndpoint {
   }
 
   @GetMapping("/api/notices")
-  public Mono<Notices> notices(@RequestParam MultiValueMap<String, String> parameters) {
+  public Mono<Notices> notices(@ParameterObject QueryRecords.NoticeParameters parameters) {
     return Mono.fromCallable(() -> {
-          QueryParameters p = new QueryParameters(parameters);
+          QueryParameters p = new QueryParameters(parameters.asMap());
           Instant since = p.instantOrDay("since", clock.getZone(), false);
           p.validate();
           return Optional.ofNullable(since);

@@ -1,5 +1,7 @@
 package gov.ice.registry.web.query;
 
+import gov.ice.registry.web.TextRules;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,6 +19,10 @@ import org.springframework.util.MultiValueMap;
  * or separating them with commas. Call {@link #validate()} once everything is read.
  */
 public final class QueryParameters {
+
+  /** The range of plausible dates, as for dates in request bodies: a query outside it is a typo or a probe. */
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   private final MultiValueMap<String, String> parameters;
   private final List<InvalidQuery.Violation> violations = new ArrayList<>();
@@ -44,7 +50,10 @@ public final class QueryParameters {
 
   public String string(String name) {
     String value = parameters.getFirst(name);
-    return value == null || value.isBlank() ? null : value.trim();
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return clean(name, value) ? value.trim() : null;
   }
 
   public Boolean bool(String name) {
@@ -84,13 +93,14 @@ public final class QueryParameters {
     }
     try {
       Period period = Period.parse(value);
-      if (!period.isNegative()) {
+      // A century at most: beyond it a date computed from the period may not even exist.
+      if (!period.isNegative() && period.toTotalMonths() <= 1200 && period.getDays() <= 36_600) {
         return period;
       }
     } catch (DateTimeParseException e) {
       // reported below
     }
-    return invalid(name, "is an ISO-8601 period such as P90D");
+    return invalid(name, "is an ISO-8601 period such as P90D, up to a century");
   }
 
   /**
@@ -102,16 +112,21 @@ public final class QueryParameters {
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
       LocalDate day = LocalDate.parse(value);
-      return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException notADay) {
+      instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+    } catch (DateTimeException notADay) {
       try {
-        return Instant.parse(value);
-      } catch (DateTimeParseException e) {
+        instant = Instant.parse(value);
+      } catch (DateTimeException e) {
         return invalid(name, "is a date (YYYY-MM-DD) or an ISO-8601 instant");
       }
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      return invalid(name, "is a date or instant from 1900 to 2199");
+    }
+    return instant;
   }
 
   public <T> T invalid(String name, String message) {
@@ -131,6 +146,17 @@ public final class QueryParameters {
     if (raw == null) {
       return List.of();
     }
-    return raw.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    return raw.stream().filter(v -> clean(name, v))
+        .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+
+  /** Whether {@code value} is acceptable text; when not, the parameter is reported. */
+  private boolean clean(String name, String value) {
+    String problem = TextRules.problem(value);
+    if (problem != null) {
+      invalid(name, problem);
+      return false;
+    }
+    return true;
   }
 }

@@ -1,5 +1,9 @@
 package gov.ice.registry.web.query;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import gov.ice.registry.projection.reviews.ReviewQueries;
@@ -15,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,8 +51,10 @@ public class ReviewEndpoints {
   }
 
   @GetMapping("/api/reviews/overdue")
-  public Mono<ResponseEntity<Flux<DataBuffer>>> overdue(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters, false)).flatMap(paging -> {
+  @ApiResponse(responseCode = "200", description = "The overdue agreements, most overdue first",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reviews.class)))
+  public Mono<ResponseEntity<Flux<DataBuffer>>> overdue(@ParameterObject QueryRecords.PageParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap(), false)).flatMap(paging -> {
       LocalDate today = LocalDate.now(clock);
       return reviews.countOverdue(today).map(total -> answer(today, paging, total,
           reviews.overdue(today, orZero(paging.page()), orZero(paging.size()))));
@@ -57,8 +62,10 @@ public class ReviewEndpoints {
   }
 
   @GetMapping("/api/reviews/due")
-  public Mono<ResponseEntity<Flux<DataBuffer>>> due(@RequestParam MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters, true)).flatMap(paging -> {
+  @ApiResponse(responseCode = "200", description = "The agreements due within the window, soonest first",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reviews.class)))
+  public Mono<ResponseEntity<Flux<DataBuffer>>> due(@ParameterObject QueryRecords.DueParameters parameters) {
+    return Mono.fromCallable(() -> parse(parameters.asMap(), true)).flatMap(paging -> {
       LocalDate today = LocalDate.now(clock);
       return reviews.countDueWithin(today, paging.within()).map(total -> answer(today, paging, total,
           reviews.dueWithin(today, paging.within(), orZero(paging.page()), orZero(paging.size()))));

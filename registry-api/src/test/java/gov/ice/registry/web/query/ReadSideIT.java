@@ -111,7 +111,7 @@ class ReadSideIT extends H2Registry {
     Response csv = registry.as(TestUsers.AUDITOR).get("/api/audit/approvals?format=csv&actor=ivy&from=" + AgreementBodies.today());
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
-    assertThat(csv.text()).startsWith("at,agreementId,").contains(id + ",Audited " + marker + ",SIGNATURE,IMPORTED,HSI_EAD");
+    assertThat(csv.text()).startsWith("\uFEFFat,agreementId,").contains(id + ",Audited " + marker + ",SIGNATURE,IMPORTED,HSI_EAD");
   }
 
   @Test

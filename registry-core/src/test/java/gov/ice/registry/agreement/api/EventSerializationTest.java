@@ -30,8 +30,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -79,6 +81,24 @@ class EventSerializationTest {
 
       assertThat(read).isEqualTo(event);
     });
+  }
+
+  /** Contacts gained {@code title} and {@code organization} without a new revision: events stored before still read. */
+  @Test
+  void aContactStoredBeforeTitleAndOrganizationStillReads() throws IOException {
+    ObjectNode stored = (ObjectNode) CANONICAL.readTree(read(APPROVED.resolve("AgreementDrafted.json")));
+    ObjectNode contact = (ObjectNode) stored.at("/payload/profile/terms/pointsOfContact/0");
+    contact.remove(List.of("title", "organization"));
+    SerializedObject<String> old = new SimpleSerializedObject<>(CANONICAL.writeValueAsString(stored.get("payload")), String.class,
+        stored.get("type").asText(), stored.get("revision").asText());
+
+    AgreementDrafted read = serializer.deserialize(old);
+
+    PointOfContact readContact = read.profile().terms().pointsOfContact().get(0);
+    assertThat(readContact.name()).isEqualTo("Jordan Rivera");
+    assertThat(readContact.email()).isEqualTo("jordan.rivera@ice.example");
+    assertThat(readContact.title()).isNull();
+    assertThat(readContact.organization()).isNull();
   }
 
   @TestFactory
@@ -160,7 +180,7 @@ class EventSerializationTest {
         new AgreementExecuted(id, 1, LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)),
         new ExecutedAgreementImported(
             id, profile, Scope.IN_SCOPE, required, List.of(iceSignature, partySignature), LocalDate.of(2026, 1, 14),
-            LocalDate.of(2028, 1, 10), LocalDate.of(2030, 1, 10)),
+            LocalDate.of(2028, 1, 10), LocalDate.of(2030, 1, 10), "HSI-MOU-2019-0042"),
         new BiennialReviewCompleted(
             id, LocalDate.of(2028, 1, 10), ReviewOutcome.CONTINUE, new ReviewFindings(true, true, true, true, true),
             "The sharing still supports the mission.", LocalDate.of(2030, 1, 10)),

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * One agreement in the central repository, as searched and listed. {@code version} is the number
  * of the agreement's events it reflects (the ETag of the command side), {@code pii} is true for
- * PII or sensitive PII.
+ * PII or sensitive PII. {@code externalReference} is an imported agreement's own reference.
  */
 public record AgreementDocument(
     String id,
@@ -44,4 +44,5 @@ public record AgreementDocument(
     LocalDate lastReviewedOn,
     LocalDate nextReviewDue,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String externalReference) {}

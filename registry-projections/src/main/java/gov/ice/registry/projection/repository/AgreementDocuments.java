@@ -79,7 +79,8 @@ final class AgreementDocuments {
         .append("marking", data == null ? Marking.NONE.name() : name(data.marking()))
         .append("purpose", purpose)
         .append("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number())
-        .append(SEARCH_TEXT, searchText(profile.title(), purpose, parties))
+        .append(SEARCH_TEXT, searchText(profile.title(), purpose, state.externalReference(), parties))
+        .append("externalReference", state.externalReference())
         .append("draftVersion", state.draftVersion())
         .append("requiredStakeholders", state.requiredStakeholders().stream()
             .map(s -> new Document("office", s.office().name()).append("rules", s.rules())).toList())
@@ -142,7 +143,8 @@ final class AgreementDocuments {
         day(d, "lastReviewedOn"),
         day(d, "nextReviewDue"),
         instant(d, "createdAt"),
-        instant(d, "updatedAt"));
+        instant(d, "updatedAt"),
+        d.getString("externalReference"));
   }
 
   static String lower(String value) {
@@ -156,8 +158,8 @@ final class AgreementDocuments {
         .append("intelligenceCommunity", p.intelligenceCommunity());
   }
 
-  private static String searchText(String title, String purpose, Collection<Party> parties) {
-    return Stream.concat(Stream.of(title, purpose), parties.stream().map(Party::name))
+  private static String searchText(String title, String purpose, String externalReference, Collection<Party> parties) {
+    return Stream.concat(Stream.of(title, purpose, externalReference), parties.stream().map(Party::name))
         .filter(Objects::nonNull)
         .map(AgreementDocuments::lower)
         .collect(Collectors.joining("\n"));

@@ -128,7 +128,7 @@ class ApprovalAuditTest {
     List<Approval> privacy = find(null, "IGP_PRIVACY", null, null);
     String csv = ApprovalCsv.header() + ApprovalCsv.row(privacy.get(0)) + ApprovalCsv.row(privacy.get(1));
     String[] lines = csv.split("\r\n");
-    assertThat(lines[0]).isEqualTo(String.join(",", ApprovalCsv.COLUMNS));
+    assertThat(lines[0]).isEqualTo(ApprovalCsv.BYTE_ORDER_MARK + String.join(",", ApprovalCsv.COLUMNS));
     assertThat(lines[1]).contains(",NON_CONCUR,IGP_PRIVACY,").contains("\"too broad, \"\"bulk\"\"\"").contains(",1,");
     assertThat(lines[2]).contains(",'=cmd() now fine,").contains(",2,");
     assertThat(lines).hasSize(3);

@@ -1,0 +1,45 @@
+package gov.ice.registry.web;
+
+/**
+ * What text from a client may hold: no control characters except tab and line breaks, and not
+ * only invisible characters (a title of zero-width spaces looks empty to every reader but is
+ * not blank to {@code @NotBlank}). Shared by request bodies, query parameters and imports.
+ */
+public final class TextRules {
+
+  private TextRules() {}
+
+  /** Why {@code text} is refused, or null when it is acceptable. */
+  public static String problem(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    boolean visible = false;
+    boolean invisible = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isControl(c)) {
+        return "must not contain control characters";
+      }
+      if (isInvisible(c)) {
+        invisible = true;
+      } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        visible = true;
+      }
+    }
+    if (invisible && !visible) {
+      return "must not be made only of invisible characters";
+    }
+    return null;
+  }
+
+  static boolean isControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+  }
+
+  /** Format characters (zero-width spaces and joiners, bidi marks, the BOM) and the blank letters that render as nothing. */
+  static boolean isInvisible(char c) {
+    return Character.getType(c) == Character.FORMAT
+        || c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || c == '\u2800' || c == '\u034F';
+  }
+}

@@ -1,0 +1,28 @@
+package gov.ice.registry.web.agreement;
+
+import java.util.List;
+
+/**
+ * The answer to a bulk import (API.md): how many rows ended each way, and one entry per row
+ * with every problem of a rejected one. {@code line} is the row's line in the file: for CSV the
+ * header is line 1 and a row's number counts records, so a cell holding a line break does not
+ * shift the rows after it.
+ */
+public record ImportReport(Totals totals, List<Row> rows) {
+
+  public enum Outcome { IMPORTED, WOULD_IMPORT, ALREADY_IMPORTED, REJECTED }
+
+  public record Totals(int imported, int wouldImport, int alreadyImported, int rejected) {}
+
+  /** {@code field} is the JSON path in an import body ({@code parties[0].kind}), or null for the row as a whole. */
+  public record Problem(String field, String message, List<String> rules) {}
+
+  public record Row(long line, Outcome outcome, String id, String externalReference, List<Problem> problems) {}
+
+  static ImportReport of(List<Row> rows) {
+    int[] counts = new int[Outcome.values().length];
+    rows.forEach(row -> counts[row.outcome().ordinal()]++);
+    return new ImportReport(new Totals(counts[Outcome.IMPORTED.ordinal()], counts[Outcome.WOULD_IMPORT.ordinal()],
+        counts[Outcome.ALREADY_IMPORTED.ordinal()], counts[Outcome.REJECTED.ordinal()]), rows);
+  }
+}

@@ -1,0 +1,142 @@
+package gov.ice.registry.web.query;
+
+import gov.ice.registry.agreement.api.AgreementKind;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.projection.exigent.ExigentDeadline;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The query endpoints' parameters as typed records: the contract the OpenAPI document publishes
+ * (name, type, enum, default of each) and what the endpoints bind. Values arrive as text and are
+ * parsed by {@link QueryParameters}, so every invalid one is reported in one 400 by name.
+ */
+final class QueryRecords {
+
+  private QueryRecords() {}
+
+  record SearchParameters(
+      @ArraySchema(schema = @Schema(implementation = AgreementStatus.class), arraySchema = @Schema(description = "Any of these statuses; repeat or comma-separate"))
+      List<String> status,
+      @ArraySchema(schema = @Schema(implementation = AgreementKind.class), arraySchema = @Schema(description = "Any of these kinds"))
+      List<String> kind,
+      @ArraySchema(schema = @Schema(implementation = InformationCategory.class), arraySchema = @Schema(description = "Any of these categories"))
+      List<String> category,
+      @ArraySchema(schema = @Schema(implementation = PartyKind.class), arraySchema = @Schema(description = "A party of any of these kinds"))
+      List<String> partyKind,
+      @ArraySchema(schema = @Schema(type = "string", example = "US"), arraySchema = @Schema(description = "A party from any of these countries"))
+      List<String> country,
+      @ArraySchema(schema = @Schema(implementation = Directorate.class), arraySchema = @Schema(description = "Owned by any of these directorates"))
+      List<String> directorate,
+      @Schema(type = "boolean", description = "Only agreements that share PII (or only those that do not)") String pii,
+      @Schema(description = "Words that must all occur in the title, purpose, party names or external reference", example = "texas") String q,
+      @Schema(type = "integer", minimum = "0", defaultValue = "0", description = "Page number, from 0") String page,
+      @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size,
+      @Schema(description = "title, createdAt, updatedAt, status or nextReviewDue; a leading - or ,desc sorts descending",
+          example = "-updatedAt") String sort) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      putAll(map, "status", status);
+      putAll(map, "kind", kind);
+      putAll(map, "category", category);
+      putAll(map, "partyKind", partyKind);
+      putAll(map, "country", country);
+      putAll(map, "directorate", directorate);
+      put(map, "pii", pii);
+      put(map, "q", q);
+      put(map, "page", page);
+      put(map, "size", size);
+      put(map, "sort", sort);
+      return map;
+    }
+  }
+
+  record NoticeParameters(
+      @Schema(description = "Notices recorded since this day (YYYY-MM-DD, from its start in the registry's zone) or instant",
+          example = "2026-01-01") String since) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      put(map, "since", since);
+      return map;
+    }
+  }
+
+  record DueParameters(
+      @Schema(description = "ISO-8601 period ahead of today, up to a century", defaultValue = "P90D", example = "P90D") String within,
+      @Schema(type = "integer", minimum = "0", description = "Page number, from 0; with page or size one page and the total, without both every row") String page,
+      @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      put(map, "within", within);
+      put(map, "page", page);
+      put(map, "size", size);
+      return map;
+    }
+  }
+
+  record PageParameters(
+      @Schema(type = "integer", minimum = "0", description = "Page number, from 0; with page or size one page and the total, without both every row") String page,
+      @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      put(map, "page", page);
+      put(map, "size", size);
+      return map;
+    }
+  }
+
+  record ExigentParameters(
+      @ArraySchema(schema = @Schema(implementation = ExigentDeadline.State.class), arraySchema = @Schema(description = "Only deadlines in these states"))
+      List<String> state) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      putAll(map, "state", state);
+      return map;
+    }
+  }
+
+  record ApprovalParameters(
+      @Schema(description = "Only decisions by this username") String actor,
+      @Schema(description = "Only decisions for this office", example = "IGP_PRIVACY") String office,
+      @Schema(description = "From this day (inclusive, in the registry's zone) or instant", example = "2026-01-01") String from,
+      @Schema(description = "To this day (inclusive) or instant (exclusive)", example = "2026-12-31") String to,
+      @Schema(allowableValues = {"json", "csv"}, defaultValue = "json", description = "csv streams text/csv") String format,
+      @Schema(type = "integer", minimum = "0", description = "Page number, from 0; with page or size one page and the total, without both every row") String page,
+      @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      put(map, "actor", actor);
+      put(map, "office", office);
+      put(map, "from", from);
+      put(map, "to", to);
+      put(map, "format", format);
+      put(map, "page", page);
+      put(map, "size", size);
+      return map;
+    }
+  }
+
+  private static void put(MultiValueMap<String, String> map, String name, String value) {
+    if (value != null) {
+      map.add(name, value);
+    }
+  }
+
+  private static void putAll(MultiValueMap<String, String> map, String name, List<String> values) {
+    if (values != null) {
+      map.put(name, List.copyOf(values));
+    }
+  }
+}

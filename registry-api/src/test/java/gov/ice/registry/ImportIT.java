@@ -1,0 +1,222 @@
+package gov.ice.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.TestUsers;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Bulk import over real HTTP into the embedded default: JSON lines and a spreadsheet's CSV, a
+ * report per row, every problem of a rejected row, dry runs that store nothing (counted in the
+ * event table), and idempotence by external reference on both import endpoints.
+ */
+class ImportIT extends H2Registry {
+
+  static final String CSV_HEADER = "externalReference,title,kind,owningDirectorate,parties,categories,pii,marking,novelLegalIssue,"
+      + "purpose,useAlignment,authorities,missionNeeds,sharingRequirements,dataDescription,responsibilities,systems,"
+      + "pointsOfContact,safeguards,retention,classificationMarkings,dissemination,auditReporting,effectiveDate,terminationDate,"
+      + "terminationNoticeDays,informationSecurity,disposition,signatures,executedOn,lastReviewedOn";
+
+  @Autowired
+  DataSource dataSource;
+
+  private long storedEvents() {
+    return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+  }
+
+  /** An executed agreement as one import body, filed under {@code reference}. */
+  static ObjectNode executed(String reference) {
+    ObjectNode body = AgreementBodies.draft();
+    body.put("title", "Imported agreement " + reference);
+    ((ObjectNode) body.get("terms")).put("effectiveDate", "2024-03-01").put("terminationDate", "2029-02-28");
+    body.putArray("signatures")
+        .add(RegistryClient.JSON.createObjectNode().put("party", "ICE").put("authority", "HSI_EAD")
+            .put("signatoryName", "Hana Executive").put("position", "Executive Associate Director").put("signedOn", "2024-02-27"))
+        .add(RegistryClient.JSON.createObjectNode().put("party", AgreementBodies.STATE_PARTY)
+            .put("signatoryName", "Casey Colonel").put("position", "Director").put("signedOn", "2024-03-01"));
+    body.put("executedOn", "2024-03-01");
+    body.put("externalReference", reference);
+    return body;
+  }
+
+  private static String reference() {
+    return "HSI-MOU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  }
+
+  private Response postImports(String query, String contentType, byte[] body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agreements/imports" + query))
+        .timeout(Duration.ofMinutes(2))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (TestUsers.IGP + ":" + TestUsers.passwordOf(TestUsers.IGP)).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.headers().map(), response.body(),
+        response.body().isBlank() ? RegistryClient.JSON.missingNode() : RegistryClient.JSON.readTree(response.body()));
+  }
+
+  private static byte[] jsonLines(Object... rows) {
+    return Stream.of(rows).map(Object::toString).collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void importsJsonLinesReportingEveryProblemOfARejectedRowWithoutStoppingTheOthers() throws Exception {
+    String first = reference();
+    String second = reference();
+    ObjectNode bad = executed(reference());
+    bad.remove("title");
+    bad.put("kind", "GALACTIC_TREATY");
+    ((ObjectNode) bad.get("dataProfile")).put("pii", "yes");
+    ((ObjectNode) bad.get("terms")).put("terminationNoticeDays", 3.5);
+    ((ObjectNode) bad.get("parties").get(0)).put("name", "");
+
+    Response report = postImports("", "application/x-ndjson", jsonLines(executed(first), bad, "", "{not json", executed(second)));
+
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    JsonNode rows = report.json().path("rows");
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(0).path("outcome").asText()).isEqualTo("IMPORTED");
+    assertThat(rows.get(0).path("line").asInt()).isEqualTo(1);
+    assertThat(rows.get(1).path("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(rows.get(1).path("line").asInt()).isEqualTo(2);
+    assertThat(rows.get(1).path("problems").findValuesAsText("field"))
+        .contains("title", "kind", "dataProfile.pii", "terms.terminationNoticeDays", "parties[0].name");
+    assertThat(rows.get(2).path("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(rows.get(2).path("line").asInt()).isEqualTo(4);
+    assertThat(rows.get(3).path("outcome").asText()).isEqualTo("IMPORTED");
+    assertThat(report.json().path("totals").path("imported").asInt()).isEqualTo(2);
+    assertThat(report.json().path("totals").path("rejected").asInt()).isEqualTo(2);
+
+    String id = rows.get(0).path("id").asText();
+    Response agreement = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id);
+    assertThat(agreement.json().path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(agreement.json().path("externalReference").asText()).isEqualTo(first);
+  }
+
+  @Test
+  void reimportingTheSameReferencesChangesNothing() throws Exception {
+    byte[] file = jsonLines(executed(reference()), executed(reference()));
+    Response first = postImports("", "application/x-ndjson", file);
+    assertThat(first.json().path("totals").path("imported").asInt()).as(first.toString()).isEqualTo(2);
+    long before = storedEvents();
+
+    Response again = postImports("", "application/x-ndjson", file);
+
+    assertThat(again.json().path("totals").path("alreadyImported").asInt()).as(again.toString()).isEqualTo(2);
+    assertThat(again.json().path("rows").findValuesAsText("id")).isEqualTo(first.json().path("rows").findValuesAsText("id"));
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void aDryRunReportsWhatWouldHappenAndStoresNothing() throws Exception {
+    String existing = reference();
+    postImports("", "application/x-ndjson", jsonLines(executed(existing)));
+    ObjectNode bad = executed(reference()).put("executedOn", "1800-01-01");
+    long before = storedEvents();
+
+    Response dryRun = postImports("?dryRun=true", "application/x-ndjson", jsonLines(executed(reference()), executed(existing), bad));
+
+    assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+    assertThat(dryRun.json().path("rows").findValuesAsText("outcome")).containsExactly("WOULD_IMPORT", "ALREADY_IMPORTED", "REJECTED");
+    assertThat(dryRun.json().path("totals").path("wouldImport").asInt()).isEqualTo(1);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void importsASpreadsheetsCsvWithByteOrderMarkAndCrlf() throws Exception {
+    String first = reference();
+    String second = reference();
+    String rowTemplate = "%s,\"Sharing with the Texas Department of Public Safety, %s\",MOU,HSI,"
+        + "Texas Department of Public Safety|STATE|US|FALSE,LAW_ENFORCEMENT,TRUE,CUI,TRUE,"
+        + "\"Identify removable aliens; before release.\",Same purpose as the original collection.,8 U.S.C. 1103 and 1357,"
+        + "Identify removable aliens before release.,One request at a time.,\"Name, date of birth, A-number.\","
+        + "HSI answers within one business day.,LESC over Nlets,"
+        + "Jordan Rivera|Section Chief|HSI LESC|jordan.rivera@ice.example|+1-202-555-0142|ICE,"
+        + "Need to know; encrypted.,90 days.,CUI,Within the partner only.,Audited quarterly.,2024-03-01,2029-02-28,30,"
+        + "FISMA moderate.,Destroyed at the end of retention.,"
+        + "ICE|HSI_EAD|Hana Executive|Executive Associate Director|2024-02-27;"
+        + "Texas Department of Public Safety||Casey Colonel|Director|2024-03-01,2024-03-01,";
+    String csv = "\uFEFF" + CSV_HEADER + "\r\n"
+        + String.format(rowTemplate, first, first) + "\r\n"
+        + ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+        + String.format(rowTemplate, second, second).replace(",MOU,", ",MEMO,").replace(",30,", ",thirty,") + "\r\n";
+
+    Response report = postImports("", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    JsonNode rows = report.json().path("rows");
+    assertThat(rows).as(report.toString()).hasSize(2);
+    assertThat(rows.get(0).path("outcome").asText()).as(report.toString()).isEqualTo("IMPORTED");
+    assertThat(rows.get(0).path("line").asInt()).isEqualTo(2);
+    assertThat(rows.get(1).path("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(rows.get(1).path("line").asInt()).isEqualTo(4);
+    assertThat(rows.get(1).path("problems").findValuesAsText("field")).contains("kind", "terms.terminationNoticeDays");
+
+    Response agreement = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + rows.get(0).path("id").asText());
+    assertThat(agreement.json().path("title").asText()).isEqualTo("Sharing with the Texas Department of Public Safety, " + first);
+    assertThat(agreement.json().path("terms").path("purpose").asText()).isEqualTo("Identify removable aliens; before release.");
+    assertThat(agreement.json().path("terms").path("pointsOfContact").get(0).path("organization").asText()).isEqualTo("HSI LESC");
+    assertThat(agreement.json().path("signatures")).hasSize(2);
+    assertThat(agreement.json().path("dataProfile").path("pii").asBoolean()).isTrue();
+
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      Response found = registry().as(TestUsers.IGP).get("/api/agreements?q=" + URLEncoder.encode(first, StandardCharsets.UTF_8));
+      List<String> ids = new ArrayList<>(found.json().path("items").findValuesAsText("id"));
+      assertThat(ids).containsExactly(rows.get(0).path("id").asText());
+      assertThat(found.json().path("items").get(0).path("externalReference").asText()).isEqualTo(first);
+    });
+  }
+
+  @Test
+  void refusesACsvWhoseHeaderNamesAnUnknownColumnBeforeImportingAnything() throws Exception {
+    long before = storedEvents();
+    Response response = postImports("", "text/csv", (CSV_HEADER + ",favouriteColour\r\nx\r\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("violations").findValuesAsText("field")).contains("header");
+    assertThat(response.json().path("detail").asText()).contains("favouriteColour");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void theSingleImportIsIdempotentByReferenceAndHonoursADryRun() {
+    String reference = reference();
+    long before = storedEvents();
+    Response dryRun = registry().as(TestUsers.IGP).post("/api/agreements/import?dryRun=true", executed(reference));
+    assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+    assertThat(dryRun.json().path("outcome").asText()).isEqualTo("WOULD_IMPORT");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    Response created = registry().as(TestUsers.IGP).post("/api/agreements/import", executed(reference));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long afterFirst = storedEvents();
+    Response again = registry().as(TestUsers.IGP).post("/api/agreements/import", executed(reference));
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.id()).isEqualTo(created.id());
+    assertThat(again.header("Location")).hasValue("/api/agreements/" + created.id());
+    assertThat(storedEvents()).isEqualTo(afterFirst);
+  }
+}
