@@ -73,7 +73,7 @@ class LedgerIntegrityConfiguration {
    * Takes new events into the leaf log every {@code registry.ledger.leaf-interval} (10 seconds by
    * default), and records a checkpoint on {@code registry.ledger.checkpoint-cron} (hourly by
    * default) when events arrived since the last. Each on one instance at a time (the job lock):
-   * the checkpoint is held at least a minute, so instances whose cron fires a moment apart record
+   * the checkpoint is held at least 20 seconds, so instances whose cron fires a moment apart record
    * one checkpoint, not one each.
    */
   static class CheckpointSchedule {
@@ -113,7 +113,7 @@ class LedgerIntegrityConfiguration {
     }
 
     @Scheduled(cron = "${registry.ledger.checkpoint-cron:0 0 * * * *}")
-    @SchedulerLock(name = CHECKPOINT_LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = CHECKPOINT_LOCK, lockAtLeastFor = "PT20S", lockAtMostFor = "PT30M")
     public void record() {
       try {
         checkpoints.recordIfNew().ifPresent(c -> log.info("Ledger checkpoint of {} events, root {}", c.size(), c.root()));

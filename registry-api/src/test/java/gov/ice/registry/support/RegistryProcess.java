@@ -71,7 +71,8 @@ public final class RegistryProcess implements AutoCloseable {
   private void awaitReady() {
     RegistryClient client = client();
     await("the registry on port " + port + " to be ready (log: " + log + ")")
-        .atMost(Duration.ofSeconds(120))
+        // A generous bound: on a build machine shared by several builds a start has taken 150 s.
+        .atMost(Duration.ofSeconds(300))
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
         .until(() -> {
