@@ -89,7 +89,7 @@ class LedgerIntegrityConfiguration {
     }
 
     @Scheduled(fixedDelayString = "${registry.ledger.leaf-interval:PT10S}", initialDelayString = "${registry.ledger.leaf-interval:PT10S}")
-    @SchedulerLock(name = "ledger-leaves", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "ledger-leaves", lockAtMostFor = "PT1M")
     public void witness() {
       try {
         checkpoints.appendLeaves();

@@ -4,9 +4,11 @@ import gov.ice.registry.integrity.LedgerIntegrity;
 import gov.ice.registry.ledger.Checkpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -60,14 +63,22 @@ class OperationsMetrics {
   void refresh() {
     try {
       checkpointAt.set(integrity.checkpoints().latest().map(Checkpoint::at).map(Instant::parse).orElse(null));
-      jdbc.query("SELECT name, locked_at FROM " + JobLockConfiguration.TABLE, rs -> {
-        Timestamp lockedAt = rs.getTimestamp(2);
-        job(rs.getString(1)).set(lockedAt.toInstant());
-      });
+      ZoneId zone = lockClockZone();
+      jdbc.query("SELECT name, locked_at FROM " + JobLockConfiguration.TABLE,
+          rs -> job(rs.getString(1)).set(rs.getObject(2, LocalDateTime.class).atZone(zone).toInstant()));
     } catch (RuntimeException e) {
       // The store is down: the gauges keep their last values, the health check and the 5xx alert tell the operator.
       log.debug("Operations gauges not refreshed: {}", e.getMessage());
     }
+  }
+
+  /**
+   * The lock provider writes the database's clock into a TIMESTAMP without zone: PostgreSQL's in
+   * UTC, H2's (an embedded database, in this JVM) in the JVM's zone.
+   */
+  private ZoneId lockClockZone() {
+    String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+    return "H2".equalsIgnoreCase(product) ? ZoneId.systemDefault() : ZoneOffset.UTC;
   }
 
   private AtomicReference<Instant> job(String name) {

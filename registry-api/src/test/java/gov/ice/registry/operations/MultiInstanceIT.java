@@ -190,7 +190,7 @@ class MultiInstanceIT {
     await("the survivor's searches after the kill").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
         .until(() -> survivor.as(TestUsers.PROGRAM_OFFICE).get("/api/agreements?q=" + encode(party)).text().contains(after.id()));
     // ... and its jobs once their locks are released or expire: the leaf log takes in every event.
-    await("the survivor's leaf-log job").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+    await("the survivor's leaf-log job").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
         .until(() -> eventsWithoutLeaf(database) == 0);
   }
 

@@ -56,7 +56,7 @@ public class NoticeWebhookSender {
 
   /** On one instance at a time: the leases already keep two senders off one entry; the lock spares the store their polling. */
   @Scheduled(fixedDelayString = "${registry.notices.webhook-poll-interval:PT5S}")
-  @SchedulerLock(name = "notice-webhooks", lockAtMostFor = "PT5M")
+  @SchedulerLock(name = "notice-webhooks", lockAtMostFor = "PT2M")
   public void onSchedule() {
     deliverDue().block();
   }
