@@ -28,20 +28,33 @@ class CommandRetryConfiguration {
   static final int MAX_RETRIES = 8;
   static final long BACKOFF_MILLIS = 10;
 
-  @Bean(destroyMethod = "shutdownNow")
-  ScheduledExecutorService commandRetryExecutor() {
-    return Executors.newSingleThreadScheduledExecutor(r -> {
+  /**
+   * The retries' thread, wrapped: a bean of type ScheduledExecutorService would become the
+   * executor of every {@code @Scheduled} job in the application.
+   */
+  @Bean
+  RetryThread commandRetryThread() {
+    return new RetryThread(Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "command-retry");
       thread.setDaemon(true);
       return thread;
-    });
+    }));
   }
 
+  record RetryThread(ScheduledExecutorService executor) implements AutoCloseable {
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
+  }
+
+  /** Also registers the command metrics' interceptor on the bus the gateway sends to. */
   @Bean
-  CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor, MeterRegistry meters) {
+  CommandGateway commandGateway(CommandBus commandBus, RetryThread commandRetryThread, MeterRegistry meters) {
     new CommandMetrics(meters).register(commandBus);
     RetryScheduler backoff = ExponentialBackOffIntervalRetryScheduler.builder()
-        .retryExecutor(commandRetryExecutor)
+        .retryExecutor(commandRetryThread.executor())
         .backoffFactor(BACKOFF_MILLIS)
         .maxRetryCount(MAX_RETRIES)
         .build();

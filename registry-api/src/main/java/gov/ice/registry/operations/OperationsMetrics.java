@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,7 @@ class OperationsMetrics {
     try {
       checkpointAt.set(integrity.checkpoints().latest().map(Checkpoint::at).map(Instant::parse).orElse(null));
       ZoneId zone = lockClockZone();
-      jdbc.query("SELECT name, locked_at FROM " + JobLockConfiguration.TABLE,
+      jdbc.query("SELECT name, locked_at FROM " + JobLockConfiguration.TABLE, (RowCallbackHandler)
           rs -> job(rs.getString(1)).set(rs.getObject(2, LocalDateTime.class).atZone(zone).toInstant()));
     } catch (RuntimeException e) {
       // The store is down: the gauges keep their last values, the health check and the 5xx alert tell the operator.
