@@ -40,7 +40,7 @@ public final class LedgerIntegrity {
     CheckpointStore store = new CheckpointStore(jdbc, schema);
     store.createTables();
     CheckpointSigner signer = new CheckpointSigner(signingKey);
-    LedgerVerifier verifier = new LedgerVerifier(events, store, jdbc, json, signer.publicKey(), meters);
+    LedgerVerifier verifier = new LedgerVerifier(events, store, jdbc, json, signer.publicKey(), meters, clock);
     Checkpoints checkpoints = new Checkpoints(store, verifier, signer, clock, transactions, json);
     return new LedgerIntegrity(verifier, checkpoints, new EvidenceExport(events, checkpoints), new PersonalDataEraser(events, transactions));
   }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,9 +72,13 @@ class LedgerIntegrityConfiguration {
   /**
    * Takes new events into the leaf log every {@code registry.ledger.leaf-interval} (10 seconds by
    * default), and records a checkpoint on {@code registry.ledger.checkpoint-cron} (hourly by
-   * default) when events arrived since the last.
+   * default) when events arrived since the last. Each on one instance at a time (the job lock):
+   * the checkpoint is held at least 20 seconds, so instances whose cron fires a moment apart record
+   * one checkpoint, not one each.
    */
-  static final class CheckpointSchedule {
+  static class CheckpointSchedule {
+
+    static final String CHECKPOINT_LOCK = "ledger-checkpoint";
 
     private final Checkpoints checkpoints;
     private final PersonalDataEraser eraser;
@@ -84,7 +89,8 @@ class LedgerIntegrityConfiguration {
     }
 
     @Scheduled(fixedDelayString = "${registry.ledger.leaf-interval:PT10S}", initialDelayString = "${registry.ledger.leaf-interval:PT10S}")
-    void witness() {
+    @SchedulerLock(name = "ledger-leaves", lockAtMostFor = "PT1M")
+    public void witness() {
       try {
         checkpoints.appendLeaves();
       } catch (RuntimeException e) {
@@ -95,7 +101,7 @@ class LedgerIntegrityConfiguration {
 
     /** An erasure whose rewrite a crash interrupted is completed when the registry starts again. */
     @EventListener(ApplicationReadyEvent.class)
-    void completeErasures() {
+    public void completeErasures() {
       try {
         int rewritten = eraser.erasePending();
         if (rewritten > 0) {
@@ -107,7 +113,8 @@ class LedgerIntegrityConfiguration {
     }
 
     @Scheduled(cron = "${registry.ledger.checkpoint-cron:0 0 * * * *}")
-    void record() {
+    @SchedulerLock(name = CHECKPOINT_LOCK, lockAtLeastFor = "PT20S", lockAtMostFor = "PT30M")
+    public void record() {
       try {
         checkpoints.recordIfNew().ifPresent(c -> log.info("Ledger checkpoint of {} events, root {}", c.size(), c.root()));
       } catch (LedgerBroken e) {

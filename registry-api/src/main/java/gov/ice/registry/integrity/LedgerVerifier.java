@@ -13,6 +13,8 @@ import gov.ice.registry.chain.MerkleTree;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,12 @@ public final class LedgerVerifier {
   private final ObjectMapper json;
   private final String publicKey;
   private final Counter failures;
+  private final Clock clock;
+  private volatile Instant lastVerified;
 
   LedgerVerifier(EventTable events, CheckpointStore store, JdbcTemplate jdbc, ObjectMapper json, String publicKey,
-      MeterRegistry meters) {
+      MeterRegistry meters, Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.store = store;
     this.jdbc = jdbc;
@@ -53,6 +58,11 @@ public final class LedgerVerifier {
     this.failures = Counter.builder("registry.ledger.verification.failures")
         .description("Ledger verifications that found a broken entry")
         .register(meters);
+  }
+
+  /** When a verification of the whole ledger last succeeded in this instance, if one has. */
+  public Optional<Instant> lastVerified() {
+    return Optional.ofNullable(lastVerified);
   }
 
   /** The whole ledger. */
@@ -101,6 +111,9 @@ public final class LedgerVerifier {
     }
     LedgerVerification result = new LedgerVerification(broken == null, chains.eventsChecked(), head,
         latest.map(c -> new CheckpointSummary(c.size(), c.root(), c.at())).orElse(null), broken);
+    if (result.verified() && agreementId == null) {
+      lastVerified = clock.instant();
+    }
     if (!result.verified()) {
       failures.increment();
       log.error("Ledger verification failed{}: {}", agreementId == null ? "" : " for agreement " + agreementId, broken);

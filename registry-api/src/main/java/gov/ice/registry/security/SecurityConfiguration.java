@@ -60,7 +60,7 @@ class SecurityConfiguration {
             .authenticationEntryPoint(unauthorized(mapper, challenge))
             .accessDeniedHandler(forbidden(mapper)))
         .authorizeExchange(exchanges -> exchanges
-            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/api/agreements/import").access(role(Roles.IGP))
             .pathMatchers(HttpMethod.POST, "/api/agreements").access(role(Roles.PROGRAM_OFFICE))
             .pathMatchers(HttpMethod.PUT, AGREEMENT + "/draft").access(role(Roles.PROGRAM_OFFICE))

@@ -77,7 +77,7 @@ public final class RegistryProcess implements AutoCloseable {
   private void awaitReady() {
     RegistryClient client = client();
     await("the registry on port " + port + " to be ready (log: " + log + ")")
-        // Generous: a start on a loaded two-core machine was seen to take over two minutes.
+        // A generous bound: on a build machine shared by several builds a start has taken 150 s.
         .atMost(Duration.ofSeconds(300))
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()

@@ -3,6 +3,7 @@ package gov.ice.registry.notice;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class NoticeJob {
 
+  /** The job's lock name; also the {@code job} tag of its last-run gauge. */
+  public static final String JOB_LOCK = "notice-job";
   private static final Logger log = LoggerFactory.getLogger(NoticeJob.class);
 
   private final Clock clock;
@@ -42,8 +45,13 @@ public class NoticeJob {
     });
   }
 
+  /**
+   * On one instance only (the job lock in the ledger's database). Held at least 5 minutes, so an
+   * instance whose clock or scheduler fires a little later finds the run done, not the lock free.
+   */
   @Scheduled(cron = "${registry.notices.cron:" + NoticeProperties.DEFAULT_CRON + "}", zone = "${registry.notices.zone:America/New_York}")
-  void onSchedule() {
+  @SchedulerLock(name = JOB_LOCK, lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
+  public void onSchedule() {
     NoticeRunReport report = run().block();
     log.info("notice job: {}", report);
   }

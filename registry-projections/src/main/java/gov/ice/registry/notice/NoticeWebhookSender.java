@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,10 @@ public class NoticeWebhookSender {
         .description("Notices delivered to a webhook").register(meters);
   }
 
+  /** On one instance at a time: the leases already keep two senders off one entry; the lock spares the store their polling. */
   @Scheduled(fixedDelayString = "${registry.notices.webhook-poll-interval:PT5S}")
-  void onSchedule() {
+  @SchedulerLock(name = "notice-webhooks", lockAtMostFor = "PT2M")
+  public void onSchedule() {
     deliverDue().block();
   }
 

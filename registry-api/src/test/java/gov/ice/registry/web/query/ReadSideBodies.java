@@ -6,12 +6,12 @@ import gov.ice.registry.support.RegistryClient;
 import java.time.LocalDate;
 
 /** Request bodies of the read-side ITs, built on the shared {@link AgreementBodies}. */
-final class ReadSideBodies {
+public final class ReadSideBodies {
 
   private ReadSideBodies() {}
 
   /** A draft whose only party is {@code party} (a state), with {@code title}. */
-  static ObjectNode draft(String title, String party) {
+  public static ObjectNode draft(String title, String party) {
     ObjectNode draft = AgreementBodies.draft();
     draft.put("title", title);
     draft.withArray("parties").removeAll().addObject()
@@ -23,7 +23,7 @@ final class ReadSideBodies {
    * An agreement executed outside the registry, imported with ICE's and the party's signatures,
    * effective and executed on {@code effective}: its review falls due two years later.
    */
-  static ObjectNode executed(String title, String party, LocalDate effective) {
+  public static ObjectNode executed(String title, String party, LocalDate effective) {
     ObjectNode body = draft(title, party);
     ((ObjectNode) body.get("terms")).put("effectiveDate", effective.toString()).put("terminationDate", effective.plusYears(5).toString());
     body.withArray("signatures").add(RegistryClient.JSON.createObjectNode()

@@ -1,0 +1,98 @@
+package gov.ice.registry.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.RegistryProcess;
+import gov.ice.registry.support.TestUsers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged registry, driven through a few commands (one refused) and a search, then scraped as
+ * Prometheus would: {@code promtool check metrics} finds nothing in the scrape, and every metric
+ * the alert rules and the Grafana dashboard name is in it. A metric missing from the scrape is a
+ * dashboard panel that stays empty or an alert that can never fire: the failure lists each one
+ * with where it is used.
+ */
+class MetricNamesIT {
+
+  /** Series Prometheus makes itself, not the registry. */
+  private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void scrapePassesPromtoolAndHoldsEveryMetricTheRulesAndTheDashboardUse() throws Exception {
+    Map<String, String> environment = Map.of(
+        "REGISTRY_DATA_DIR", dir.resolve("data").toString(),
+        // The leaf-log job every second and the gauges every second: their series appear at once.
+        "REGISTRY_LEDGER_LEAF_INTERVAL", "PT1S",
+        "REGISTRY_METRICS_REFRESH_INTERVAL", "PT1S");
+    try (RegistryProcess registry = RegistryProcess.start(environment, dir.resolve("registry.log"))) {
+      RegistryClient client = registry.client();
+      Response drafted = client.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+      assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+      Response refused = client.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements/" + drafted.id() + "/clearance-request", null);
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+      assertThat(client.as(TestUsers.PROGRAM_OFFICE).get("/api/agreements").status()).isEqualTo(200);
+      Response checkpoint = client.as(TestUsers.ADMIN).post("/api/ledger/checkpoints", null);
+      assertThat(checkpoint.status()).as(checkpoint.toString()).isBetween(200, 201);
+
+      String[] scrape = new String[1];
+      await("the job and checkpoint gauges in the scrape").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            scrape[0] = client.anonymous().get("/actuator/prometheus").text();
+            return scrape[0].contains("registry_jobs_last_started_timestamp_seconds{")
+                && scrape[0].contains("registry_commands_refused_total{");
+          });
+
+      Promtool.run(dir, scrape[0], "check", "metrics");
+
+      Set<String> exposed = scrape[0].lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+          .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+      Map<String, Set<String>> missing = new TreeMap<>();
+      used().forEach((metric, where) -> {
+        if (!exposed.contains(metric) && !PROMETHEUS_OWN.contains(metric)) {
+          missing.put(metric, where);
+        }
+      });
+      assertThat(missing).as("metrics the alert rules or the dashboard use that the registry does not expose (metric=[where])")
+          .isEmpty();
+    }
+  }
+
+  /** Each metric name in an alert rule or a dashboard panel, with where it is used. */
+  static Map<String, Set<String>> used() throws Exception {
+    Map<String, Set<String>> used = new TreeMap<>();
+    JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(DeployFilesTest.DEPLOY.resolve("prometheus/alerts.yml").toFile());
+    for (JsonNode group : rules.get("groups")) {
+      for (JsonNode rule : group.get("rules")) {
+        PromQl.metricNames(rule.get("expr").asText())
+            .forEach(m -> used.computeIfAbsent(m, k -> new TreeSet<>()).add("alert " + rule.get("alert").asText()));
+      }
+    }
+    JsonNode dashboard = new ObjectMapper().readTree(DeployFilesTest.DEPLOY.resolve("grafana/dashboards/isaa-registry.json").toFile());
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        PromQl.metricNames(target.path("expr").asText())
+            .forEach(m -> used.computeIfAbsent(m, k -> new TreeSet<>()).add("panel " + panel.path("title").asText()));
+      }
+    }
+    return used;
+  }
+}
