@@ -24,7 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * bounded elastic scheduler, never on the Netty event loop.
  */
 @Component
-class CommandDispatcher {
+public class CommandDispatcher {
 
   private final CommandGateway commands;
   private final LedgerReader ledger;
@@ -34,7 +34,7 @@ class CommandDispatcher {
     this.ledger = ledger;
   }
 
-  Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
+  public Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
     return Mono.fromCallable(() -> {
           try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
@@ -78,5 +78,5 @@ class CommandDispatcher {
   }
 
   /** Who sends the command, in which request, and the agreement version the caller saw (If-Match), if any. */
-  record CommandContext(Actor actor, String requestId, Long expectedVersion) {}
+  public record CommandContext(Actor actor, String requestId, Long expectedVersion) {}
 }
