@@ -23,7 +23,7 @@ public abstract class H2Registry {
   static final Path DATA_DIR = TemporaryDirectories.create("registry-h2-it-");
 
   @LocalServerPort
-  int port;
+  protected int port;
 
   @DynamicPropertySource
   static void embeddedDefault(DynamicPropertyRegistry registry) {

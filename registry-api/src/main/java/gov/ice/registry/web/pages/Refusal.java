@@ -21,6 +21,10 @@ public record Refusal(HttpStatus status, String title, String detail, String cod
   }
 
   static Refusal of(Throwable failure) {
+    Optional<Invalid> early = cause(failure, Invalid.class);
+    if (early.isPresent()) {
+      return early.get().refusal();
+    }
     Optional<AgreementRefused> refused = cause(failure, AgreementRefused.class);
     if (refused.isPresent()) {
       AgreementRefused r = refused.get();
@@ -50,6 +54,20 @@ public record Refusal(HttpStatus status, String title, String detail, String cod
       return new Refusal(HttpStatus.BAD_REQUEST, "Invalid input", argument.get().getMessage(), null, List.of(), null);
     }
     return null;
+  }
+
+  /** Input refused before anything was asked of the registry. */
+  static final class Invalid extends RuntimeException {
+    private final transient Refusal refusal;
+
+    Invalid(Refusal refusal) {
+      super(refusal.detail(), null, false, false);
+      this.refusal = refusal;
+    }
+
+    Refusal refusal() {
+      return refusal;
+    }
   }
 
   public String rulesText() {
