@@ -23,7 +23,7 @@ public abstract class H2Registry {
   static final Path DATA_DIR = TemporaryDirectories.create("registry-h2-it-");
 
   @LocalServerPort
-  int port;
+  protected int port;
 
   @DynamicPropertySource
   static void embeddedDefault(DynamicPropertyRegistry registry) {
@@ -31,6 +31,10 @@ public abstract class H2Registry {
     registry.add("registry.data-dir", DATA_DIR::toString);
     registry.add("registry.ledger.url", () -> "");
     registry.add("registry.security.users-file", () -> TestUsers.usersFile().toString());
+    // The suite shares this context, and some tests send wrong passwords on purpose: throttling
+    // has its own test (ThrottlingIT) and must not lock the example users out of the others.
+    registry.add("registry.security.sign-in.max-failures-per-user", () -> "100000");
+    registry.add("registry.security.sign-in.max-failures-per-address", () -> "100000");
   }
 
   public RegistryClient registry() {

@@ -110,6 +110,21 @@ class JwtIT {
     assertThat(none.contentType()).startsWith("application/problem+json");
   }
 
+  @Test
+  void refusesATokenWithoutExpiryAndSaysNothingOfTheParser() throws Exception {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-forever").claim("preferred_username", "pat.forever")
+        .claim("realm_access", Map.of("roles", List.of("PROGRAM_OFFICE"))).build();
+    SignedJWT forever = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(issuerKey.getKeyID()).build(), claims);
+    forever.sign(new RSASSASigner(issuerKey));
+    Response refused = client.anonymous().header("Authorization", "Bearer " + forever.serialize()).post("/api/agreements", AgreementBodies.draft());
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+    assertThat(refused.json().path("detail").asText()).isEqualTo("This request needs valid credentials: they are missing, invalid or expired.");
+
+    Response garbage = client.anonymous().header("Authorization", "Bearer not.a.jwt").get("/api/agreements");
+    assertThat(garbage.status()).isEqualTo(401);
+    assertThat(garbage.text()).doesNotContainIgnoringCase("malformed").doesNotContainIgnoringCase("parse").doesNotContain("Nimbus");
+  }
+
   private static String token(RSAKey key, String subject, String preferredUsername, String name, List<String> roles) throws Exception {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .subject(subject)

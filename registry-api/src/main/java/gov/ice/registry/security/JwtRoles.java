@@ -34,7 +34,12 @@ final class JwtRoles implements Converter<Jwt, Mono<AbstractAuthenticationToken>
   }
 
   private List<String> roles(Jwt jwt) {
-    Object value = jwt.getClaims();
+    return roles(jwt.getClaims(), rolesClaim);
+  }
+
+  /** The roles in {@code claims} (a JWT's, or an OIDC ID token's) under the dotted claim name. */
+  static List<String> roles(Map<String, Object> claims, String rolesClaim) {
+    Object value = claims;
     for (String part : rolesClaim.split("\\.")) {
       value = value instanceof Map<?, ?> map ? map.get(part) : null;
     }

@@ -1,16 +1,19 @@
 package gov.ice.registry.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How users authenticate. With an issuer or a JWK set uri the registry is an OAuth2 resource
- * server taking JWTs; otherwise it reads the users file and takes HTTP Basic.
+ * server taking JWTs; otherwise it reads the users file and takes HTTP Basic (API) and the
+ * sign-in form (pages). {@code signIn} bounds password guessing in both.
  */
 @ConfigurationProperties(prefix = "registry.security")
-public record SecurityProperties(String usersFile, Jwt jwt) {
+public record SecurityProperties(String usersFile, Jwt jwt, SignIn signIn) {
 
   public SecurityProperties {
     jwt = jwt == null ? new Jwt(null, null, null) : jwt;
+    signIn = signIn == null ? new SignIn(null, null, null, null, null) : signIn;
   }
 
   /** {@code rolesClaim} names the claim holding the registry roles, a list or a space separated string. */
@@ -22,6 +25,24 @@ public record SecurityProperties(String usersFile, Jwt jwt) {
 
     boolean configured() {
       return present(issuerUri) || present(jwkSetUri);
+    }
+  }
+
+  /**
+   * Failed sign-ins within {@code window} are counted per username and per client address; at
+   * the limit, that user or address is refused (429) for {@code lockout}. A successful password
+   * check is remembered for {@code passwordCacheTtl}, so an API client sending Basic on every
+   * request does not pay a bcrypt hash each time.
+   */
+  public record SignIn(Integer maxFailuresPerUser, Integer maxFailuresPerAddress, Duration window, Duration lockout,
+      Duration passwordCacheTtl) {
+
+    public SignIn {
+      maxFailuresPerUser = maxFailuresPerUser == null ? 5 : maxFailuresPerUser;
+      maxFailuresPerAddress = maxFailuresPerAddress == null ? 20 : maxFailuresPerAddress;
+      window = window == null ? Duration.ofMinutes(15) : window;
+      lockout = lockout == null ? Duration.ofMinutes(5) : lockout;
+      passwordCacheTtl = passwordCacheTtl == null ? Duration.ofMinutes(2) : passwordCacheTtl;
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * after the command. {@code version} is also the ETag; {@code existingAgreements} is only sent
  * when a draft is created.
  */
-record AgreementSummary(
+public record AgreementSummary(
     String id,
     AgreementStatus status,
     int draftVersion,

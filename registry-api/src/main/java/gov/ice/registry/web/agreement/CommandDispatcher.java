@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * bounded elastic scheduler, never on the Netty event loop.
  */
 @Component
-class CommandDispatcher {
+public class CommandDispatcher {
 
   private final CommandGateway commands;
   private final LedgerReader ledger;
@@ -37,7 +37,7 @@ class CommandDispatcher {
     this.ledger = ledger;
   }
 
-  Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
+  public Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
     return Mono.fromCallable(() -> {
           Object decided;
           try {
@@ -88,5 +88,5 @@ class CommandDispatcher {
   }
 
   /** Who sends the command, in which request, and the agreement version the caller saw (If-Match), if any. */
-  record CommandContext(Actor actor, String requestId, Long expectedVersion) {}
+  public record CommandContext(Actor actor, String requestId, Long expectedVersion) {}
 }

@@ -35,7 +35,13 @@ public class AgreementSearchEndpoint {
   @GetMapping("/api/agreements")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
   public Mono<AgreementPage> search(@ParameterObject QueryRecords.SearchParameters parameters) {
-    return Mono.fromCallable(() -> parse(parameters.asMap())).flatMap(agreements::search);
+    return search(parameters.asMap());
+  }
+
+  /** The same search for the pages, which pass the query string as it came. */
+  @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
+  public Mono<AgreementPage> search(MultiValueMap<String, String> parameters) {
+    return Mono.fromCallable(() -> parse(parameters)).flatMap(agreements::search);
   }
 
   static AgreementSearch parse(MultiValueMap<String, String> parameters) {

@@ -1,0 +1,424 @@
+package gov.ice.registry.web.pages;
+
+import gov.ice.registry.agreement.api.Actor;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.ClearanceDecision;
+import gov.ice.registry.agreement.api.CompleteLegalReview;
+import gov.ice.registry.agreement.api.Concurrence;
+import gov.ice.registry.agreement.api.ConcurrenceDecision;
+import gov.ice.registry.agreement.api.DecideClearance;
+import gov.ice.registry.agreement.api.DisputeDecision;
+import gov.ice.registry.agreement.api.DisputeLevel;
+import gov.ice.registry.agreement.api.ExigentAuthority;
+import gov.ice.registry.agreement.api.RaiseDispute;
+import gov.ice.registry.agreement.api.RecordBiennialReview;
+import gov.ice.registry.agreement.api.RecordConcurrence;
+import gov.ice.registry.agreement.api.RecordExigentTransfer;
+import gov.ice.registry.agreement.api.RequestClearance;
+import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.ResolveDispute;
+import gov.ice.registry.agreement.api.ReviewFindings;
+import gov.ice.registry.agreement.api.ReviewOutcome;
+import gov.ice.registry.agreement.api.SignAgreement;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import gov.ice.registry.agreement.api.SignatureRecord;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.agreement.api.TerminateAgreement;
+import gov.ice.registry.agreement.api.WithdrawAgreement;
+import gov.ice.registry.security.CurrentActor;
+import gov.ice.registry.web.agreement.ExistingAgreement;
+import gov.ice.registry.security.Roles;
+import gov.ice.registry.web.pages.PageErrors.ForbiddenPage;
+import gov.ice.registry.web.pages.PageErrors.NotFoundPage;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /agreements/{id}}: one agreement as the ledger holds it (now, or as of an instant), its
+ * history and verification for those who may see them, and the lifecycle actions the user's
+ * roles allow. Each action is a plain form posted to {@code /agreements/{id}/actions/{action}}
+ * and checked here again: the pages' filter chain only knows who is signed in. A refused action
+ * shows the page again with the refusal beside its form and what was typed still in it.
+ */
+@Controller
+class AgreementPage {
+
+  private static final List<AgreementStatus> PATH = List.of(
+      AgreementStatus.DRAFT, AgreementStatus.IN_CLEARANCE, AgreementStatus.CLEARED, AgreementStatus.ACTIVE);
+  private static final List<AgreementStatus> BEFORE_EXECUTION = List.of(
+      AgreementStatus.DRAFT, AgreementStatus.IN_CLEARANCE, AgreementStatus.CLEARED);
+
+  private final PageBackend backend;
+
+  AgreementPage(PageBackend backend) {
+    this.backend = backend;
+  }
+
+  @GetMapping("/agreements/{id}")
+  Mono<String> agreement(@PathVariable String id, @RequestParam(required = false) String asOf, ServerWebExchange exchange, Model model) {
+    Instant instant = null;
+    if (asOf != null && !asOf.isBlank()) {
+      try {
+        instant = Instant.parse(asOf.trim());
+      } catch (DateTimeParseException e) {
+        model.addAttribute("asOfError", "must be an instant such as 2026-01-31T12:00:00Z");
+      }
+    }
+    model.addAttribute("asOf", asOf);
+    return render(id(id), instant, TypedForm.NONE, null, model, exchange);
+  }
+
+  @GetMapping("/agreements/{id}/evidence.json")
+  Mono<ResponseEntity<String>> evidence(@PathVariable String id) {
+    AgreementId agreement = id(id);
+    return user().flatMap(me -> {
+      if (!me.auditor()) {
+        return Mono.error(new ForbiddenPage("The evidence bundle is for auditors."));
+      }
+      return backend.evidence(agreement).map(bundle -> bundle.map(json -> ResponseEntity.ok()
+              .contentType(MediaType.APPLICATION_JSON)
+              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + agreement.value() + ".json\"")
+              .body(json))
+          .orElseThrow(() -> new NotFoundPage("No agreement has the id " + id)));
+    });
+  }
+
+  @PostMapping("/agreements/{id}/actions/{action}")
+  Mono<String> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange, Model model) {
+    AgreementId agreement = id(id);
+    return exchange.getFormData().flatMap(form -> CurrentActor.authentication().flatMap(user -> {
+      Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
+      typed.remove("_csrf");
+      TypedForm typedForm = new TypedForm(action, typed);
+      Object command;
+      try {
+        command = command(agreement, action, form, user);
+      } catch (Refused refused) {
+        exchange.getResponse().setStatusCode(refused.refusal.status());
+        return render(agreement, null, typedForm, refused.refusal, model, exchange);
+      }
+      Long version = parseVersion(form.getFirst("version"));
+      return backend.send(exchange, agreement, command, version)
+          .map(summary -> "redirect:/agreements/" + agreement.value() + "?done=" + action + "#status")
+          .onErrorResume(e -> {
+            Refusal refusal = Refusal.of(e);
+            if (refusal == null) {
+              return Mono.error(e);
+            }
+            exchange.getResponse().setStatusCode(refusal.status());
+            return render(agreement, null, typedForm, refusal, model, exchange);
+          });
+    }));
+  }
+
+  /** The domain command an action's form asks for, after the role checks the API's filter chain makes for its endpoints. */
+  private Object command(AgreementId id, String action, MultiValueMap<String, String> form, Authentication user) {
+    Form f = new Form(form);
+    switch (action) {
+      case "concur" -> {
+        StakeholderOffice office = f.enumValue("office", StakeholderOffice.class);
+        if (!Roles.concursFor(user, office)) {
+          throw new Refused(new Refusal(HttpStatus.FORBIDDEN, "Not allowed",
+              "A stakeholder concurs only for its own office; you are not STAKEHOLDER_" + office, null, List.of(), "office"));
+        }
+        return new RecordConcurrence(id, office, f.enumValue("decision", ConcurrenceDecision.class), f.integer("draftVersion"), f.text("comment"));
+      }
+      case "request-clearance" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new RequestClearance(id);
+      }
+      case "clearance" -> {
+        requireRole(user, Roles.IGP);
+        return new DecideClearance(id, f.enumValue("decision", ClearanceDecision.class), f.text("comment"));
+      }
+      case "legal-review" -> {
+        requireRole(user, Roles.STAKEHOLDER_ + StakeholderOffice.OPLA.name());
+        return new CompleteLegalReview(id, "true".equals(f.required("legallySufficient")), f.text("comment"));
+      }
+      case "sign-ice" -> {
+        SignatoryAuthority authority = f.enumValue("authority", SignatoryAuthority.class);
+        if (!Roles.signsWith(user, authority)) {
+          throw new Refused(new Refusal(HttpStatus.FORBIDDEN, "Not allowed",
+              "A signatory signs only with an authority it holds; you are not SIGNATORY_" + authority, null, List.of(), "authority"));
+        }
+        return new SignAgreement(id, new SignatureRecord(SignatureRecord.ICE, authority, f.required("signatoryName"),
+            f.text("position"), f.date("signedOn")));
+      }
+      case "sign-party" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new SignAgreement(id, new SignatureRecord(f.required("party"), null, f.required("signatoryName"),
+            f.text("position"), f.date("signedOn")));
+      }
+      case "review" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new RecordBiennialReview(id, f.date("reviewedOn"), f.enumValue("outcome", ReviewOutcome.class),
+            new ReviewFindings(f.checked("missionSupported"), f.checked("termsCompliant"), f.checked("partiesAdhere"),
+                f.checked("trainingCurrent"), f.checked("contactsCurrent")),
+            f.text("comment"));
+      }
+      case "terminate" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new TerminateAgreement(id, f.required("reason"), f.optionalDate("noticeGivenOn"), f.date("effectiveOn"), f.checked("mutual"));
+      }
+      case "exigent" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new RecordExigentTransfer(id, f.date("transferredOn"), f.enumValue("authorizedBy", ExigentAuthority.class),
+            f.optionalEnum("laterMemorializationApprovedBy", ExigentAuthority.class));
+      }
+      case "dispute" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new RaiseDispute(id, f.enumValue("level", DisputeLevel.class), f.required("summary"));
+      }
+      case "resolve" -> {
+        requireRole(user, Roles.DIRECTOR);
+        return new ResolveDispute(id, f.enumValue("decision", DisputeDecision.class), f.required("rationale"));
+      }
+      case "withdraw" -> {
+        requireRole(user, Roles.PROGRAM_OFFICE);
+        return new WithdrawAgreement(id, f.required("reason"));
+      }
+      default -> throw new NotFoundPage("No such action: " + action);
+    }
+  }
+
+  private static void requireRole(Authentication user, String role) {
+    if (!Roles.has(user, role)) {
+      throw new Refused(new Refusal(HttpStatus.FORBIDDEN, "Not allowed", "This action needs the role " + role + ".", null, List.of(), null));
+    }
+  }
+
+  private Mono<String> render(AgreementId id, Instant asOf, TypedForm typed, Refusal refusal, Model model, ServerWebExchange exchange) {
+    return user().flatMap(me -> backend.state(id, asOf).flatMap(found -> {
+      if (found.isEmpty()) {
+        if (asOf != null) {
+          return Mono.error(new NotFoundPage("The agreement did not exist yet at " + asOf + "."));
+        }
+        return Mono.error(new NotFoundPage("No agreement has the id " + id.value() + "."));
+      }
+      AgreementState a = found.get();
+      model.addAttribute("a", a);
+      model.addAttribute("pageTitle", a.profile().title());
+      model.addAttribute("exigentAuthorities", ExigentAuthority.values());
+      model.addAttribute("disputeLevels", DisputeLevel.values());
+      model.addAttribute("disputeDecisions", DisputeDecision.values());
+      model.addAttribute("id", id.value());
+      model.addAttribute("asOfInstant", asOf);
+      model.addAttribute("typed", typed);
+      model.addAttribute("refusal", refusal);
+      model.addAttribute("done", exchange.getRequest().getQueryParams().getFirst("done"));
+      model.addAttribute("today", backend.today().toString());
+      model.addAttribute("progress", progress(a.status()));
+      model.addAttribute("stakeholders", stakeholders(a));
+      model.addAttribute("can", actions(a, me, asOf == null));
+      model.addAttribute("myOffices", me.offices().stream().filter(o -> a.requirementOf(o).isPresent()).toList());
+      model.addAttribute("parties", a.profile().parties().stream().map(p -> p.name()).toList());
+      Mono<Optional<?>> verification = me.auditor() ? backend.verify(id).map(v -> (Optional<?>) v) : Mono.just(Optional.empty());
+      Mono<List<HistoryLine>> history = me.seesHistory()
+          ? backend.history(id).map(messages -> messages.stream().map(HistoryLine::of).toList())
+          : Mono.just(List.of());
+      Mono<List<ExistingAgreement>> existing = a.status() == AgreementStatus.DRAFT && asOf == null
+          ? backend.overlapping(id, a.profile()).onErrorReturn(List.of())
+          : Mono.just(List.of());
+      return Mono.zip(verification, history, existing).map(t -> {
+        model.addAttribute("verification", t.getT1().orElse(null));
+        model.addAttribute("history", t.getT2());
+        model.addAttribute("existing", t.getT3());
+        return "agreement";
+      });
+    }));
+  }
+
+  private static Mono<PageUser> user() {
+    return CurrentActor.authentication().map(PageUser::of);
+  }
+
+  /** Which action forms this user sees on this agreement now. The domain decides in the end; this only hides the hopeless. */
+  private static Map<String, Boolean> actions(AgreementState a, PageUser me, boolean current) {
+    AgreementStatus s = a.status();
+    boolean po = current && me.programOffice();
+    Map<String, Boolean> can = new LinkedHashMap<>();
+    can.put("concur", current && s == AgreementStatus.DRAFT && me.offices().stream().anyMatch(o -> a.requirementOf(o).isPresent()));
+    can.put("requestClearance", po && s == AgreementStatus.DRAFT);
+    can.put("revise", po && s == AgreementStatus.DRAFT);
+    can.put("clearance", current && me.igp() && s == AgreementStatus.IN_CLEARANCE);
+    can.put("legalReview", current && me.opla() && s == AgreementStatus.IN_CLEARANCE);
+    can.put("signIce", current && !me.authorities().isEmpty() && s == AgreementStatus.CLEARED);
+    can.put("signParty", po && s == AgreementStatus.CLEARED);
+    can.put("review", po && s == AgreementStatus.ACTIVE);
+    can.put("terminate", po && s == AgreementStatus.ACTIVE);
+    can.put("exigent", po && BEFORE_EXECUTION.contains(s));
+    can.put("dispute", po && s == AgreementStatus.DRAFT && !a.standingNonConcurrences().isEmpty());
+    can.put("resolve", current && me.director() && a.openDispute().isPresent());
+    can.put("withdraw", po && BEFORE_EXECUTION.contains(s));
+    can.put("any", can.values().stream().anyMatch(Boolean::booleanValue));
+    return can;
+  }
+
+  private static List<Step> progress(AgreementStatus status) {
+    int at = PATH.indexOf(status);
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < PATH.size(); i++) {
+      steps.add(new Step(PATH.get(i).name(), at >= 0 && i < at, i == at));
+    }
+    if (at < 0) {
+      steps.add(new Step(status.name(), false, true));
+    }
+    return steps;
+  }
+
+  private static List<StakeholderLine> stakeholders(AgreementState a) {
+    Map<StakeholderOffice, Concurrence> given = a.concurrences();
+    return a.requiredStakeholders().stream().map(required -> {
+      Concurrence c = given.get(required.office());
+      String decision = c == null ? "Awaited" : c.decision() == ConcurrenceDecision.CONCUR ? "Concurred" : "Did not concur";
+      boolean stale = c != null && c.draftVersion() != a.draftVersion();
+      return new StakeholderLine(required.office().name(), String.join(", ", required.rules()), StakeholderReasons.of(required.rules()),
+          decision, c == null ? null : c.draftVersion(), stale, c == null ? null : c.comment());
+    }).toList();
+  }
+
+  private static AgreementId id(String id) {
+    try {
+      return AgreementId.of(id);
+    } catch (RuntimeException e) {
+      throw new NotFoundPage("No agreement has the id " + id + ".");
+    }
+  }
+
+  private static Long parseVersion(String version) {
+    try {
+      return version == null || version.isBlank() ? null : Long.parseLong(version);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** One step of the lifecycle's main path; {@code current} is where the agreement is. */
+  public record Step(String name, boolean done, boolean current) {}
+
+  /** A required stakeholder with why it is required and where its concurrence stands. */
+  public record StakeholderLine(String office, String rules, String reason, String decision, Integer draftVersion, boolean stale, String comment) {}
+
+  /** One ledger entry as the timeline shows it. */
+  public record HistoryLine(long sequence, String type, Instant at, String username, String displayName, String roles,
+      Integer draftVersion, String hash, String previousHash) {
+
+    static HistoryLine of(DomainEventMessage<?> message) {
+      Actor actor = Actor.fromMetadata(message.getMetaData());
+      Object hash = message.getMetaData().get("ledger.hash");
+      Object previous = message.getMetaData().get("ledger.previousHash");
+      return new HistoryLine(message.getSequenceNumber(), message.getPayloadType().getSimpleName(), message.getTimestamp(),
+          actor == null ? null : actor.username(), actor == null ? null : actor.displayName(),
+          actor == null ? "" : String.join(", ", actor.roles()), draftVersionOf(message.getPayload()),
+          hash == null ? null : hash.toString(), previous == null ? null : previous.toString());
+    }
+
+    private static Integer draftVersionOf(Object payload) {
+      if (payload == null || !payload.getClass().isRecord()) {
+        return null;
+      }
+      for (RecordComponent component : payload.getClass().getRecordComponents()) {
+        if (component.getName().equals("draftVersion")) {
+          try {
+            return (Integer) component.getAccessor().invoke(payload);
+          } catch (ReflectiveOperationException | ClassCastException e) {
+            return null;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A form's values, each problem a refusal naming its field. */
+  static final class Form {
+    private final MultiValueMap<String, String> values;
+
+    Form(MultiValueMap<String, String> values) {
+      this.values = values;
+    }
+
+    String text(String field) {
+      String v = values.getFirst(field);
+      return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    String required(String field) {
+      String v = text(field);
+      if (v == null) {
+        throw new Refused(Refusal.invalid(field, "is required"));
+      }
+      return v;
+    }
+
+    boolean checked(String field) {
+      return "true".equals(values.getFirst(field)) || "on".equals(values.getFirst(field));
+    }
+
+    int integer(String field) {
+      try {
+        return Integer.parseInt(required(field));
+      } catch (NumberFormatException e) {
+        throw new Refused(Refusal.invalid(field, "must be a whole number"));
+      }
+    }
+
+    LocalDate date(String field) {
+      try {
+        return LocalDate.parse(required(field));
+      } catch (DateTimeParseException e) {
+        throw new Refused(Refusal.invalid(field, "must be a date (YYYY-MM-DD)"));
+      }
+    }
+
+    LocalDate optionalDate(String field) {
+      return text(field) == null ? null : date(field);
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+      try {
+        return Enum.valueOf(type, required(field));
+      } catch (IllegalArgumentException e) {
+        throw new Refused(Refusal.invalid(field, "is not one of the choices"));
+      }
+    }
+
+    <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+      return text(field) == null ? null : enumValue(field, type);
+    }
+  }
+
+  /** A form refused before any command was sent. */
+  static final class Refused extends RuntimeException {
+    final transient Refusal refusal;
+
+    Refused(Refusal refusal) {
+      super(refusal.detail(), null, false, false);
+      this.refusal = refusal;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package gov.ice.registry.web.pages;
+
+import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.integrity.LedgerIntegrity;
+import gov.ice.registry.integrity.LedgerVerification;
+import gov.ice.registry.projection.audit.Approval;
+import gov.ice.registry.projection.audit.ApprovalQueries;
+import gov.ice.registry.projection.audit.ApprovalSearch;
+import gov.ice.registry.projection.exigent.ExigentDeadline;
+import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
+import gov.ice.registry.projection.repository.AgreementPage;
+import gov.ice.registry.projection.reviews.ReviewQueries;
+import gov.ice.registry.projection.reviews.ReviewStanding;
+import gov.ice.registry.security.CurrentActor;
+import gov.ice.registry.web.agreement.AgreementSummary;
+import gov.ice.registry.web.agreement.CommandDispatcher;
+import gov.ice.registry.web.agreement.ExistingAgreement;
+import gov.ice.registry.web.agreement.ExistingAgreementsFinder;
+import gov.ice.registry.web.query.AgreementSearchEndpoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Everything the pages ask of the rest of the registry, in one place: the same query classes,
+ * ledger reader and command dispatcher the JSON endpoints use, never the API over HTTP. A
+ * rename elsewhere is fixed here once.
+ */
+@Component
+class PageBackend {
+
+  private final AgreementSearchEndpoint search;
+  private final LedgerReader ledger;
+  private final CommandDispatcher commands;
+  private final ExistingAgreementsFinder existing;
+  private final ReviewQueries reviews;
+  private final ExigentDeadlineQueries exigent;
+  private final ApprovalQueries approvals;
+  private final LedgerIntegrity integrity;
+  private final Clock clock;
+
+  PageBackend(AgreementSearchEndpoint search, LedgerReader ledger, CommandDispatcher commands, ExistingAgreementsFinder existing,
+      ReviewQueries reviews, ExigentDeadlineQueries exigent, ApprovalQueries approvals, LedgerIntegrity integrity, Clock clock) {
+    this.search = search;
+    this.ledger = ledger;
+    this.commands = commands;
+    this.existing = existing;
+    this.reviews = reviews;
+    this.exigent = exigent;
+    this.approvals = approvals;
+    this.integrity = integrity;
+    this.clock = clock;
+  }
+
+  /** The central repository's search, with the JSON API's parameters and checks ({@code InvalidQuery} on bad ones). */
+  Mono<AgreementPage> search(MultiValueMap<String, String> parameters) {
+    return search.search(parameters);
+  }
+
+  Mono<Optional<AgreementState>> state(AgreementId id, Instant asOf) {
+    return blocking(() -> (asOf == null ? ledger.stateOf(id) : ledger.stateAsOf(id, asOf)).filter(AgreementState::exists));
+  }
+
+  Mono<List<? extends DomainEventMessage<?>>> history(AgreementId id) {
+    return blocking(() -> ledger.history(id));
+  }
+
+  Mono<Optional<LedgerVerification>> verify(AgreementId id) {
+    return blocking(() -> integrity.verifier().verifyAgreement(id.value()));
+  }
+
+  Mono<Optional<String>> evidence(AgreementId id) {
+    return blocking(() -> integrity.evidence().bundle(id.value()).map(bundle -> bundle.toJson()));
+  }
+
+  Mono<List<ExistingAgreement>> overlapping(AgreementId id, AgreementProfile profile) {
+    return existing.overlapping(id, profile).collectList();
+  }
+
+  /** Sends a command as the signed-in user; {@code expectedVersion} is the version the form was rendered from. */
+  Mono<AgreementSummary> send(ServerWebExchange exchange, AgreementId id, Object command, Long expectedVersion) {
+    return CurrentActor.authentication().flatMap(user -> commands.dispatch(id, command,
+        new CommandDispatcher.CommandContext(CurrentActor.of(user), exchange.getRequest().getId(), expectedVersion)));
+  }
+
+  Flux<ReviewStanding> overdue() {
+    return reviews.overdue(today());
+  }
+
+  Flux<ReviewStanding> dueWithin(Period within) {
+    return reviews.dueWithin(today(), within);
+  }
+
+  Flux<ExigentDeadline> exigentDeadlines() {
+    return exigent.all(today());
+  }
+
+  Flux<Approval> approvals(ApprovalSearch criteria) {
+    return approvals.find(criteria);
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  private static <T> Mono<T> blocking(Callable<T> work) {
+    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  }
+}

@@ -1,0 +1,164 @@
+package gov.ice.registry.web.pages;
+
+import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.projection.repository.AgreementDocument;
+import gov.ice.registry.projection.repository.AgreementPage;
+import gov.ice.registry.projection.repository.AgreementSearch;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /}: the central repository. The search form is a plain GET form with the JSON API's
+ * parameter names ({@code q}, {@code status}, {@code kind}, ... {@code sort}, {@code page}), so a
+ * result page can be bookmarked, and the CSV link carries the same query.
+ */
+@Controller
+class RepositoryPage {
+
+  static final List<String> FACETS = List.of("status", "kind", "category", "partyKind");
+  static final Map<String, String> SORTS = new LinkedHashMap<>();
+
+  static {
+    SORTS.put("title", "Title, A to Z");
+    SORTS.put("-title", "Title, Z to A");
+    SORTS.put("-updatedAt", "Recently changed first");
+    SORTS.put("-createdAt", "Newest first");
+    SORTS.put("status", "Status");
+    SORTS.put("nextReviewDue", "Next review due, soonest first");
+    SORTS.put("effectiveDate", "Effective date");
+  }
+
+  private final PageBackend backend;
+
+  RepositoryPage(PageBackend backend) {
+    this.backend = backend;
+  }
+
+  @GetMapping("/")
+  Mono<String> repository(@RequestParam MultiValueMap<String, String> parameters, Model model) {
+    MultiValueMap<String, String> query = clean(parameters);
+    model.addAttribute("selected", selected(query));
+    model.addAttribute("q", query.getFirst("q"));
+    model.addAttribute("country", query.getFirst("country"));
+    model.addAttribute("pii", query.getFirst("pii"));
+    model.addAttribute("sort", query.getFirst("sort") == null ? "title" : query.getFirst("sort"));
+    model.addAttribute("sorts", SORTS);
+    model.addAttribute("facetNames", FACETS);
+    model.addAttribute("directorates", Arrays.stream(Directorate.values()).map(Enum::name).toList());
+    model.addAttribute("csvHref", href("/agreements.csv", query, null));
+    return backend.search(query)
+        .map(page -> {
+          model.addAttribute("result", page);
+          model.addAttribute("rows", page.items().stream().map(Row::of).toList());
+          int last = (int) Math.max(0, (page.total() - 1) / page.size());
+          model.addAttribute("lastPage", last);
+          model.addAttribute("prevHref", page.page() > 0 ? href("/", query, page.page() - 1) : null);
+          model.addAttribute("nextHref", page.page() < last ? href("/", query, page.page() + 1) : null);
+          model.addAttribute("facets", facets(page));
+          return "repository";
+        })
+        .onErrorResume(e -> {
+          Refusal refusal = Refusal.of(e);
+          if (refusal == null) {
+            return Mono.error(e);
+          }
+          model.addAttribute("refusal", refusal);
+          model.addAttribute("rows", List.of());
+          model.addAttribute("facets", Map.of());
+          return Mono.just("repository");
+        });
+  }
+
+  /** The current result, every page of it, as CSV. */
+  @GetMapping("/agreements.csv")
+  Mono<ResponseEntity<Flux<String>>> csv(@RequestParam MultiValueMap<String, String> parameters) {
+    MultiValueMap<String, String> query = clean(parameters);
+    query.remove("page");
+    query.set("size", Integer.toString(AgreementSearch.MAX_SIZE));
+    Flux<String> rows = backend.search(pageOf(query, 0)).flatMapMany(first -> {
+      int pages = (int) ((first.total() + AgreementSearch.MAX_SIZE - 1) / AgreementSearch.MAX_SIZE);
+      Flux<AgreementPage> rest = Flux.range(1, Math.max(0, pages - 1)).concatMap(p -> backend.search(pageOf(query, p)));
+      return Flux.concat(Flux.just(first), rest).concatMapIterable(AgreementPage::items).map(RepositoryPage::csvRow);
+    });
+    return Mono.just(ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
+        .body(Flux.concat(Flux.just(Csv.row(List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
+            "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version"))), rows)));
+  }
+
+  private static String csvRow(AgreementDocument d) {
+    return Csv.row(Arrays.asList(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(),
+        d.parties().stream().map(Party::name).collect(Collectors.joining("; ")),
+        d.categories().stream().map(Enum::name).collect(Collectors.joining("; ")),
+        d.pii(), d.marking(), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));
+  }
+
+  private static MultiValueMap<String, String> pageOf(MultiValueMap<String, String> query, int page) {
+    MultiValueMap<String, String> copy = new LinkedMultiValueMap<>(query);
+    copy.set("page", Integer.toString(page));
+    return copy;
+  }
+
+  /** Empty fields of the form mean "any": the JSON API would take an empty value as invalid. */
+  private static MultiValueMap<String, String> clean(MultiValueMap<String, String> parameters) {
+    MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+    parameters.forEach((name, values) -> values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> query.add(name, v.trim())));
+    return query;
+  }
+
+  private static Map<String, Set<String>> selected(MultiValueMap<String, String> query) {
+    Map<String, Set<String>> selected = new LinkedHashMap<>();
+    for (String name : List.of("status", "kind", "category", "partyKind", "directorate")) {
+      selected.put(name, query.getOrDefault(name, List.of()).stream()
+          .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).collect(Collectors.toSet()));
+    }
+    return selected;
+  }
+
+  private static Map<String, List<Map.Entry<String, Long>>> facets(AgreementPage page) {
+    Map<String, List<Map.Entry<String, Long>>> facets = new LinkedHashMap<>();
+    for (String name : FACETS) {
+      Map<String, Long> counts = page.facets() == null ? Map.of() : page.facets().getOrDefault(name, Map.of());
+      facets.put(name, new ArrayList<>(counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()));
+    }
+    return facets;
+  }
+
+  private static String href(String path, MultiValueMap<String, String> query, Integer page) {
+    MultiValueMap<String, String> copy = new LinkedMultiValueMap<>(query);
+    copy.remove("page");
+    if (page != null) {
+      copy.set("page", Integer.toString(page));
+    }
+    return UriComponentsBuilder.fromPath(path).queryParams(copy).encode().build().toUriString();
+  }
+
+  /** One result line as the table shows it. */
+  public record Row(String id, String title, String kind, String status, String directorate, String parties, String nextReviewDue) {
+    static Row of(AgreementDocument d) {
+      return new Row(d.id(), d.title(), String.valueOf(d.kind()), String.valueOf(d.status()), String.valueOf(d.owningDirectorate()),
+          d.parties().stream().map(Party::name).collect(Collectors.joining(", ")),
+          d.nextReviewDue() == null ? "" : d.nextReviewDue().toString());
+    }
+  }
+}

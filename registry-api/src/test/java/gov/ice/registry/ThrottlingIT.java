@@ -1,0 +1,145 @@
+package gov.ice.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.RegistryClient.Response;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Password guessing is bounded, for HTTP Basic and the sign-in form alike: after three wrong
+ * passwords the user is refused with 429 and Retry-After, even with the right password, until
+ * the lockout is over. A remembered password check never outlives a change of the users file.
+ */
+class ThrottlingIT {
+
+  @TempDir
+  static Path dir;
+
+  static Path users;
+  static ConfigurableApplicationContext registry;
+  static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    users = dir.resolve("users.yml");
+    writeUsers("registry");
+    RegistryApplication.disableAxonUpdateChecker();
+    registry = new SpringApplicationBuilder(RegistryApplication.class).run(
+        "--server.port=0",
+        "--registry.data-dir=" + dir.resolve("data"),
+        "--registry.ledger.url=",
+        "--registry.security.users-file=" + users,
+        "--registry.security.sign-in.max-failures-per-user=3",
+        "--registry.security.sign-in.max-failures-per-address=1000",
+        "--registry.security.sign-in.lockout=3s",
+        "--registry.security.sign-in.password-cache-ttl=10m");
+    port = ((WebServerApplicationContext) registry).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  static void writeUsers(String patPassword) throws Exception {
+    Files.writeString(users, """
+        users:
+          - username: pat
+            password: "{noop}%s"
+            roles: [PROGRAM_OFFICE]
+          - username: ivy
+            password: "{noop}registry"
+            roles: [IGP]
+          - username: audrey
+            password: "{noop}registry"
+            roles: [AUDITOR]
+        """.formatted(patPassword));
+  }
+
+  static Response basic(String user, String password) {
+    return new RegistryClient(port).anonymous()
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        .get("/api/agreements");
+  }
+
+  @Test
+  void refusesBasicWith429AndRetryAfterAfterRepeatedWrongPasswordsThenLetsTheRightOneIn() {
+    for (int i = 0; i < 3; i++) {
+      Response wrong = basic("audrey", "guess-" + i);
+      assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+      assertThat(wrong.text()).doesNotContain("guess-").contains("invalid or expired");
+    }
+    Response throttled = basic("audrey", "registry");
+    assertThat(throttled.status()).as(throttled.toString()).isEqualTo(429);
+    assertThat(throttled.contentType()).startsWith("application/problem+json");
+    assertThat(throttled.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 3L));
+    await("the lockout to end").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+        .until(() -> basic("audrey", "registry").status() == 200);
+  }
+
+  @Test
+  void refusesTheSignInFormWith429AndRetryAfterAlike() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> wrong = signIn(browser, "ivy", "guess-" + i);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(wrong.body()).contains("The username or password is not right");
+    }
+    HttpResponse<String> throttled = signIn(browser, "ivy", "registry");
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 3L));
+    assertThat(throttled.body()).contains("Too many failed sign-ins");
+    await("the lockout to end").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+        .until(() -> signIn(browser, "ivy", "registry").statusCode() == 303);
+    HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Central repository");
+  }
+
+  @Test
+  void neverServesAChangedUsersFileFromTheCache() throws Exception {
+    assertThat(basic("pat", "registry").status()).isEqualTo(200);
+    assertThat(basic("pat", "registry").status()).as("served from the cache").isEqualTo(200);
+    writeUsers("a-changed-password");
+    assertThat(basic("pat", "registry").status()).isEqualTo(401);
+    assertThat(basic("pat", "a-changed-password").status()).isEqualTo(200);
+    writeUsers("registry");
+  }
+
+  /** What a browser does: fetch the form (session cookie, CSRF token), post it back. */
+  static HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
+    HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(csrf.find()).as(form.body()).isTrue();
+    String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,223 @@
+package gov.ice.registry.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.ice.registry.H2Registry;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.TestUsers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The web interface in a real browser (headless Chromium) against the real server, its real
+ * security and store: each role signs in and does its part of the handbook's process through
+ * the pages, from the draft to an active, reviewed agreement; a refusal shows its rule ids; the
+ * analyst searches and filters; the auditor reads the history, sees it verified and downloads
+ * both CSVs. axe-core checks every page on the way. A failing test leaves a screenshot under
+ * target/browser-failures; the pages' pictures for the README are taken under target/pages.
+ */
+class WebInterfaceIT extends H2Registry {
+
+  static final Path FAILURES = Path.of("target", "browser-failures");
+  static final Path PAGES = Path.of("target", "pages");
+  static final String TITLE = "Sharing of ICE law enforcement information with the Texas Department of Public Safety (browser)";
+
+  static Browser browser;
+
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (browser != null) {
+        browser.screenshot(FAILURES.resolve(context.getRequiredTestMethod().getName() + ".png"));
+      }
+    }
+  };
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private Browser browser() throws Exception {
+    if (browser == null) {
+      browser = new Browser("http://localhost:" + port);
+    }
+    return browser;
+  }
+
+  @Test
+  void everyRoleDoesItsPartFromDraftToAReviewedActiveAgreement() throws Exception {
+    Browser b = browser();
+
+    b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
+    assertThat(b.text()).contains("Central repository", "Pat Program");
+    b.open("/agreements/new");
+    fillTheWalkthroughDraft(b);
+    b.submit("draft-submit");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("DRAFT");
+    String agreementPath = b.driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
+    assertThat(b.find("#stakeholder-IGP .rules").getText()).isEqualTo("S1");
+    assertThat(b.find("#stakeholder-IGP_PRIVACY .rules").getText()).isEqualTo("S3");
+    b.screenshot(PAGES.resolve("agreement-draft.png"));
+
+    b.submit("request-clearance-submit");
+    assertThat(b.find("#refusal").getText()).contains("Refused").contains("S1");
+    assertThat(b.find("#refusal .rules").getText()).contains("S1");
+    b.screenshot(PAGES.resolve("refusal.png"));
+    b.signOut();
+    assertThat(b.text()).contains("You are signed out");
+
+    List<StakeholderOffice> offices = List.of(StakeholderOffice.IGP, StakeholderOffice.OPP, StakeholderOffice.IGP_RECORDS,
+        StakeholderOffice.IGP_PRIVACY, StakeholderOffice.OPR, StakeholderOffice.OPR_SD_SMOU);
+    for (StakeholderOffice office : offices) {
+      b.signIn(TestUsers.stakeholder(office), "registry");
+      b.open(agreementPath);
+      b.type("concur-comment", "Concur for " + office + ".");
+      b.submit("concur-submit");
+      assertThat(b.find("#stakeholder-" + office).getText()).contains("Concurred");
+      b.signOut();
+    }
+
+    b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
+    b.open(agreementPath);
+    b.submit("request-clearance-submit");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("IN_CLEARANCE");
+    b.signOut();
+
+    b.signIn(TestUsers.IGP, "registry");
+    b.open(agreementPath);
+    b.type("clear-comment", "Cleared.");
+    b.submit("clearance-submit");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("CLEARED");
+    b.signOut();
+
+    b.signIn("sig-hsi-ead", "registry");
+    b.open(agreementPath);
+    b.type("si-name", "Hana Executive");
+    b.type("si-position", "EAD, HSI");
+    b.submit("sign-ice-submit");
+    assertThat(b.text()).contains("with authority HSI_EAD");
+    b.signOut();
+
+    b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
+    b.open(agreementPath);
+    b.type("sp-name", "Casey Colonel");
+    b.type("sp-position", "Director");
+    b.submit("sign-party-submit");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("ACTIVE");
+    String firstDue = b.find("#next-review").getText();
+    b.type("rv-comment", "Still needed.");
+    b.submit("review-submit");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("ACTIVE");
+    assertThat(b.find("#next-review").getText()).isNotEqualTo(firstDue);
+    b.signOut();
+
+    b.signIn(TestUsers.AUDITOR, "registry");
+    b.open(agreementPath);
+    assertThat(b.find("#verification-badge").getText()).isEqualTo("Verified");
+    assertThat(b.all("#history tbody tr")).hasSizeGreaterThanOrEqualTo(13);
+    assertThat(b.find("#history").getText()).contains("AgreementDrafted", "pat", "StakeholderConcurred", "sam-igp", "AgreementExecuted");
+    assertThat(b.all("#history td.hash")).allSatisfy(cell -> assertThat(cell.getText()).matches("[0-9a-f]{64}"));
+    b.screenshot(PAGES.resolve("agreement-history.png"));
+    String evidence = b.fetch(agreementPath + "/evidence.json");
+    assertThat(evidence).startsWith("200\napplication/json").contains("\"events\"");
+    b.open("/audit/approvals?actor=sam-igp");
+    assertThat(b.text()).contains(TITLE).contains("CONCUR");
+    b.screenshot(PAGES.resolve("approvals.png"));
+    String approvals = b.fetch(b.find("#approvals-csv").getAttribute("href"));
+    assertThat(approvals).startsWith("200\ntext/csv").contains("sam-igp");
+    b.open("/reviews");
+    b.open("/deadlines/exigent");
+    b.signOut();
+  }
+
+  @Test
+  void anAnalystSearchesFiltersAndDownloadsTheResult() throws Exception {
+    registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+    await("the central repository to show the draft").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> registry().as(TestUsers.IGP).get("/api/agreements?q=Texas").json().path("total").asLong() > 0);
+    Browser b = browser();
+    b.signIn(TestUsers.IGP, "registry");
+    b.open("/?q=Texas");
+    assertThat(b.find("#results-heading").getText()).endsWith("agreements").doesNotStartWith("0 ");
+    b.check("kind-MOU");
+    b.driver.findElement(org.openqa.selenium.By.cssSelector("form[role=search] button[type=submit]")).click();
+    b.waitFor(() -> b.driver.getCurrentUrl().contains("kind=MOU"));
+    b.checkAccessibility();
+    assertThat(b.driver.getCurrentUrl()).contains("q=Texas");
+    String csv = b.fetch(b.find("#csv-link").getAttribute("href"));
+    assertThat(csv).startsWith("200\ntext/csv").contains("id,title,kind,status");
+    b.screenshot(PAGES.resolve("repository.png"));
+    b.narrow();
+    b.open("/?q=Texas");
+    b.screenshot(PAGES.resolve("repository-360px.png"));
+    b.wide();
+    // Swagger UI is springdoc's page, not the registry's: opened (it must load its document with
+    // the session), but not held to the registry's accessibility checks.
+    b.driver.get(b.base + "/swagger-ui.html");
+    b.waitFor(() -> b.text().contains("Agreement commands"));
+    b.open("/");
+    b.signOut();
+  }
+
+  @Test
+  void aRefusedDraftKeepsWhatWasTypedAndNamesTheField() throws Exception {
+    Browser b = browser();
+    b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
+    b.open("/agreements/new");
+    b.type("title", "A draft without a party");
+    b.type("term-purpose", "Typed purpose that must survive.");
+    b.check("cat-LAW_ENFORCEMENT");
+    b.submit("draft-submit");
+    assertThat(b.find("#refusal").getText()).contains("party0.name");
+    assertThat(b.find("#title").getAttribute("value")).isEqualTo("A draft without a party");
+    assertThat(b.find("#term-purpose").getAttribute("value")).isEqualTo("Typed purpose that must survive.");
+    assertThat(b.find("#party0-name").getAttribute("aria-invalid")).isEqualTo("true");
+    b.screenshot(PAGES.resolve("draft-form.png"));
+    b.signOut();
+  }
+
+  static void fillTheWalkthroughDraft(Browser b) {
+    b.type("title", TITLE);
+    b.select("kind", "MOU");
+    b.select("owningDirectorate", "HSI");
+    b.type("party0-name", "Texas Department of Public Safety");
+    b.select("party0-kind", "STATE");
+    b.type("party0-country", "US");
+    b.check("cat-LAW_ENFORCEMENT");
+    b.check("flag-pii");
+    b.select("marking", "CUI");
+    b.type("term-purpose", "Identify removable aliens in state custody before release.");
+    b.type("term-useAlignment", "Same purpose as the original collection.");
+    b.type("term-authorities", "8 U.S.C. 1103 and 1357");
+    b.type("term-missionNeeds", "Identify removable aliens before release.");
+    b.type("term-sharingRequirements", "One request at a time.");
+    b.type("term-dataDescription", "Name, date of birth, A-number, status.");
+    b.type("term-responsibilities", "HSI answers within one business day.");
+    b.type("term-systems", "LESC over Nlets");
+    b.type("poc0-name", "Jordan Rivera");
+    b.type("poc0-email", "jordan.rivera@ice.example");
+    b.type("poc0-party", "ICE");
+    b.type("term-safeguards", "Need to know; encrypted.");
+    b.type("term-retention", "90 days.");
+    b.type("term-classificationMarkings", "CUI");
+    b.type("term-dissemination", "Within the partner only.");
+    b.type("term-auditReporting", "Quarterly audits.");
+    b.set("effectiveDate", "2026-01-15");
+    b.set("terminationDate", "2030-01-14");
+    b.type("terminationNoticeDays", "30");
+    b.type("term-informationSecurity", "FISMA moderate.");
+    b.type("term-disposition", "Destroyed at end of retention.");
+  }
+}
