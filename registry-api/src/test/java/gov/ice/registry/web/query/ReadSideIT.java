@@ -171,7 +171,8 @@ class ReadSideIT extends H2Registry {
     Response metrics = eventually(TestUsers.AUDITOR, "/actuator/prometheus",
         r -> r.text().contains("registry_agreements{") && r.text().contains("status=\"ACTIVE\""));
     assertThat(metrics.text()).contains("registry_reviews_overdue", "registry_reviews_due_soon", "registry_exigent_deadlines_missed",
-        "registry_notices_recorded", "registry_notices_webhook_failures_total", "http_server_requests");
+        "registry_notices_recorded", "registry_notices_webhook_failures_total", "http_server_requests",
+        "registry_read_model_lag_events{", "registry_read_model_position{", "read_model=\"repository\"");
     assertThat(metrics.text()).doesNotContain(id);
   }
 
