@@ -148,7 +148,7 @@ class AuthorizationIT extends H2Registry {
     assertThat(registry().anonymous().get("/actuator/health").status()).isEqualTo(200);
     Response metrics = registry().anonymous().get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.text()).as("Axon's metrics, tagged by payload type").contains("commandBus_successCounter_total{payloadType=\"DraftAgreement\"}");
+    assertThat(metrics.text()).as("Axon's metrics, tagged by payload type").contains("axon_command_bus_messages_total{outcome=\"success\",payload_type=\"DraftAgreement\"}");
   }
 
   @Test
