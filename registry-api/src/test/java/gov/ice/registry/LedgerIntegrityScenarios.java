@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.ledger.MerkleTree;
-import gov.ice.registry.ledger.VerifyBundle;
+import gov.ice.registry.chain.MerkleTree;
+import gov.ice.registry.chain.VerifyBundle;
 import gov.ice.registry.support.AgreementBodies;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;

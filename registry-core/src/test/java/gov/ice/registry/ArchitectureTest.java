@@ -66,8 +66,8 @@ class ArchitectureTest {
           + "injected Clock, and ids from the caller");
 
   private static final ArchRule LEDGER_PROOFS_NEED_ONLY_THE_JDK = classes()
-      .that().resideInAPackage("gov.ice.registry.ledger..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "gov.ice.registry.ledger..")
+      .that().resideInAPackage("gov.ice.registry.chain..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "gov.ice.registry.chain..")
       .because("auditors verify evidence bundles offline with nothing but the registry-core jar and a JDK, and "
           + "read every line the verifier trusts");
 

@@ -1,6 +1,6 @@
 package gov.ice.registry.integrity;
 
-import gov.ice.registry.ledger.Checkpoint;
+import gov.ice.registry.chain.Checkpoint;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;

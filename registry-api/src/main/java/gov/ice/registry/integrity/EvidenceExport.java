@@ -1,7 +1,7 @@
 package gov.ice.registry.integrity;
 
-import gov.ice.registry.ledger.EventChain.StoredEvent;
-import gov.ice.registry.ledger.EvidenceBundle;
+import gov.ice.registry.chain.EventChain.StoredEvent;
+import gov.ice.registry.chain.EvidenceBundle;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package gov.ice.registry.integrity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.ice.registry.ledger.CheckpointSigner;
+import gov.ice.registry.chain.CheckpointSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package gov.ice.registry.integrity;
 
-import gov.ice.registry.ledger.SigningKeys;
+import gov.ice.registry.chain.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.KeyPair;

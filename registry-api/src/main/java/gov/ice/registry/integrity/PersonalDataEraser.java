@@ -1,8 +1,8 @@
 package gov.ice.registry.integrity;
 
-import gov.ice.registry.ledger.CanonicalJson;
-import gov.ice.registry.ledger.EventChain;
-import gov.ice.registry.ledger.PersonalData;
+import gov.ice.registry.chain.CanonicalJson;
+import gov.ice.registry.chain.EventChain;
+import gov.ice.registry.chain.PersonalData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package gov.ice.registry.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.ice.registry.ledger.EvidenceBundle;
-import gov.ice.registry.ledger.VerifyBundle;
+import gov.ice.registry.chain.EvidenceBundle;
+import gov.ice.registry.chain.VerifyBundle;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,7 +9,7 @@ import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.DraftAgreement;
 import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.ReviseDraft;
-import gov.ice.registry.ledger.SigningKeys;
+import gov.ice.registry.chain.SigningKeys;
 import gov.ice.registry.serialization.RegistryJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.ice.registry.integrity.LedgerVerification.Broken;
-import gov.ice.registry.ledger.Checkpoint;
-import gov.ice.registry.ledger.MerkleTree;
+import gov.ice.registry.chain.Checkpoint;
+import gov.ice.registry.chain.MerkleTree;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -42,7 +42,13 @@ public final class RegistryProcess implements AutoCloseable {
     env.put("REGISTRY_USERS_FILE", TestUsers.usersFile().toString());
     env.putAll(environment);
     RegistryProcess registry = new RegistryProcess(builder.start(), port, log);
-    registry.awaitReady();
+    try {
+      registry.awaitReady();
+    } catch (RuntimeException | Error notReady) {
+      // Nobody holds this process yet: left running, it would take the next test's CPU and ports.
+      registry.process.destroyForcibly();
+      throw notReady;
+    }
     return registry;
   }
 
@@ -71,7 +77,8 @@ public final class RegistryProcess implements AutoCloseable {
   private void awaitReady() {
     RegistryClient client = client();
     await("the registry on port " + port + " to be ready (log: " + log + ")")
-        .atMost(Duration.ofSeconds(120))
+        // Generous: a start on a loaded two-core machine was seen to take over two minutes.
+        .atMost(Duration.ofSeconds(300))
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
         .until(() -> {

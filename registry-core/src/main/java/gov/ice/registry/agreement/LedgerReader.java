@@ -3,7 +3,6 @@ package gov.ice.registry.agreement;
 import gov.ice.registry.agreement.api.AgreementDirectory;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,8 @@ public final class LedgerReader implements AgreementDirectory {
 
   /** The agreement's events in ledger order, with their metadata; empty when there is no such agreement. */
   public List<? extends DomainEventMessage<?>> history(AgreementId id) {
-    return eventStore.readEvents(id.value()).asStream().toList();
+    // From sequence 0, never from a snapshot: a history is every event, and a snapshot is not one.
+    return eventStore.readEvents(id.value(), 0).asStream().toList();
   }
 
   public Optional<AgreementState> stateOf(AgreementId id) {

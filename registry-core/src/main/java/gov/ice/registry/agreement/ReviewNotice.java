@@ -14,6 +14,9 @@ public final class ReviewNotice {
 
   /** How far ahead of a due date the first notice goes. */
   public static final int FIRST_NOTICE_DAYS = 90;
+  /** The rule id of review-due notices. */
+  public static final String RULE = "REVIEW_NOTICE";
+
 
   static final int[] BEFORE_DUE = {FIRST_NOTICE_DAYS, 30, 0};
   static final int OVERDUE_EVERY_DAYS = 30;

@@ -7,12 +7,6 @@ import java.util.Objects;
 /** Federal business days: Monday to Friday, except an observed federal holiday. */
 public final class BusinessDays {
 
-  /**
-   * Appendix B, exemption 10: information shared under an exigent threat is memorialized in an
-   * executed ISAA within five business days of the transfer.
-   */
-  public static final int EXIGENT_MEMORIALIZATION_DAYS = 5;
-
   private BusinessDays() {}
 
   public static boolean isBusinessDay(LocalDate date) {
@@ -38,10 +32,5 @@ public final class BusinessDays {
       }
     }
     return date;
-  }
-
-  /** The last day on which an exigent transfer on {@code transferredOn} may be memorialized. */
-  public static LocalDate exigentMemorializationDeadline(LocalDate transferredOn) {
-    return addBusinessDays(transferredOn, EXIGENT_MEMORIALIZATION_DAYS);
   }
 }

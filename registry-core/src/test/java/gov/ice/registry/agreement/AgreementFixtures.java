@@ -1,18 +1,40 @@
 package gov.ice.registry.agreement;
 
+import gov.ice.registry.agreement.api.AgreementDirectory;
+import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.AmendAgreement;
+import gov.ice.registry.agreement.api.CompleteLegalReview;
 import gov.ice.registry.agreement.api.DataProfile;
+import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.DraftAgreement;
+import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ExpireAgreement;
+import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.IssueExigentDeadlineNotice;
+import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.PointOfContact;
+import gov.ice.registry.agreement.api.RaiseDispute;
+import gov.ice.registry.agreement.api.RecordBiennialReview;
+import gov.ice.registry.agreement.api.RecordConcurrence;
+import gov.ice.registry.agreement.api.RecordExigentTransfer;
+import gov.ice.registry.agreement.api.RequestClearance;
+import gov.ice.registry.agreement.api.ResolveDispute;
+import gov.ice.registry.agreement.api.ReviseDraft;
+import gov.ice.registry.agreement.api.SignAgreement;
+import gov.ice.registry.agreement.api.TerminateAgreement;
 import gov.ice.registry.agreement.api.Terms;
+import gov.ice.registry.agreement.api.WithdrawAgreement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -20,12 +42,71 @@ import java.util.function.UnaryOperator;
  * Shared test data: a complete, valid, in-scope agreement (an HSI MOU with the Texas Department
  * of Public Safety sharing CUI-marked PII for law enforcement), and copy helpers to vary one part
  * of it, since records have no withers. Tests state only what differs from this agreement.
+ *
+ * <p>{@link #history} turns the commands that take an agreement to a stage into the events of
+ * that stage, decided by the stages' own classes (no command bus, no ledger), so a test of a
+ * late stage starts from {@code given(events)} and exercises only the step it is about.
  */
 public final class AgreementFixtures {
 
   public static final String STATE_PARTY_NAME = "Texas Department of Public Safety";
 
   private AgreementFixtures() {}
+
+  /** The events {@code commands} decide in order, from no agreement, as the stages decide them. */
+  static List<AgreementEvent> history(List<?> commands, AgreementDirectory directory, LocalDate today) {
+    AgreementState state = AgreementState.none();
+    List<AgreementEvent> events = new ArrayList<>();
+    for (Object command : commands) {
+      Decided decided = decide(state, command, directory, today);
+      events.addAll(decided.events());
+      state = decided.state();
+    }
+    return List.copyOf(events);
+  }
+
+  private static Decided decide(AgreementState s, Object command, AgreementDirectory directory, LocalDate today) {
+    if (command instanceof DraftAgreement c) {
+      return Drafting.draft(c, directory);
+    } else if (command instanceof ImportExecutedAgreement c) {
+      return Signing.importExecuted(c, directory, today);
+    } else if (command instanceof ReviseDraft c) {
+      return Drafting.revise(s, c, directory);
+    } else if (command instanceof WithdrawAgreement c) {
+      return Drafting.withdraw(s, c);
+    } else if (command instanceof RecordConcurrence c) {
+      return ConcurrenceAndDisputes.record(s, c, directory);
+    } else if (command instanceof RaiseDispute c) {
+      return ConcurrenceAndDisputes.raise(s, c);
+    } else if (command instanceof ResolveDispute c) {
+      return ConcurrenceAndDisputes.resolve(s, c);
+    } else if (command instanceof RequestClearance c) {
+      return Clearance.request(s, c);
+    } else if (command instanceof DecideClearance c) {
+      return Clearance.decide(s, c);
+    } else if (command instanceof CompleteLegalReview c) {
+      return Clearance.completeLegalReview(s, c);
+    } else if (command instanceof SignAgreement c) {
+      return Signing.sign(s, c, today);
+    } else if (command instanceof RecordBiennialReview c) {
+      return Maintenance.review(s, c, today);
+    } else if (command instanceof AmendAgreement c) {
+      return Maintenance.amend(s, c, directory, today);
+    } else if (command instanceof TerminateAgreement c) {
+      return Maintenance.terminate(s, c, today);
+    } else if (command instanceof ExpireAgreement c) {
+      return Maintenance.expire(s, c);
+    } else if (command instanceof ErasePersonalData c) {
+      return Maintenance.erasePersonalData(s, c);
+    } else if (command instanceof RecordExigentTransfer c) {
+      return ExigentTransfers.record(s, c, today);
+    } else if (command instanceof IssueReviewDueNotice c) {
+      return Notices.reviewDue(s, c);
+    } else if (command instanceof IssueExigentDeadlineNotice c) {
+      return Notices.exigentDeadlineMissed(s, c);
+    }
+    throw new IllegalArgumentException("no stage decides " + command.getClass().getSimpleName());
+  }
 
   public static AgreementId agreementId() {
     return AgreementId.of("agr-1");

@@ -5,6 +5,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.agreementId;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
 
 import gov.ice.registry.agreement.api.AgreementDirectory;
+import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementRefused;
@@ -19,8 +20,6 @@ import gov.ice.registry.agreement.api.RequestClearance;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.SignatureRecord;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,20 +57,16 @@ abstract class AgreementTestSupport {
   void createFixture() {
     fixture = new AggregateTestFixture<>(Agreement.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(salts());
     fixture.registerInjectableResource((AgreementDirectory) id -> Optional.ofNullable(directory.get(id.value())));
     fixture.registerCommandTargetResolver(new AgreementModule.ExpectedVersionTargetResolver());
   }
 
-  /** Salts for personal values: seeded, so a failing test shows the same hashes on every run. */
-  static SecureRandom salts() {
-    try {
-      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(20261122L);
-      return random;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /**
+   * The events {@code commands} decide, as the stages decide them: what a late stage's test is
+   * given, so it exercises only its own step (see {@link AgreementFixtures#history}).
+   */
+  List<AgreementEvent> history(List<?> commands) {
+    return AgreementFixtures.history(commands, id -> Optional.ofNullable(directory.get(id.value())), TODAY);
   }
 
   static DraftAgreement draft() {

@@ -57,14 +57,14 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S3: a required stakeholder's concurrence names the version it approves and the rules behind it")
   void recordsAConcurrenceOnTheCurrentVersion() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(concur(StakeholderOffice.IGP_PRIVACY, 1))
         .expectEvents(new StakeholderConcurred(ID, StakeholderOffice.IGP_PRIVACY, 1, "concur", List.of("S3")));
   }
 
   @Test
   void refusesAConcurrenceOnAStaleVersion() {
-    fixture.givenCommands(plus(drafted(), new ReviseDraft(ID, profile())))
+    fixture.given(history(plus(drafted(), new ReviseDraft(ID, profile()))))
         .when(concur(StakeholderOffice.IGP, 1))
         .expectException(refused(RefusalCode.STALE_DRAFT_VERSION))
         .expectNoEvents();
@@ -73,7 +73,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S10: OCIO is not required without an IT interconnection, so its concurrence is refused")
   void refusesAConcurrenceFromAnOfficeTheDraftDoesNotRequire() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(concur(StakeholderOffice.OCIO, 1))
         .expectException(refused(RefusalCode.STAKEHOLDER_NOT_REQUIRED))
         .expectNoEvents();
@@ -81,7 +81,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void recordsTheSameDecisionOnTheSameVersionOnce() {
-    fixture.givenCommands(plus(drafted(), concur(StakeholderOffice.IGP, 1)))
+    fixture.given(history(plus(drafted(), concur(StakeholderOffice.IGP, 1))))
         .when(concur(StakeholderOffice.IGP, 1))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
@@ -90,7 +90,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S1-S4: clearance needs every required stakeholder's concurrence on the current version")
   void refusesClearanceWhileConcurrencesAreMissing() {
-    fixture.givenCommands(plus(drafted(), concur(StakeholderOffice.IGP, 1), concur(StakeholderOffice.OPP, 1)))
+    fixture.given(history(plus(drafted(), concur(StakeholderOffice.IGP, 1), concur(StakeholderOffice.OPP, 1))))
         .when(new RequestClearance(ID))
         .expectException(refused(RefusalCode.CONCURRENCE_MISSING, "S2", "S3", "S4"))
         .expectNoEvents();
@@ -98,7 +98,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void requestsClearanceWithEveryConcurrence() {
-    fixture.givenCommands(readyForClearance())
+    fixture.given(history(readyForClearance()))
         .when(new RequestClearance(ID))
         .expectEvents(new ClearanceRequested(ID, 1))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.IN_CLEARANCE));
@@ -107,7 +107,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S3: a non-concurrence blocks clearance and the refusal cites the rules behind the objecting office")
   void nonConcurrenceBlocksClearance() {
-    fixture.givenCommands(oprObjects())
+    fixture.given(history(oprObjects()))
         .when(new RequestClearance(ID))
         .expectException(refused(RefusalCode.NON_CONCURRENCE_OPEN, "S3"))
         .expectNoEvents();
@@ -115,14 +115,14 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void concurringLaterWithdrawsTheNonConcurrence() {
-    fixture.givenCommands(plus(oprObjects(), concur(StakeholderOffice.OPR, 1)))
+    fixture.given(history(plus(oprObjects(), concur(StakeholderOffice.OPR, 1))))
         .when(new RequestClearance(ID))
         .expectEvents(new ClearanceRequested(ID, 1));
   }
 
   @Test
   void recordsANonConcurrence() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(object(StakeholderOffice.OPR))
         .expectEvents(new StakeholderNonConcurred(ID, StakeholderOffice.OPR, 1, "retention is too long", List.of("S3")));
   }
@@ -130,7 +130,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("SECTION_XI: there is nothing to dispute without a standing non-concurrence")
   void refusesADisputeWithoutNonConcurrence() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "nothing"))
         .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI"));
   }
@@ -138,7 +138,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("SECTION_XI: a dispute is raised at the program AD level over the objecting offices")
   void raisesADispute() {
-    fixture.givenCommands(oprObjects())
+    fixture.given(history(oprObjects()))
         .when(new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "OPR objects to the retention period"))
         .expectEvents(new DisputeRaised(ID, DisputeLevel.PROGRAM_AD, "OPR objects to the retention period", 1,
             List.of(StakeholderOffice.OPR)));
@@ -149,7 +149,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void disputesOnlyEscalateUpwards() {
     List<Object> atDirectorate = plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "first"),
         new RaiseDispute(ID, DisputeLevel.DIRECTORATE, "escalated"));
-    fixture.givenCommands(atDirectorate)
+    fixture.given(history(atDirectorate))
         .when(new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "back down"))
         .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI"));
   }
@@ -157,7 +157,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("SECTION_XI: clearance waits while a dispute is open")
   void openDisputeBlocksClearance() {
-    fixture.givenCommands(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director")))
+    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"))))
         .when(new RequestClearance(ID))
         .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI"));
   }
@@ -167,14 +167,14 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void directorsDecisionToProceedLiftsTheObjection() {
     List<Object> decided = plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"),
         new ResolveDispute(ID, DisputeDecision.PROCEED_AS_DRAFTED, "retention is within the schedule"));
-    fixture.givenCommands(decided)
+    fixture.given(history(decided))
         .when(new RequestClearance(ID))
         .expectEvents(new ClearanceRequested(ID, 1));
   }
 
   @Test
   void recordsTheDirectorsDecision() {
-    fixture.givenCommands(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director")))
+    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"))))
         .when(new ResolveDispute(ID, DisputeDecision.REVISE_DRAFT, "shorten retention"))
         .expectEvents(new DisputeResolved(ID, DisputeDecision.REVISE_DRAFT, "shorten retention", 1, List.of(StakeholderOffice.OPR)));
   }
@@ -184,14 +184,14 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void sustainedObjectionStillBlocksClearance() {
     List<Object> decided = plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"),
         new ResolveDispute(ID, DisputeDecision.REVISE_DRAFT, "shorten retention"));
-    fixture.givenCommands(decided)
+    fixture.given(history(decided))
         .when(new RequestClearance(ID))
         .expectException(refused(RefusalCode.NON_CONCURRENCE_OPEN, "S3"));
   }
 
   @Test
   void refusesToDecideWithoutAnOpenDispute() {
-    fixture.givenCommands(oprObjects())
+    fixture.given(history(oprObjects()))
         .when(new ResolveDispute(ID, DisputeDecision.PROCEED_AS_DRAFTED, "no dispute"))
         .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI"));
   }
@@ -200,7 +200,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @DisplayName("BASELINE_2 and BASELINE_5: clearance needs every element of the standard baseline, and the refusal lists each gap")
   void refusesClearanceWithAnIncompleteBaseline() {
     AgreementProfile incomplete = withTerms(profile(), terms(t -> t.purpose(null).disposition(" ")));
-    fixture.givenCommands(plus(List.of(draft(incomplete)), concurrences(incomplete, 1)))
+    fixture.given(history(plus(List.of(draft(incomplete)), concurrences(incomplete, 1))))
         .when(new RequestClearance(ID))
         .expectException(refused(RefusalCode.BASELINE_INCOMPLETE, "BASELINE_2", "BASELINE_5"))
         .expectNoEvents();
@@ -208,7 +208,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void igpClearanceClearsAnAgreementThatNeedsNoLegalReview() {
-    fixture.givenCommands(inClearance())
+    fixture.given(history(inClearance()))
         .when(new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))
         .expectEvents(new ClearanceGranted(ID, 1, "cleared"), new AgreementCleared(ID, 1, List.of()))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.CLEARED));
@@ -216,7 +216,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void igpReturnsTheDraftToTheProgramOffice() {
-    fixture.givenCommands(inClearance())
+    fixture.given(history(inClearance()))
         .when(new DecideClearance(ID, ClearanceDecision.RETURNED, "fix the dissemination clause"))
         .expectEvents(new ClearanceReturned(ID, 1, "fix the dissemination clause"))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.DRAFT));
@@ -224,7 +224,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void refusesClearanceOfADraftNotSentToClearance() {
-    fixture.givenCommands(readyForClearance())
+    fixture.given(history(readyForClearance()))
         .when(new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }
@@ -238,7 +238,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S9: IGP's clearance alone does not clear an agreement that needs OPLA's legal review")
   void legalReviewIsStillNeededAfterIgpClears() {
-    fixture.givenCommands(privateSectorInClearance())
+    fixture.given(history(privateSectorInClearance()))
         .when(new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))
         .expectEvents(new ClearanceGranted(ID, 1, "cleared"))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.IN_CLEARANCE));
@@ -247,7 +247,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S9: OPLA's finding of legal sufficiency completes the clearance")
   void legalSufficiencyCompletesTheClearance() {
-    fixture.givenCommands(plus(privateSectorInClearance(), new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared")))
+    fixture.given(history(plus(privateSectorInClearance(), new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))))
         .when(new CompleteLegalReview(ID, true, "legally sufficient"))
         .expectEvents(new LegalReviewCompleted(ID, 1, true, "legally sufficient"), new AgreementCleared(ID, 1, List.of("S9")));
   }
@@ -258,7 +258,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
     AgreementProfile protectedClasses = profileWith(d -> d.protectedClasses(true));
     List<Object> given = plus(plus(List.of(draft(protectedClasses)), concurrences(protectedClasses, 1)),
         new RequestClearance(ID), new CompleteLegalReview(ID, true, "sufficient"));
-    fixture.givenCommands(given)
+    fixture.given(history(given))
         .when(new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))
         .expectEvents(new ClearanceGranted(ID, 1, "cleared"), new AgreementCleared(ID, 1, List.of("S8")));
   }
@@ -266,7 +266,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S9: a finding of legal insufficiency returns the draft")
   void legalInsufficiencyReturnsTheDraft() {
-    fixture.givenCommands(privateSectorInClearance())
+    fixture.given(history(privateSectorInClearance()))
         .when(new CompleteLegalReview(ID, false, "no authority for the disclosure"))
         .expectEvents(new LegalReviewCompleted(ID, 1, false, "no authority for the disclosure"))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.DRAFT));
@@ -275,7 +275,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("S8 and S9: without them no legal review is required, and one is refused")
   void refusesALegalReviewNobodyRequires() {
-    fixture.givenCommands(inClearance())
+    fixture.given(history(inClearance()))
         .when(new CompleteLegalReview(ID, true, "sufficient"))
         .expectException(refused(RefusalCode.STAKEHOLDER_NOT_REQUIRED, "S8", "S9"));
   }
@@ -283,7 +283,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   void aCommandAgainstAnOlderVersionThanTheCallerSawIsRefused() {
     // After the draft (1 event) and IGP's concurrence (2 events), a caller who read version 1 is out of date.
-    fixture.givenCommands(plus(drafted(), concur(StakeholderOffice.IGP, 1)))
+    fixture.given(history(plus(drafted(), concur(StakeholderOffice.IGP, 1))))
         .when(concur(StakeholderOffice.OPP, 1), java.util.Map.of(AgreementModule.EXPECTED_VERSION, 1L))
         .expectException(ConflictingAggregateVersionException.class)
         .expectNoEvents();
@@ -291,7 +291,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void aCommandAgainstTheVersionTheCallerSawSucceeds() {
-    fixture.givenCommands(plus(drafted(), concur(StakeholderOffice.IGP, 1)))
+    fixture.given(history(plus(drafted(), concur(StakeholderOffice.IGP, 1))))
         .when(concur(StakeholderOffice.OPP, 1), java.util.Map.of(AgreementModule.EXPECTED_VERSION, 2L))
         .expectEvents(new StakeholderConcurred(ID, StakeholderOffice.OPP, 1, "concur", List.of("S1")));
   }

@@ -182,9 +182,9 @@ class DraftingTest extends AgreementTestSupport {
   @Test
   void revisingTheDraftMakesEarlierConcurrencesStale() {
     AgreementProfile revised = profileWith(d -> d.itInterconnection(true));
-    fixture.givenCommands(plus(drafted(),
+    fixture.given(history(plus(drafted(),
             new RecordConcurrence(ID, StakeholderOffice.IGP, ConcurrenceDecision.CONCUR, 1, "fine"),
-            new RecordConcurrence(ID, StakeholderOffice.OPP, ConcurrenceDecision.NON_CONCUR, 1, "too broad")))
+            new RecordConcurrence(ID, StakeholderOffice.OPP, ConcurrenceDecision.NON_CONCUR, 1, "too broad"))))
         .when(new ReviseDraft(ID, revised))
         .expectEvents(new DraftRevised(ID, 2, revised, Scope.IN_SCOPE, StakeholderRule.requiredFor(revised),
             List.of(StakeholderOffice.IGP)))
@@ -198,7 +198,7 @@ class DraftingTest extends AgreementTestSupport {
   @Test
   @DisplayName("B3: a revision is checked like a draft")
   void refusesARevisionThatBlocks() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(new ReviseDraft(ID, profileWith(d -> d.marking(Marking.SECRET))))
         .expectException(refused(RefusalCode.SHARING_BLOCKED, "B3"))
         .expectNoEvents();
@@ -206,14 +206,14 @@ class DraftingTest extends AgreementTestSupport {
 
   @Test
   void refusesRevisingOnceInClearance() {
-    fixture.givenCommands(inClearance())
+    fixture.given(history(inClearance()))
         .when(new ReviseDraft(ID, profile()))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }
 
   @Test
   void withdrawsADraft() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(new WithdrawAgreement(ID, "the partner no longer needs the data"))
         .expectEvents(new AgreementWithdrawn(ID, AgreementStatus.DRAFT, "the partner no longer needs the data"))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.WITHDRAWN));
@@ -221,7 +221,7 @@ class DraftingTest extends AgreementTestSupport {
 
   @Test
   void refusesWithdrawingAnActiveAgreement() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new WithdrawAgreement(ID, "changed our minds"))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }

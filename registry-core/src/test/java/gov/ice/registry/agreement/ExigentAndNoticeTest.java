@@ -31,7 +31,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("EXEMPTION_10: an exigent transfer must be memorialized within five business days, holidays excluded")
   void exigentTransferStartsTheMemorializationClock() {
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(transfer(TRANSFER))
         .expectEvents(new ExigentTransferRecorded(ID, TRANSFER, ExigentAuthority.ICE_DIRECTOR, DEADLINE, null,
             List.of("EXEMPTION_10")));
@@ -41,7 +41,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @DisplayName("EXEMPTION_10: a transfer the day before an observed Independence Day skips it")
   void deadlineSkipsAnObservedHoliday() {
     // Saturday 4 July 2026 is observed on Friday 3 July.
-    fixture.givenCommands(drafted())
+    fixture.given(history(drafted()))
         .when(transfer(LocalDate.of(2026, 7, 2)))
         .expectEvents(new ExigentTransferRecorded(ID, LocalDate.of(2026, 7, 2), ExigentAuthority.ICE_DIRECTOR,
             LocalDate.of(2026, 7, 10), null, List.of("EXEMPTION_10")));
@@ -49,7 +49,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
 
   @Test
   void recordsTheSameTransferOnce() {
-    fixture.givenCommands(plus(drafted(), transfer(TRANSFER)))
+    fixture.given(history(plus(drafted(), transfer(TRANSFER))))
         .when(transfer(TRANSFER))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
@@ -57,7 +57,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
 
   @Test
   void refusesAnExigentTransferOnAnExecutedAgreement() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(transfer(TRANSFER))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }
@@ -65,12 +65,12 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("EXEMPTION_10: a missed memorialization deadline is noticed once")
   void noticesAMissedMemorializationDeadlineOnce() {
-    fixture.givenCommands(plus(drafted(), transfer(TRANSFER)))
+    fixture.given(history(plus(drafted(), transfer(TRANSFER))))
         .when(new IssueExigentDeadlineNotice(ID, TRANSFER, DEADLINE.plusDays(1)))
         .expectEvents(new ExigentDeadlineMissedNoticeIssued(ID, TRANSFER, DEADLINE, DEADLINE.plusDays(1)));
 
     createFixture();
-    fixture.givenCommands(plus(drafted(), transfer(TRANSFER), new IssueExigentDeadlineNotice(ID, TRANSFER, DEADLINE.plusDays(1))))
+    fixture.given(history(plus(drafted(), transfer(TRANSFER), new IssueExigentDeadlineNotice(ID, TRANSFER, DEADLINE.plusDays(1)))))
         .when(new IssueExigentDeadlineNotice(ID, TRANSFER, DEADLINE.plusDays(2)))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
@@ -79,7 +79,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("EXEMPTION_10: the deadline day itself is not missed")
   void theDeadlineDayIsNotMissed() {
-    fixture.givenCommands(plus(drafted(), transfer(TRANSFER)))
+    fixture.given(history(plus(drafted(), transfer(TRANSFER))))
         .when(new IssueExigentDeadlineNotice(ID, TRANSFER, DEADLINE))
         .expectException(refused(RefusalCode.NOT_DUE, "EXEMPTION_10"));
   }
@@ -88,7 +88,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @DisplayName("EXEMPTION_10: a later memorialization approved by the Secretary, Deputy Secretary or ICE Director is no miss")
   void anApprovedLaterMemorializationIsNotMissed() {
     var approved = new RecordExigentTransfer(ID, TRANSFER, ExigentAuthority.ICE_DIRECTOR, ExigentAuthority.SECRETARY);
-    fixture.givenCommands(plus(drafted(), approved))
+    fixture.given(history(plus(drafted(), approved)))
         .when(new IssueExigentDeadlineNotice(ID, TRANSFER, DEADLINE.plusDays(10)))
         .expectException(refused(RefusalCode.NOT_DUE, "EXEMPTION_10"));
   }
@@ -97,12 +97,12 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @DisplayName("REVIEW_NOTICE: 90 days before the review is due, a notice is recorded once")
   void recordsAReviewDueNoticeOnce() {
     LocalDate ninetyBefore = REVIEW_DUE.minusDays(90);
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE, 90, ninetyBefore))
         .expectEvents(new ReviewDueNoticeIssued(ID, REVIEW_DUE, 90, ninetyBefore));
 
     createFixture();
-    fixture.givenCommands(plus(active(), new IssueReviewDueNotice(ID, REVIEW_DUE, 90, ninetyBefore)))
+    fixture.given(history(plus(active(), new IssueReviewDueNotice(ID, REVIEW_DUE, 90, ninetyBefore))))
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE, 90, ninetyBefore.plusDays(1)))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
@@ -111,7 +111,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("REVIEW_NOTICE: overdue reviews are noticed every 30 days")
   void recordsOverdueNoticesEveryThirtyDays() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE, -60, REVIEW_DUE.plusDays(60)))
         .expectEvents(new ReviewDueNoticeIssued(ID, REVIEW_DUE, -60, REVIEW_DUE.plusDays(60)))
         .expectState(agreement -> {
@@ -123,7 +123,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("REVIEW_NOTICE: a notice before its threshold is reached is refused")
   void refusesANoticeBeforeItsThreshold() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE, 30, REVIEW_DUE.minusDays(31)))
         .expectException(refused(RefusalCode.NOT_DUE, "REVIEW_NOTICE"))
         .expectNoEvents();
@@ -132,7 +132,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("REVIEW_NOTICE: a notice for a due date the agreement no longer has is refused")
   void refusesANoticeForAStaleDueDate() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE.minusYears(2), 0, TODAY))
         .expectException(refused(RefusalCode.NOT_DUE, "REVIEW_NOTICE"));
   }
@@ -140,7 +140,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("REVIEW_NOTICE: only 90, 30, 0 and every 30 days overdue are thresholds")
   void refusesAnUnknownThreshold() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new IssueReviewDueNotice(ID, REVIEW_DUE, 45, REVIEW_DUE.minusDays(45)))
         .expectException(refused(RefusalCode.PROFILE_INVALID, "REVIEW_NOTICE"));
   }
@@ -148,7 +148,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("REVIEW: the first biennial review is due two years after the agreement took effect")
   void theFirstReviewIsDueTwoYearsAfterTheEffectiveDate() {
-    fixture.givenCommands(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, LocalDate.of(2026, 2, 1))))
+    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, LocalDate.of(2026, 2, 1)))))
         .when(partySignature(STATE_PARTY_NAME, LocalDate.of(2026, 2, 2)))
         .expectState(agreement -> assertThat(agreement.state().nextReviewDue()).isEqualTo(REVIEW_DUE));
   }

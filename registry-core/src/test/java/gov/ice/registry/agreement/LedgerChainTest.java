@@ -5,13 +5,12 @@ import static gov.ice.registry.agreement.AgreementFixtures.profileWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.Actor;
-import gov.ice.registry.agreement.api.AgreementState;
 import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RefusalCode;
-import gov.ice.registry.ledger.ChainVerifier;
-import gov.ice.registry.ledger.EventChain;
-import gov.ice.registry.ledger.EventChain.StoredEvent;
+import gov.ice.registry.chain.ChainVerifier;
+import gov.ice.registry.chain.EventChain;
+import gov.ice.registry.chain.EventChain.StoredEvent;
 import gov.ice.registry.serialization.RegistryJson;
 import java.util.List;
 import java.util.Map;

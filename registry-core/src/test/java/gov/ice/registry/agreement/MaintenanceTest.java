@@ -49,7 +49,7 @@ class MaintenanceTest extends AgreementTestSupport {
   @DisplayName("REVIEW: a biennial review records its findings and sets the next review two years on")
   void recordsABiennialReview() {
     LocalDate reviewed = LocalDate.of(2026, 11, 2);
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new RecordBiennialReview(ID, reviewed, ReviewOutcome.CONTINUE, ALL_GOOD, "all current"))
         .expectEvents(new BiennialReviewCompleted(ID, reviewed, ReviewOutcome.CONTINUE, ALL_GOOD, "all current",
             LocalDate.of(2028, 11, 2)));
@@ -57,14 +57,14 @@ class MaintenanceTest extends AgreementTestSupport {
 
   @Test
   void refusesAReviewDatedInTheFuture() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new RecordBiennialReview(ID, TODAY.plusDays(1), ReviewOutcome.CONTINUE, ALL_GOOD, null))
         .expectException(refused(RefusalCode.DATE_INVALID));
   }
 
   @Test
   void refusesAReviewOfAnAgreementThatIsNotActive() {
-    fixture.givenCommands(cleared())
+    fixture.given(history(cleared()))
         .when(new RecordBiennialReview(ID, TODAY, ReviewOutcome.CONTINUE, ALL_GOOD, null))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }
@@ -99,7 +99,7 @@ class MaintenanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("AMENDMENT_CONSENT: an amendment needs the written consent of every party")
   void refusesAnAmendmentWithoutEveryPartysConsent() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new AmendAgreement(ID, new AmendmentChanges("New title", null, null, null), List.of(), TODAY))
         .expectException(refused(RefusalCode.CONSENT_MISSING, "AMENDMENT_CONSENT"))
         .expectNoEvents();
@@ -108,7 +108,7 @@ class MaintenanceTest extends AgreementTestSupport {
   @Test
   void anAmendmentThatNeedsNoNewStakeholderTakesEffectAtOnce() {
     AgreementProfile amended = withTerms(profile(), terms(t -> t.retention("Kept no longer than 30 days.")));
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new AmendAgreement(ID, new AmendmentChanges(null, null, null, amended.terms()), List.of(STATE_PARTY_NAME), TODAY))
         .expectEvents(new AgreementAmended(ID, 1, 2, amended, Scope.IN_SCOPE, StakeholderRule.requiredFor(amended),
             List.of(STATE_PARTY_NAME), TODAY));
@@ -120,13 +120,13 @@ class MaintenanceTest extends AgreementTestSupport {
     var withInterconnection = dataProfile(d -> d.itInterconnection(true));
     AmendmentChanges changes = new AmendmentChanges(null, null, withInterconnection, null);
     List<RequiredStakeholder> ocio = List.of(new RequiredStakeholder(StakeholderOffice.OCIO, List.of("S10")));
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY))
         .expectEvents(new AmendmentProposed(ID, 1, 2, changes, List.of(STATE_PARTY_NAME), TODAY, ocio));
 
     AgreementProfile amended = withDataProfile(profile(), withInterconnection);
     createFixture();
-    fixture.givenCommands(plus(active(), new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY)))
+    fixture.given(history(plus(active(), new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY))))
         .when(new RecordConcurrence(ID, StakeholderOffice.OCIO, ConcurrenceDecision.CONCUR, 2, "interconnection is secure"))
         .expectEvents(
             new StakeholderConcurred(ID, StakeholderOffice.OCIO, 2, "interconnection is secure", List.of("S10")),
@@ -137,7 +137,7 @@ class MaintenanceTest extends AgreementTestSupport {
   @Test
   void refusesASecondAmendmentWhileOneAwaitsConcurrence() {
     AmendmentChanges changes = new AmendmentChanges(null, null, dataProfile(d -> d.itInterconnection(true)), null);
-    fixture.givenCommands(plus(active(), new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY)))
+    fixture.given(history(plus(active(), new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY))))
         .when(new AmendAgreement(ID, new AmendmentChanges("Another title", null, null, null), List.of(STATE_PARTY_NAME), TODAY))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }
@@ -145,7 +145,7 @@ class MaintenanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("TERMINATION_NOTICE: without mutual consent, termination waits out the written notice period")
   void refusesTerminationBeforeTheNoticePeriodEnds() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new TerminateAgreement(ID, "no longer needed", TODAY, TODAY.plusDays(29), false))
         .expectException(refused(RefusalCode.NOTICE_PERIOD_NOT_MET, "TERMINATION_NOTICE"))
         .expectNoEvents();
@@ -153,7 +153,7 @@ class MaintenanceTest extends AgreementTestSupport {
 
   @Test
   void terminatesAfterTheNoticePeriod() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new TerminateAgreement(ID, "no longer needed", TODAY, TODAY.plusDays(30), false))
         .expectEvents(new AgreementTerminated(ID, "no longer needed", TODAY, TODAY.plusDays(30), false))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.TERMINATED));
@@ -161,7 +161,7 @@ class MaintenanceTest extends AgreementTestSupport {
 
   @Test
   void terminatesAtOnceByMutualConsent() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new TerminateAgreement(ID, "mission complete", TODAY, TODAY, true))
         .expectEvents(new AgreementTerminated(ID, "mission complete", TODAY, TODAY, true));
   }
@@ -169,7 +169,7 @@ class MaintenanceTest extends AgreementTestSupport {
   @Test
   void expiresOnceItsTerminationDateHasPassed() {
     LocalDate terminationDate = LocalDate.of(2030, 1, 14);
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new ExpireAgreement(ID, terminationDate.plusDays(1)))
         .expectEvents(new AgreementExpired(ID, terminationDate, terminationDate.plusDays(1)))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.EXPIRED));
@@ -177,7 +177,7 @@ class MaintenanceTest extends AgreementTestSupport {
 
   @Test
   void doesNotExpireOnItsTerminationDate() {
-    fixture.givenCommands(active())
+    fixture.given(history(active()))
         .when(new ExpireAgreement(ID, LocalDate.of(2030, 1, 14)))
         .expectException(refused(RefusalCode.NOT_DUE))
         .expectNoEvents();

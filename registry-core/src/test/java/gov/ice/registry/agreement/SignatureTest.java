@@ -29,7 +29,7 @@ class SignatureTest extends AgreementTestSupport {
   @Test
   @DisplayName("SIGNATORY_EA: the HSI EAD signs HSI's law enforcement agreement")
   void executiveAgentSignsForIce() {
-    fixture.givenCommands(cleared())
+    fixture.given(history(cleared()))
         .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
         .expectEvents(new AgreementSigned(ID, 1,
             new SignatureRecord("ICE", SignatoryAuthority.HSI_EAD, "Alex Morgan", "Executive Associate Director", FEB_1),
@@ -39,7 +39,7 @@ class SignatureTest extends AgreementTestSupport {
   @Test
   @DisplayName("SIGNATORY_EA: the ERO EAD may not sign HSI's law enforcement agreement")
   void refusesASignatureWithoutAuthority() {
-    fixture.givenCommands(cleared())
+    fixture.given(history(cleared()))
         .when(iceSignature(SignatoryAuthority.ERO_EAD, FEB_1))
         .expectException(refused(RefusalCode.SIGNATORY_AUTHORITY_INSUFFICIENT, "SIGNATORY_EA"))
         .expectNoEvents();
@@ -51,7 +51,7 @@ class SignatureTest extends AgreementTestSupport {
     AgreementProfile international = withParties(profile(), foreignGovernment());
     List<Object> cleared = plus(plus(List.of(draft(international)), concurrences(international, 1)),
         new RequestClearance(ID), new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"));
-    fixture.givenCommands(cleared)
+    fixture.given(history(cleared))
         .when(iceSignature(SignatoryAuthority.HSI_IO, FEB_1))
         .expectEvents(new AgreementSigned(ID, 1,
             new SignatureRecord("ICE", SignatoryAuthority.HSI_IO, "Alex Morgan", "Executive Associate Director", FEB_1),
@@ -60,42 +60,42 @@ class SignatureTest extends AgreementTestSupport {
 
   @Test
   void refusesToSignBeforeClearance() {
-    fixture.givenCommands(inClearance())
+    fixture.given(history(inClearance()))
         .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
         .expectException(refused(RefusalCode.WRONG_STATUS));
   }
 
   @Test
   void refusesASignatureDatedInTheFuture() {
-    fixture.givenCommands(cleared())
+    fixture.given(history(cleared()))
         .when(iceSignature(SignatoryAuthority.HSI_EAD, TODAY.plusDays(1)))
         .expectException(refused(RefusalCode.DATE_INVALID));
   }
 
   @Test
   void refusesASignatureFromSomeoneWhoIsNoParty() {
-    fixture.givenCommands(cleared())
+    fixture.given(history(cleared()))
         .when(partySignature("Oklahoma Highway Patrol", FEB_1))
         .expectException(refused(RefusalCode.SIGNATURE_INVALID));
   }
 
   @Test
   void refusesAnIceSignatureWithoutAuthority() {
-    fixture.givenCommands(cleared())
+    fixture.given(history(cleared()))
         .when(new SignAgreement(ID, new SignatureRecord("ICE", null, "Alex Morgan", "EAD", FEB_1)))
         .expectException(refused(RefusalCode.SIGNATURE_INVALID));
   }
 
   @Test
   void refusesAPartySigningTwice() {
-    fixture.givenCommands(plus(cleared(), partySignature(STATE_PARTY_NAME, FEB_1)))
+    fixture.given(history(plus(cleared(), partySignature(STATE_PARTY_NAME, FEB_1))))
         .when(partySignature(STATE_PARTY_NAME.toUpperCase(), FEB_1))
         .expectException(refused(RefusalCode.SIGNATURE_INVALID));
   }
 
   @Test
   void refusesTheSameIceAuthoritySigningTwice() {
-    fixture.givenCommands(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1)))
+    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
         .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
         .expectException(refused(RefusalCode.SIGNATURE_INVALID));
   }
@@ -103,7 +103,7 @@ class SignatureTest extends AgreementTestSupport {
   @Test
   void theLastSignatureExecutesTheAgreementAndSetsTheFirstReview() {
     LocalDate feb2 = LocalDate.of(2026, 2, 2);
-    fixture.givenCommands(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1)))
+    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
         .when(partySignature(STATE_PARTY_NAME.toLowerCase(), feb2))
         .expectEvents(
             new AgreementSigned(ID, 1, new SignatureRecord(STATE_PARTY_NAME, null, "Casey Lee", "Director", feb2), List.of()),

@@ -51,12 +51,6 @@ class BusinessDaysTest {
   }
 
   @Test
-  void givesAnExigentTransferFiveBusinessDaysToBeMemorialized() {
-    assertThat(BusinessDays.EXIGENT_MEMORIALIZATION_DAYS).isEqualTo(5);
-    assertThat(BusinessDays.exigentMemorializationDeadline(LocalDate.of(2021, 12, 23))).isEqualTo(LocalDate.of(2022, 1, 3));
-  }
-
-  @Test
   void refusesToCountBackwards() {
     assertThatThrownBy(() -> BusinessDays.addBusinessDays(LocalDate.of(2026, 3, 13), -1))
         .isInstanceOf(IllegalArgumentException.class);

@@ -3,6 +3,7 @@ package gov.ice.registry.notice;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.failure.Causes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -63,22 +64,12 @@ public class NoticeCommands {
   }
 
   static boolean isConflict(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      // Without an exception resolver the event store reports a duplicate (aggregate, sequence) as the SQL error.
-      if (t instanceof ConcurrencyException
-          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
-        return true;
-      }
-    }
-    return false;
+    // Without an exception resolver the event store reports a duplicate (aggregate, sequence) as the SQL error.
+    return Causes.any(error, t -> t instanceof ConcurrencyException
+        || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")));
   }
 
   static AgreementRefused refusal(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof AgreementRefused refused) {
-        return refused;
-      }
-    }
-    return null;
+    return Causes.find(error, AgreementRefused.class).orElse(null);
   }
 }

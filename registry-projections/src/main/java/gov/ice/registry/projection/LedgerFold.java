@@ -2,7 +2,7 @@ package gov.ice.registry.projection;
 
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +15,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * events up to the one being handled: handling an event twice, or replaying the ledger, yields
  * the same document.
  *
- * <p>Each projection owns one instance and calls it from its single processing thread; it is not
- * thread-safe. The states are cached (least recently used first out), and an agreement missing
+ * <p>Each projection owns one instance; its processor's segments share it (an agreement's events
+ * all go to one segment), so its methods are synchronized. The states are cached (least recently used first out), and an agreement missing
  * from the cache, or cached at another point of its history, is folded again from the ledger.
  */
 public final class LedgerFold {
@@ -44,7 +44,7 @@ public final class LedgerFold {
   }
 
   /** The agreement as it stands right after {@code message}. */
-  public Folded after(DomainEventMessage<?> message) {
+  public synchronized Folded after(DomainEventMessage<?> message) {
     AgreementEvent event = (AgreementEvent) message.getPayload();
     AgreementId id = event.agreementId();
     long sequence = message.getSequenceNumber();
@@ -54,8 +54,7 @@ public final class LedgerFold {
       return cached;
     }
     Folded before = cached != null && cached.sequence() == sequence - 1 ? cached : reload(id, sequence);
-    AgreementState state = before == null ? new AgreementState() : before.state();
-    state.apply(event);
+    AgreementState state = (before == null ? AgreementState.none() : before.state()).then(event);
     Instant firstAt = before == null ? message.getTimestamp() : before.firstAt();
     Folded folded = new Folded(state, firstAt, message.getTimestamp(), sequence);
     cache.put(id, folded);
@@ -63,7 +62,7 @@ public final class LedgerFold {
   }
 
   /** Forgets every agreement, before a replay. */
-  public void clear() {
+  public synchronized void clear() {
     cache.clear();
   }
 
@@ -75,8 +74,7 @@ public final class LedgerFold {
     if (history.isEmpty()) {
       return null;
     }
-    AgreementState state = new AgreementState();
-    history.forEach(m -> state.apply((AgreementEvent) m.getPayload()));
+    AgreementState state = AgreementState.replay(history.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
     var last = history.get(history.size() - 1);
     return new Folded(state, history.get(0).getTimestamp(), last.getTimestamp(), last.getSequenceNumber());
   }

@@ -1,73 +1,215 @@
 package gov.ice.registry.projection;
 
+import com.mongodb.client.model.Filters;
+import gov.ice.registry.projection.mongo.ReadStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.bson.types.Binary;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Rebuilds a read model from the ledger: stops its processor, resets its tokens (the reset
- * handler drops its collection), and starts it again; the replay then runs in the background.
- * Only the read models of {@link TrackingProjections#GROUPS} can be rebuilt: the webhook outbox
- * never replays, so no notice is sent twice.
+ * Where each read model stands against the ledger, and its rebuilds. A read model's position is
+ * the lowest position of its segments; its lag is the ledger's head minus that position, in
+ * events (global positions). It has caught up once its position reached the ledger's head as it
+ * stood when this instance started, and stays so; a rebuild runs until its position reaches the
+ * head as it stood when the rebuild was asked for and the rebuilt collection took over. Positions decide, not Axon's replay flag,
+ * which stays set on an idle ledger until a new event arrives.
+ *
+ * <p>A rebuild names a new collection for the read model ({@link ReadStore#beginRebuild}), stops
+ * its processor, resets its tokens (the reset handler turns its writes to the new collection) and
+ * starts it again; queries read the previous collection until the rebuild has caught up, then the
+ * new one ({@link ReadStore#completeRebuild}), so a search never answers from a half-built read model; only the read models of {@link TrackingProjections#GROUPS} can
+ * be rebuilt: the webhook outbox never replays, so no notice is sent twice. A second rebuild of a
+ * read model while one runs is refused ({@link RebuildRunning}).
+ *
+ * <p>Gauges {@code registry.read.model.position} and {@code registry.read.model.lag} (events),
+ * tagged {@code read_model}.
  */
 @Service
 public class ProjectionRebuilder {
 
-  /** Where a projection stands: replaying, caught up with the ledger, and its position in it. */
-  public record ProjectionStatus(String name, boolean running, boolean replaying, boolean caughtUp, Long position, String error) {}
+  /** Where a read model stands; {@code position} and {@code lag} are null before its processor has a position. */
+  public record ProjectionStatus(String name, boolean running, Long position, Long lag, boolean caughtUp,
+      boolean rebuilding, String error) {}
+
+  /** A rebuild of {@code name} is running; the caller answers 409. */
+  public static final class RebuildRunning extends RuntimeException {
+    public RebuildRunning(String name) {
+      super("A rebuild of " + name + " is running; ask again once it has caught up.");
+    }
+  }
+
+  /** MongoTokenStore's collection (its default name), in the read store's database. */
+  static final String TOKENS = "trackingtokens";
 
   private final EventProcessingConfiguration processing;
+  private final EventStore eventStore;
+  private final ReadStore store;
+  private final ObjectProvider<org.axonframework.config.Configuration> axon;
+  private volatile Long startHead;
+  private final Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
+  private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
+  private final Map<String, AtomicBoolean> starting = new ConcurrentHashMap<>();
 
-  public ProjectionRebuilder(EventProcessingConfiguration processing) {
+  public ProjectionRebuilder(EventProcessingConfiguration processing, @Lazy EventStore eventStore, ReadStore store,
+      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters) {
+    this.axon = axon;
     this.processing = processing;
+    this.eventStore = eventStore;
+    this.store = store;
+    meters.ifAvailable(registry -> {
+      for (String name : names()) {
+        Gauge.builder("registry.read.model.position", () -> orMinusOne(status(name).position()))
+            .tag("read_model", name).description("The read model's position in the ledger (global index)")
+            .register(registry);
+        Gauge.builder("registry.read.model.lag", () -> orMinusOne(status(name).lag()))
+            .tag("read_model", name).baseUnit("events").description("Events of the ledger the read model has not handled yet")
+            .register(registry);
+      }
+    });
+  }
+
+  /** The ledger's head as this instance starts: the read models are ready once they reached it. */
+  @EventListener(ContextRefreshedEvent.class)
+  public void recordStartHead() {
+    if (startHead == null) {
+      startHead = head();
+      // A rebuild an earlier run left unfinished goes on, and switches once it reached today's head.
+      store.refresh();
+      for (String name : names()) {
+        if (store.collections(TrackingProjections.COLLECTIONS.get(name)).building() != null) {
+          rebuildTargets.put(name, startHead);
+        }
+      }
+    }
+  }
+
+  /**
+   * Switches each read model whose rebuild reached the head as it stood when the rebuild was asked
+   * for, and reloads the live collections another instance switched. Until then it is rebuilding.
+   */
+  @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${registry.read-models.switch-check:PT1S}")
+  public synchronized void completeRebuilds() {
+    store.refresh();
+    rebuildTargets.forEach((name, target) -> processor(name).filter(StreamingEventProcessor::isRunning).ifPresent(p -> {
+      Long position = status(name).position();
+      if (position != null && position >= target) {
+        store.completeRebuild(TrackingProjections.COLLECTIONS.get(name));
+        rebuildTargets.remove(name, target);
+      }
+    }));
   }
 
   public List<String> names() {
     return TrackingProjections.GROUPS;
   }
 
-  /** Empty when no read model has that name. Blocking work runs off the event loop. */
+  /** Empty when no read model has that name; an error {@link RebuildRunning} while one runs. Blocking work runs off the event loop. */
   public Mono<ProjectionStatus> rebuild(String name) {
     return Mono.justOrEmpty(processor(name))
         .publishOn(Schedulers.boundedElastic())
         .map(processor -> {
-          processor.shutDown();
-          processor.resetTokens();
-          processor.start();
-          return statusOf(name, processor);
+          AtomicBoolean guard = starting.computeIfAbsent(name, n -> new AtomicBoolean());
+          if (status(name).rebuilding() || !guard.compareAndSet(false, true)) {
+            throw new RebuildRunning(name);
+          }
+          try {
+            long target = head();
+            store.beginRebuild(TrackingProjections.COLLECTIONS.get(name));
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            // Only now: before, the stopped processor's old position would look like a finished rebuild.
+            rebuildTargets.put(name, target);
+            return status(name);
+          } finally {
+            guard.set(false);
+          }
         });
   }
 
   public Mono<List<ProjectionStatus>> statuses() {
-    return Mono.fromCallable(() -> names().stream()
-            .flatMap(name -> processor(name).map(p -> statusOf(name, p)).stream())
-            .toList())
+    return Mono.fromCallable(() -> names().stream().map(this::status).toList())
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private Optional<TrackingEventProcessor> processor(String name) {
-    return names().contains(name) ? processing.eventProcessor(name, TrackingEventProcessor.class) : Optional.empty();
-  }
-
-  private static ProjectionStatus statusOf(String name, TrackingEventProcessor processor) {
-    Map<Integer, EventTrackerStatus> segments = new TreeMap<>(processor.processingStatus());
-    boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-    boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-    Long position = segments.values().stream()
-        .map(EventTrackerStatus::getCurrentPosition)
-        .filter(OptionalLong::isPresent)
-        .map(OptionalLong::getAsLong)
+  /** Blocking: reads the ledger's head. */
+  public ProjectionStatus status(String name) {
+    Optional<StreamingEventProcessor> found = processor(name);
+    if (found.isEmpty()) {
+      return new ProjectionStatus(name, false, null, null, false, false, "no processor");
+    }
+    StreamingEventProcessor processor = found.get();
+    Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+    long head = head();
+    if (startHead == null) {
+      startHead = head;
+    }
+    // Segments another instance claims: their positions as stored in the token store.
+    Long position = segments.isEmpty() ? storedPosition(name) : segments.values().stream()
+        .map(s -> s.getCurrentPosition().orElse(-1))
         .min(Long::compare).orElse(null);
+    Long lag = position == null ? null : Math.max(0, head - position);
+    boolean reached = position != null && position >= startHead;
+    boolean isCaughtUp = caughtUp.merge(name, reached, Boolean::logicalOr);
+    boolean rebuilding = rebuildTargets.containsKey(name);
     String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
-    return new ProjectionStatus(name, processor.isRunning(), replaying, caughtUp, position, error);
+    return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error);
+  }
+
+  /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */
+  private Long storedPosition(String name) {
+    Serializer serializer = axon.getObject().serializer();
+    return Flux.from(store.collection(TOKENS).find(Filters.eq("processorName", name)))
+        .map(d -> {
+          Binary token = d.get("token", Binary.class);
+          if (token == null) {
+            return -1L;
+          }
+          TrackingToken tracking = serializer.deserialize(
+              new SimpleSerializedObject<>(token.getData(), byte[].class, d.getString("tokenType"), null));
+          return tracking == null ? -1L : tracking.position().orElse(-1);
+        })
+        .reduce(Math::min)
+        .block(ReadStore.WRITE_TIMEOUT);
+  }
+
+  private long head() {
+    TrackingToken token = eventStore.createHeadToken();
+    if (token == null) {
+      return -1;
+    }
+    OptionalLong position = token.position();
+    return position.isPresent() ? position.getAsLong() : -1;
+  }
+
+  private Optional<StreamingEventProcessor> processor(String name) {
+    return names().contains(name) ? processing.eventProcessor(name, StreamingEventProcessor.class) : Optional.empty();
+  }
+
+  private static double orMinusOne(Long value) {
+    return value == null ? -1 : value;
   }
 }

@@ -4,19 +4,22 @@ import gov.ice.registry.projection.mongo.ReadStoreConfiguration.ReadStoreEndpoin
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /** Wires the read models into the application's Axon configuration. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReadModelProperties.class)
 public class ProjectionsConfiguration {
 
   @Bean
   ConfigurerModule trackingProjections(
-      @Qualifier("readStoreSyncClient") com.mongodb.client.MongoClient tokenClient, ReadStoreEndpoint endpoint) {
+      @Qualifier("readStoreSyncClient") com.mongodb.client.MongoClient tokenClient, ReadStoreEndpoint endpoint,
+      ReadModelProperties properties) {
     return configurer -> configurer.eventProcessing(processing ->
-        TrackingProjections.register(processing, tokenClient.getDatabase(endpoint.database())));
+        TrackingProjections.register(processing, tokenClient.getDatabase(endpoint.database()), properties));
   }
 
   /** Lazy: the projections are created while Axon's configuration is still being assembled. */

@@ -6,20 +6,23 @@ import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 
 /**
- * How every read model is processed: a tracking processor per processing group, a propagating
- * error handler (a failing event is retried with back-off, never skipped), a MongoTokenStore in
- * the read store itself, so a projection's token is lost or reset together with its documents,
- * and no transaction manager: nothing of a batch is in the ledger's database.
- * Other processors (the webhook outbox) keep the application's default token store in the ledger DB.
+ * How every read model is processed: a pooled streaming processor per processing group (one
+ * event stream, {@code segments} work packages, batches of {@code batchSize} events written
+ * once each by {@link BatchedProjection}), a propagating error handler (a failing batch is
+ * retried with back-off, never skipped), a MongoTokenStore in the read store itself, so a
+ * projection's token is kept, lost or reset together with its documents and segments are
+ * claimed there by whichever instance runs them, and no transaction manager: nothing of a batch
+ * is in the ledger's database. Other processors (the webhook outbox) keep the application's
+ * default token store in the ledger DB.
  */
 public final class TrackingProjections {
 
@@ -31,20 +34,30 @@ public final class TrackingProjections {
       NoticeProjection.GROUP,
       ApprovalProjection.GROUP);
 
-  /** Events handled per transaction; handlers are idempotent, so a retried batch changes nothing. */
-  static final int BATCH_SIZE = 50;
+  /** Each read model's collection (its base name: a rebuilt one lives in a successor, see ReadStore). */
+  public static final Map<String, String> COLLECTIONS = Map.of(
+      AgreementRepositoryProjection.GROUP, "agreements",
+      ReviewProjection.GROUP, "reviews",
+      ExigentDeadlineProjection.GROUP, "exigentTransfers",
+      NoticeProjection.GROUP, "notices",
+      ApprovalProjection.GROUP, "approvals");
 
   private TrackingProjections() {}
+
+  public static void register(EventProcessingConfigurer processing, com.mongodb.client.MongoDatabase tokenDatabase) {
+    register(processing, tokenDatabase, ReadModelProperties.DEFAULTS);
+  }
 
   /**
    * Registers the read models' processors. {@code MongoTokenStore} uses no transaction manager
    * by default ({@code NoTransactionManager}) and opens no session: it suits mongo-java-server.
    */
-  public static void register(EventProcessingConfigurer processing, com.mongodb.client.MongoDatabase tokenDatabase) {
+  public static void register(EventProcessingConfigurer processing, com.mongodb.client.MongoDatabase tokenDatabase,
+      ReadModelProperties properties) {
     for (String group : GROUPS) {
       processing
-          .registerTrackingEventProcessor(group, Configuration::eventStore,
-              c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+          .registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+              (c, builder) -> builder.batchSize(properties.batchSize()).initialSegmentCount(properties.segments()))
           .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
           // Documents and tokens live in MongoDB: a batch has no business holding a ledger (JDBC) connection.
           .registerTransactionManager(group, c -> NoTransactionManager.instance())

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementExpired;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
-import gov.ice.registry.calendar.BusinessDays;
 import gov.ice.registry.projection.MutableClock;
 import gov.ice.registry.projection.RegistryInstance;
 import gov.ice.registry.projection.TestReadStore;
@@ -121,7 +121,7 @@ class NoticeJobTest {
     assertThat(events(ledgerEvents, far, ReviewDueNoticeIssued.class)).isEmpty();
     assertThat(events(ledgerEvents, ended, AgreementExpired.class)).hasSize(1);
     assertThat(events(ledgerEvents, exigent, ExigentDeadlineMissedNoticeIssued.class)).singleElement()
-        .satisfies(n -> assertThat(n.deadline()).isEqualTo(BusinessDays.exigentMemorializationDeadline(transferredOn)));
+        .satisfies(n -> assertThat(n.deadline()).isEqualTo(ExigentMemorialization.deadline(transferredOn)));
 
     first.awaitCaughtUp();
     List<IssuedNotice> notices = new NoticeQueries(store).since(null).collectList().block();

@@ -9,7 +9,7 @@ import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementSigned;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.ClearanceGranted;
 import gov.ice.registry.agreement.api.ClearanceRequested;
 import gov.ice.registry.agreement.api.DataProfile;

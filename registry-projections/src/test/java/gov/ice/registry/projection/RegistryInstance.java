@@ -23,7 +23,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
@@ -35,7 +35,7 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * One running registry without Spring or HTTP: the real agreement aggregate on Axon's JDBC event
  * store (H2, shared between instances like the production database), and, when asked, the read
- * models on their tracking processors with their tokens in MongoDB, exactly as
+ * models on their pooled streaming processors with their tokens in MongoDB, exactly as
  * {@link TrackingProjections} registers them in the application.
  */
 public final class RegistryInstance implements AutoCloseable {
@@ -72,7 +72,7 @@ public final class RegistryInstance implements AutoCloseable {
         .configureEmbeddedEventStore(c -> engine(ledger))
         .configureAggregate(AgreementModule.aggregate())
         .registerComponent(Clock.class, c -> clock)
-        // The aggregate salts personal values for the ledger's hash chain (gov.ice.registry.ledger.PersonalData).
+        // The aggregate salts personal values for the ledger's hash chain (gov.ice.registry.chain.PersonalData).
         .registerComponent(SecureRandom.class, c -> new SecureRandom())
         .registerComponent(AgreementDirectory.class, c -> new LedgerReader(c.eventStore()));
     if (store != null) {
@@ -99,8 +99,8 @@ public final class RegistryInstance implements AutoCloseable {
     return configuration.eventStore();
   }
 
-  public TrackingEventProcessor processor(String name) {
-    return configuration.eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+  public StreamingEventProcessor processor(String name) {
+    return configuration.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
   }
 
   /**
@@ -118,7 +118,7 @@ public final class RegistryInstance implements AutoCloseable {
   /** What the admin endpoint does for each read model: stop, reset tokens (drop), start. */
   public void rebuildAll() {
     for (String group : TrackingProjections.GROUPS) {
-      TrackingEventProcessor processor = processor(group);
+      StreamingEventProcessor processor = processor(group);
       processor.shutDown();
       processor.resetTokens();
       processor.start();

@@ -26,11 +26,12 @@ public final class TestReadStore implements AutoCloseable {
     return syncClient.getDatabase(database);
   }
 
-  /** Every document of every read model collection, by collection and id, for comparisons. */
+  /** Every document of every read model (its live collection), by read model collection and id, for comparisons. */
   public static Map<String, List<Document>> contents(ReadStore store, List<String> collections) {
     Map<String, List<Document>> contents = new TreeMap<>();
+    store.refresh();
     for (String collection : collections) {
-      List<Document> documents = Flux.from(store.collection(collection).find().sort(new Document("_id", 1)))
+      List<Document> documents = Flux.from(store.live(collection).find().sort(new Document("_id", 1)))
           .collectList().block();
       contents.put(collection, new ArrayList<>(documents));
     }

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rebuilds a read model from the ledger ({@code POST /api/admin/projections/{name}/rebuild}: 202,
- * the replay runs in the background) and shows where each stands ({@code GET /api/admin/projections}).
+ * the replay runs in the background; 409 while one runs) and shows where each stands
+ * ({@code GET /api/admin/projections}: name, position, lag, caughtUp, rebuilding).
  * Names: {@code repository}, {@code reviews}, {@code exigent}, {@code notices}, {@code audit}.
  */
 @RestController

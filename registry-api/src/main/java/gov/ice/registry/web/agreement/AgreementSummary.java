@@ -1,7 +1,7 @@
 package gov.ice.registry.web.agreement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import java.util.List;

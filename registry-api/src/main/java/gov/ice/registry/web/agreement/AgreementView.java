@@ -2,7 +2,7 @@ package gov.ice.registry.web.agreement;
 
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.AgreementTerminated;
 import gov.ice.registry.agreement.api.Concurrence;

@@ -4,8 +4,8 @@ import gov.ice.registry.agreement.AgreementModule;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
-import gov.ice.registry.ledger.LedgerMetadata;
+import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.eventstore.LedgerMetadata;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,7 +20,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command with the acting user and the request in its metadata, and answers with the
- * agreement as the ledger holds it afterwards. Both are blocking JDBC work, so they run on the
+ * agreement as the command left it: a handler of an existing agreement returns the state after
+ * its events (Axon applies them to the event-sourced aggregate at once, and the answer comes
+ * only once they are committed). A command that creates an agreement answers its id, so that
+ * one agreement is read back from the ledger. Both are blocking JDBC work, so they run on the
  * bounded elastic scheduler, never on the Netty event loop.
  */
 @Component
@@ -36,12 +39,13 @@ class CommandDispatcher {
 
   Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
     return Mono.fromCallable(() -> {
+          Object decided;
           try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+            decided = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
           } catch (RuntimeException failure) {
             throw staleIfMatchFirst(id, context, failure);
           }
-          return summary(id);
+          return decided instanceof AgreementState state ? AgreementSummary.of(state) : summary(id);
         })
         .subscribeOn(Schedulers.boundedElastic());
   }
@@ -62,6 +66,7 @@ class CommandDispatcher {
     return failure;
   }
 
+  /** The agreement a creating command made: Axon answers such a command with the new agreement's id only. */
   private AgreementSummary summary(AgreementId id) {
     return ledger.stateOf(id)
         .map(AgreementSummary::of)

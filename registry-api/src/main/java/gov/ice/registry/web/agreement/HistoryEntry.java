@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * One ledger entry of an agreement (API.md, "Queries"). {@code hash} and {@code previousHash}
- * link it into the agreement's hash chain (see {@code gov.ice.registry.ledger.EventChain}).
+ * link it into the agreement's hash chain (see {@code gov.ice.registry.chain.EventChain}).
  */
 record HistoryEntry(
     long sequence,

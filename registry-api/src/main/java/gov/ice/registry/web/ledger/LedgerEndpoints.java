@@ -2,7 +2,7 @@ package gov.ice.registry.web.ledger;
 
 import gov.ice.registry.integrity.LedgerIntegrity;
 import gov.ice.registry.integrity.LedgerVerification;
-import gov.ice.registry.ledger.Checkpoint;
+import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
 import io.swagger.v3.oas.annotations.Operation;

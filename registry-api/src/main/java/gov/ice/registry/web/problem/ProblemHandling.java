@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.failure.Causes;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
 import gov.ice.registry.web.problem.Problems.Violation;
@@ -207,43 +208,23 @@ class ProblemHandling {
    * back, which only a lost connection does.
    */
   static boolean storeUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException
-          || t instanceof DataAccessResourceFailureException
-          || t instanceof CannotCreateTransactionException
-          || t instanceof TransactionSystemException
-          || t instanceof ConnectException
-          || (t instanceof SQLException sql && sql.getSQLState() != null
-              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+    return Causes.any(e, t -> t instanceof SQLTransientConnectionException
+        || t instanceof SQLNonTransientConnectionException
+        || t instanceof SQLRecoverableException
+        || t instanceof DataAccessResourceFailureException
+        || t instanceof CannotCreateTransactionException
+        || t instanceof TransactionSystemException
+        || t instanceof ConnectException
+        || (t instanceof SQLException sql && sql.getSQLState() != null
+            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))));
   }
 
   static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return Optional.of(type.cast(t));
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return Optional.empty();
+    return Causes.find(e, type);
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
+    return Causes.root(e).getMessage();
   }
 
   static String slug(String constant) {

@@ -1,13 +1,18 @@
 package gov.ice.registry.web.query;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.projection.audit.Approval;
 import gov.ice.registry.projection.audit.ApprovalCsv;
 import gov.ice.registry.projection.audit.ApprovalQueries;
 import gov.ice.registry.projection.audit.ApprovalSearch;
+import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,41 +29,59 @@ import reactor.core.publisher.Mono;
  * clearance, legal review, signature, review and dispute decision, with the draft version it
  * approved. {@code from} and {@code to} are days (both inclusive, in the registry's zone) or
  * instants ({@code to} exclusive). JSON by default; {@code format=csv} streams {@code text/csv}.
+ * With {@code page} (from 0) or {@code size} (1-200, default 20) one page and the total; without
+ * them every approval, streamed row by row (JSON and CSV alike), never collected in memory.
  */
 @RestController
 @PreAuthorize("hasRole('AUDITOR')")
 public class ApprovalAuditEndpoint {
 
-  public record Approvals(long total, List<Approval> items) {}
+  /** The JSON answer's shape; {@code page} and {@code size} only when a page was asked for. */
+  public record Approvals(long total, Integer page, Integer size, List<Approval> items) {}
+
+  record Query(ApprovalSearch search, Integer page, Integer size) {}
 
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final ApprovalQueries approvals;
   private final Clock clock;
+  private final ObjectMapper mapper;
 
-  public ApprovalAuditEndpoint(ApprovalQueries approvals, Clock clock) {
+  public ApprovalAuditEndpoint(ApprovalQueries approvals, Clock clock, ObjectMapper mapper) {
     this.approvals = approvals;
     this.clock = clock;
+    this.mapper = mapper;
   }
 
   @GetMapping("/api/audit/approvals")
-  public Mono<Approvals> approvals(@RequestParam MultiValueMap<String, String> parameters) {
+  public Mono<ResponseEntity<Flux<DataBuffer>>> approvals(@RequestParam MultiValueMap<String, String> parameters) {
     return Mono.fromCallable(() -> parse(parameters, false))
-        .flatMap(search -> approvals.find(search).collectList())
-        .map(items -> new Approvals(items.size(), items));
+        .flatMap(query -> approvals.count(query.search()).map(total -> {
+          Map<String, Object> head = new LinkedHashMap<>();
+          head.put("total", total);
+          if (query.page() != null) {
+            head.put("page", query.page());
+            head.put("size", query.size());
+          }
+          return JsonStream.object(mapper, head, rows(query));
+        }));
+  }
+
+  private Flux<Approval> rows(Query query) {
+    return query.page() == null ? approvals.find(query.search()) : approvals.find(query.search(), query.page(), query.size());
   }
 
   /** The same list as CSV, streamed row by row. */
   @GetMapping(path = "/api/audit/approvals", params = "format=csv")
   public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@RequestParam MultiValueMap<String, String> parameters) {
     return Mono.fromCallable(() -> parse(parameters, true))
-        .map(search -> ResponseEntity.ok()
+        .map(query -> ResponseEntity.ok()
             .contentType(TEXT_CSV)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"approvals.csv\"")
-            .body(Flux.concat(Flux.just(ApprovalCsv.header()), approvals.find(search).map(ApprovalCsv::row))));
+            .body(Flux.concat(Flux.just(ApprovalCsv.header()), rows(query).map(ApprovalCsv::row))));
   }
 
-  private ApprovalSearch parse(MultiValueMap<String, String> parameters, boolean csv) {
+  private Query parse(MultiValueMap<String, String> parameters, boolean csv) {
     QueryParameters p = new QueryParameters(parameters);
     Instant from = p.instantOrDay("from", clock.getZone(), false);
     Instant to = p.instantOrDay("to", clock.getZone(), true);
@@ -69,7 +92,10 @@ public class ApprovalAuditEndpoint {
     if (from != null && to != null && !from.isBefore(to)) {
       p.invalid("to", "is after from");
     }
+    boolean paged = parameters.containsKey("page") || parameters.containsKey("size");
+    int page = p.integer("page", 0, 0, 100_000);
+    int size = p.integer("size", AgreementSearch.DEFAULT_SIZE, 1, AgreementSearch.MAX_SIZE);
     p.validate();
-    return new ApprovalSearch(p.string("actor"), p.string("office"), from, to);
+    return new Query(new ApprovalSearch(p.string("actor"), p.string("office"), from, to), paged ? page : null, paged ? size : null);
   }
 }

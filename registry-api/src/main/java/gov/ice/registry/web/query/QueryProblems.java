@@ -1,5 +1,6 @@
 package gov.ice.registry.web.query;
 
+import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
 import gov.ice.registry.web.admin.UnknownProjection;
 import java.net.URI;
 import org.springframework.core.Ordered;
@@ -32,6 +33,11 @@ public class QueryProblems {
   @ExceptionHandler(UnknownProjection.class)
   ResponseEntity<ProblemDetail> unknownProjection(UnknownProjection e) {
     return respond(problem(HttpStatus.NOT_FOUND, "unknown-projection", "Unknown projection", e.getMessage()));
+  }
+
+  @ExceptionHandler(RebuildRunning.class)
+  ResponseEntity<ProblemDetail> rebuildRunning(RebuildRunning e) {
+    return respond(problem(HttpStatus.CONFLICT, "rebuild-running", "Rebuild running", e.getMessage()));
   }
 
   private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.ice.registry.RegistryApplication;
-import gov.ice.registry.agreement.api.AgreementState;
-import gov.ice.registry.calendar.BusinessDays;
+import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
 import gov.ice.registry.support.TestUsers;
@@ -165,7 +165,7 @@ class NoticeJobIT {
     assertThat(noticesOf(notices, late.id()).get(0).path("daysBeforeDue").asInt()).isEqualTo(-30);
     JsonNode missed = noticesOf(notices, exigent).get(0);
     assertThat(missed.path("type").asText()).isEqualTo("EXIGENT_DEADLINE_MISSED");
-    assertThat(missed.path("deadline").asText()).isEqualTo(BusinessDays.exigentMemorializationDeadline(transferredOn).toString());
+    assertThat(missed.path("deadline").asText()).isEqualTo(ExigentMemorialization.deadline(transferredOn).toString());
     assertThat(eventsOfType(registry, soon.id(), "ReviewDueNoticeIssued")).isEqualTo(1);
     assertThat(eventsOfType(registry, exigent, "ExigentDeadlineMissedNoticeIssued")).isEqualTo(1);
 

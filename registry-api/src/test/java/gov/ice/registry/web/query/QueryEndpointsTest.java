@@ -2,6 +2,7 @@ package gov.ice.registry.web.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import gov.ice.registry.projection.audit.ApprovalQueries;
@@ -14,6 +15,9 @@ import gov.ice.registry.projection.reviews.ReviewQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The query endpoints' HTTP shapes against a real (empty) read store: parameters, problem details
@@ -40,16 +45,26 @@ class QueryEndpointsTest {
     client = MongoClients.create(server.connectionString());
     ReadStore store = new ReadStore(client.getDatabase("endpoints"));
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneId.of("America/New_York"));
+    // As the application configures Jackson (spring.jackson.serialization.write-dates-as-timestamps: false).
+    ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    // Rows for the paged views: five approvals, three overdue reviews (today is 2026-11-22).
+    for (int i = 0; i < 5; i++) {
+      Mono.from(store.collection("approvals").insertOne(new Document("_id", "a:" + i + ":0").append("agreementId", "a")
+          .append("sequence", i).append("type", "CONCURRENCE").append("at", Date.from(Instant.parse("2025-01-0" + (i + 1) + "T12:00:00Z")))
+          .append("draftVersion", 1).append("actorRoles", List.of()).append("rules", List.of()))).block();
+    }
+    for (int i = 0; i < 3; i++) {
+      Mono.from(store.collection("reviews").insertOne(new Document("_id", "r" + i).append("status", "ACTIVE")
+          .append("nextReviewDue", "2026-0" + (i + 1) + "-15").append("noticesIssued", List.of()))).block();
+    }
     http = WebTestClient.bindToController(
             new AgreementSearchEndpoint(new AgreementRepositoryQueries(store)),
-            new ReviewEndpoints(new ReviewQueries(store), clock),
+            new ReviewEndpoints(new ReviewQueries(store), clock, mapper),
             new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock),
             new NoticeEndpoint(new NoticeQueries(store), clock),
-            new ApprovalAuditEndpoint(new ApprovalQueries(store), clock))
+            new ApprovalAuditEndpoint(new ApprovalQueries(store), clock, mapper))
         .controllerAdvice(new QueryProblems())
-        // As the application configures Jackson (spring.jackson.serialization.write-dates-as-timestamps: false).
-        .httpMessageCodecs(codecs -> codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(
-            Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())))
+        .httpMessageCodecs(codecs -> codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(mapper)))
         .build();
   }
 
@@ -111,10 +126,37 @@ class QueryEndpointsTest {
   }
 
   @Test
+  void approvalsAndReviewsComeInPagesOrStreamedWhole() {
+    http.get().uri("/api/audit/approvals").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+        .expectBody().jsonPath("$.total").isEqualTo(5).jsonPath("$.items.length()").isEqualTo(5)
+        .jsonPath("$.items[0].at").isEqualTo("2025-01-01T12:00:00Z").jsonPath("$.page").doesNotExist();
+    http.get().uri("/api/audit/approvals?page=1&size=2").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.total").isEqualTo(5).jsonPath("$.page").isEqualTo(1).jsonPath("$.size").isEqualTo(2)
+        .jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.items[0].id").isEqualTo("a:2:0");
+    String csv = http.get().uri("/api/audit/approvals?format=csv&size=2").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(csv.split("\r\n")).hasSize(3);
+    http.get().uri("/api/reviews/overdue").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.asOf").isEqualTo("2026-11-22").jsonPath("$.total").isEqualTo(3)
+        .jsonPath("$.items.length()").isEqualTo(3).jsonPath("$.items[0].agreementId").isEqualTo("r0");
+    http.get().uri("/api/reviews/overdue?page=1&size=2").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.total").isEqualTo(3).jsonPath("$.items.length()").isEqualTo(1)
+        .jsonPath("$.items[0].agreementId").isEqualTo("r2");
+    http.get().uri("/api/reviews/due?within=P30D&size=0").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.violations[0].field").isEqualTo("size");
+  }
+
+  @Test
   void approvalsComeAsJsonOrCsv() {
     http.get().uri("/api/audit/approvals?actor=ivy&from=2026-01-01&to=2026-12-31").exchange()
         .expectStatus().isOk()
-        .expectBody().jsonPath("$.total").isEqualTo(0);
+        .expectBody().jsonPath("$.total").isEqualTo(0).jsonPath("$.items").isArray();
     String csv = http.get().uri("/api/audit/approvals?format=csv").exchange()
         .expectStatus().isOk()
         .expectHeader().contentTypeCompatibleWith("text/csv")

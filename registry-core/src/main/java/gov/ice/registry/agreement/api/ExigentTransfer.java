@@ -7,11 +7,4 @@ public record ExigentTransfer(
     LocalDate transferredOn,
     ExigentAuthority authorizedBy,
     LocalDate memorializationDeadline,
-    ExigentAuthority laterMemorializationApprovedBy) {
-
-  /** Met when the agreement was executed by the deadline, or a later memorialization was approved. */
-  public boolean metBy(LocalDate executedOn) {
-    return laterMemorializationApprovedBy != null
-        || (executedOn != null && !executedOn.isAfter(memorializationDeadline));
-  }
-}
+    ExigentAuthority laterMemorializationApprovedBy) {}

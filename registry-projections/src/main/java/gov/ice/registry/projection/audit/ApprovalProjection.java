@@ -6,13 +6,11 @@ import static gov.ice.registry.projection.BsonValues.name;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementSigned;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.ClearanceGranted;
 import gov.ice.registry.agreement.api.ClearanceReturned;
@@ -24,15 +22,15 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.BatchedProjection;
 import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -43,24 +41,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ApprovalProjection.GROUP)
-public class ApprovalProjection {
+public class ApprovalProjection extends BatchedProjection {
 
   public static final String GROUP = "audit";
   static final String COLLECTION = "approvals";
 
-  private final ReadStore store;
-  private final MongoCollection<Document> approvals;
   private final LedgerFold fold;
 
   public ApprovalProjection(ReadStore store, AgreementLedger ledger) {
-    this.store = store;
-    this.approvals = store.collection(COLLECTION);
+    super(GROUP, COLLECTION, store, List.of(
+        new IndexModel(Indexes.ascending("actorKey", "at")),
+        new IndexModel(Indexes.ascending("office", "at")),
+        new IndexModel(Indexes.ascending("at"))));
     this.fold = new LedgerFold(ledger);
-    ensureIndexes();
   }
 
-  @EventHandler
-  void on(AgreementEvent event, DomainEventMessage<?> message) {
+  @Override
+  protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
     AgreementState state = fold.after(message).state();
     List<Document> entries = new ArrayList<>();
     if (event instanceof StakeholderConcurred e) {
@@ -86,7 +83,9 @@ public class ApprovalProjection {
     } else if (event instanceof PersonalDataErased) {
       // The signatories' names recorded so far are erased (the ledger rewrote the events); the
       // actor columns stay: they name the registry user who acted, which the audit keeps.
-      ReadStore.await(approvals.updateMany(Filters.eq("agreementId", event.agreementId().value()), Updates.set("signatoryName", null)));
+      String agreementId = event.agreementId().value();
+      batch.updateStored(collection(), Filters.eq("agreementId", agreementId), Updates.set("signatoryName", null),
+          pending -> agreementId.equals(pending.getString("agreementId")), pending -> pending.put("signatoryName", null));
     }
     Actor actor = Actor.fromMetadata(message.getMetaData());
     for (int i = 0; i < entries.size(); i++) {
@@ -100,15 +99,13 @@ public class ApprovalProjection {
           .append("actorDisplayName", actor == null ? null : actor.displayName())
           .append("actorRoles", actor == null ? List.of() : actor.roles());
       String id = event.agreementId().value() + ":" + message.getSequenceNumber() + ":" + i;
-      ReadStore.await(approvals.replaceOne(Filters.eq("_id", id), entry, new ReplaceOptions().upsert(true)));
+      batch.put(collection(), id, entry);
     }
   }
 
-  @ResetHandler
-  void reset() {
+  @Override
+  protected void forget() {
     fold.clear();
-    store.drop(COLLECTION);
-    ensureIndexes();
   }
 
   private static Document entry(String type, String decision, String office, int draftVersion, String comment, List<String> rules) {
@@ -124,12 +121,5 @@ public class ApprovalProjection {
     return entry("SIGNATURE", decision, s.signedForIce() ? name(s.authority()) : null, draftVersion, null, rules)
         .append("party", s.party())
         .append("signatoryName", s.signatoryName());
-  }
-
-  private void ensureIndexes() {
-    ReadStore.await(approvals.createIndexes(List.of(
-        new IndexModel(Indexes.ascending("actorKey", "at")),
-        new IndexModel(Indexes.ascending("office", "at")),
-        new IndexModel(Indexes.ascending("at")))));
   }
 }

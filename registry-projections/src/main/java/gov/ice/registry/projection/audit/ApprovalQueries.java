@@ -15,18 +15,35 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Approvals by actor, office and time range, in ledger order. */
 @Service
 public class ApprovalQueries {
 
-  private final MongoCollection<Document> approvals;
+  private final ReadStore store;
 
   public ApprovalQueries(ReadStore store) {
-    this.approvals = store.collection(ApprovalProjection.COLLECTION);
+    this.store = store;
   }
 
+  /** Every approval the search selects, streamed in ledger order. */
   public Flux<Approval> find(ApprovalSearch search) {
+    return find(search, 0, 0);
+  }
+
+  /** One page ({@code page} from 0) of {@code size} approvals; {@code size} 0 means all from the page's start. */
+  public Flux<Approval> find(ApprovalSearch search, int page, int size) {
+    return Flux.from(approvals().find(filter(search)).sort(Sorts.ascending("at", "agreementId", "sequence", "_id"))
+            .skip(page * size).limit(size))
+        .map(ApprovalQueries::approval);
+  }
+
+  public Mono<Long> count(ApprovalSearch search) {
+    return Mono.from(approvals().countDocuments(filter(search)));
+  }
+
+  private static Bson filter(ApprovalSearch search) {
     List<Bson> filters = new ArrayList<>();
     if (search.actor() != null) {
       filters.add(Filters.eq("actorKey", search.actor().toLowerCase(Locale.ROOT)));
@@ -40,9 +57,7 @@ public class ApprovalQueries {
     if (search.to() != null) {
       filters.add(Filters.lt("at", instant(search.to())));
     }
-    Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-    return Flux.from(approvals.find(filter).sort(Sorts.ascending("at", "agreementId", "sequence", "_id")))
-        .map(ApprovalQueries::approval);
+    return filters.isEmpty() ? new Document() : Filters.and(filters);
   }
 
   static Approval approval(Document d) {
@@ -62,5 +77,10 @@ public class ApprovalQueries {
         (int) number(d, "draftVersion"),
         d.getString("comment"),
         strings(d, "rules"));
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> approvals() {
+    return store.live(ApprovalProjection.COLLECTION);
   }
 }

@@ -5,19 +5,18 @@ import static gov.ice.registry.projection.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
-import gov.ice.registry.projection.VersionedWrite;
+import gov.ice.registry.projection.BatchedProjection;
+import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -28,24 +27,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ExigentDeadlineProjection.GROUP)
-public class ExigentDeadlineProjection {
+public class ExigentDeadlineProjection extends BatchedProjection {
 
   public static final String GROUP = "exigent";
   static final String COLLECTION = "exigentTransfers";
 
-  private final ReadStore store;
-  private final MongoCollection<Document> transfers;
   private final LedgerFold fold;
 
   public ExigentDeadlineProjection(ReadStore store, AgreementLedger ledger) {
-    this.store = store;
-    this.transfers = store.collection(COLLECTION);
+    super(GROUP, COLLECTION, store, List.of(
+        new IndexModel(Indexes.ascending("met", "memorializationDeadline")),
+        new IndexModel(Indexes.ascending("agreementId"))));
     this.fold = new LedgerFold(ledger);
-    ensureIndexes();
   }
 
-  @EventHandler
-  void on(AgreementEvent event, DomainEventMessage<?> message) {
+  @Override
+  protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
     LedgerFold.Folded folded = fold.after(message);
     AgreementState state = folded.state();
     for (ExigentTransfer transfer : state.exigentTransfers()) {
@@ -58,22 +55,14 @@ public class ExigentDeadlineProjection {
           .append("memorializationDeadline", day(transfer.memorializationDeadline()))
           .append("laterMemorializationApprovedBy", name(transfer.laterMemorializationApprovedBy()))
           .append("executedOn", day(state.executedOn()))
-          .append("met", transfer.metBy(state.executedOn()))
+          .append("met", ExigentMemorialization.met(transfer, state.executedOn()))
           .append("missedNoticeIssued", state.noticeIssued(AgreementState.exigentNoticeKey(transfer.transferredOn())));
-      VersionedWrite.replace(transfers, event.agreementId().value() + ":" + transfer.transferredOn(), folded.sequence() + 1, document);
+      batch.put(collection(), event.agreementId().value() + ":" + transfer.transferredOn(), folded.sequence() + 1, document);
     }
   }
 
-  @ResetHandler
-  void reset() {
+  @Override
+  protected void forget() {
     fold.clear();
-    store.drop(COLLECTION);
-    ensureIndexes();
-  }
-
-  private void ensureIndexes() {
-    ReadStore.await(transfers.createIndexes(List.of(
-        new IndexModel(Indexes.ascending("met", "memorializationDeadline")),
-        new IndexModel(Indexes.ascending("agreementId")))));
   }
 }

@@ -21,10 +21,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class ExigentDeadlineQueries {
 
-  private final MongoCollection<Document> transfers;
+  private final ReadStore store;
 
   public ExigentDeadlineQueries(ReadStore store) {
-    this.transfers = store.collection(ExigentDeadlineProjection.COLLECTION);
+    this.store = store;
   }
 
   /** Every exigent transfer, the earliest deadline first. */
@@ -38,7 +38,7 @@ public class ExigentDeadlineQueries {
   }
 
   public Mono<Long> countMissed(LocalDate today) {
-    return Mono.from(transfers.countDocuments(missedFilter(today)));
+    return Mono.from(transfers().countDocuments(missedFilter(today)));
   }
 
   private static Bson missedFilter(LocalDate today) {
@@ -46,7 +46,7 @@ public class ExigentDeadlineQueries {
   }
 
   private Flux<ExigentDeadline> find(Bson filter, LocalDate today) {
-    return Flux.from(transfers.find(filter).sort(Sorts.ascending("memorializationDeadline", "_id")))
+    return Flux.from(transfers().find(filter).sort(Sorts.ascending("memorializationDeadline", "_id")))
         .map(d -> deadline(d, today));
   }
 
@@ -67,5 +67,10 @@ public class ExigentDeadlineQueries {
         state,
         Boolean.TRUE.equals(d.getBoolean("missedNoticeIssued")),
         today);
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> transfers() {
+    return store.live(ExigentDeadlineProjection.COLLECTION);
   }
 }

@@ -1,36 +1,71 @@
 package gov.ice.registry.projection.mongo;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The embedded default read store: mongo-java-server with its memory backend, bound to a loopback
- * ephemeral port. Read models are derived data and their tracking tokens live in the same store,
- * so after a restart the store is empty, every token is missing, and each projection replays the
- * ledger from its start: nothing can run ahead of the documents it describes.
+ * The embedded default read store: mongo-java-server bound to a loopback ephemeral port. In the
+ * application it keeps its databases in an H2 MVStore file in the data directory, so a restart
+ * resumes from the tracking tokens stored beside the documents instead of replaying the ledger.
+ *
+ * <p>The MVStore commits on its own about once a second. {@link #commit()} forces a commit: a
+ * projection calls it after writing a batch's documents and before its token moves, so that a
+ * crash can lose a token that documents already went past (they are written again, with the
+ * same result) but never documents that a stored token claims.
  */
 public final class EmbeddedReadStore implements AutoCloseable {
 
   private final MongoServer server;
+  private final H2Backend durable;
   private final String connectionString;
 
-  private EmbeddedReadStore(MongoServer server, InetSocketAddress address) {
+  private EmbeddedReadStore(MongoServer server, H2Backend durable, InetSocketAddress address) {
     this.server = server;
+    this.durable = durable;
     this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
   }
 
+  /** A store in memory, gone when it closes (tests, and a registry pointed at one from outside). */
   public static EmbeddedReadStore start() {
-    MongoServer server = new MongoServer(new MemoryBackend());
+    return start(new MemoryBackend(), null);
+  }
+
+  /** A store kept in {@code file}, created if absent and reopened as it was left. */
+  public static EmbeddedReadStore start(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the read store's directory for " + file, e);
+    }
+    H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+    return start(backend, backend);
+  }
+
+  private static EmbeddedReadStore start(MongoBackend backend, H2Backend durable) {
+    MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    return new EmbeddedReadStore(server, address);
+    return new EmbeddedReadStore(server, durable, server.getLocalAddress());
   }
 
   public String connectionString() {
     return connectionString;
   }
 
+  /** Makes every write acknowledged so far durable; nothing to do for a store in memory. */
+  public void commit() {
+    if (durable != null) {
+      durable.commit();
+    }
+  }
+
+  /** Closing commits and closes the MVStore file. */
   @Override
   public void close() {
     server.shutdownNow();

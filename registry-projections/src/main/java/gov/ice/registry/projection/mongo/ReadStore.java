@@ -1,9 +1,13 @@
 package gov.ice.registry.projection.mongo;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -11,16 +15,42 @@ import reactor.core.publisher.Flux;
 /**
  * The read models' database. Queries use the reactive collections as they are; projections call
  * {@link #await} because an Axon handler must finish its write before its tracking token moves.
+ *
+ * <p>A read model's documents live in a collection named after it ({@code agreements}) or, once it
+ * was rebuilt, in a successor ({@code agreements_1701234567890}): a rebuild writes into a new
+ * collection while queries keep reading the live one, and switches when it has caught up. The
+ * {@code readModelCollections} collection names each read model's live collection and the one being
+ * built; {@link #live} answers from a copy in memory, so a query never waits for it, and
+ * {@link #refresh} reloads it (at start, after a switch, and on a schedule for other instances).
  */
 public final class ReadStore {
 
   /** A write that takes longer fails the handler, and the processor retries the event. */
-  static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+  static final String COLLECTIONS = "readModelCollections";
+
+  /** A read model's collections: where queries read, and where a running rebuild writes (or null). */
+  public record Collections(String live, String building) {}
 
   private final MongoDatabase database;
+  private final Runnable commit;
+  private final Map<String, Collections> collections = new ConcurrentHashMap<>();
 
+  /** A store whose acknowledged writes are durable (MongoDB, or a store in memory that nothing outlives). */
   public ReadStore(MongoDatabase database) {
+    this(database, () -> {});
+  }
+
+  /** {@code commit} makes the writes acknowledged so far durable (the embedded store's file). */
+  public ReadStore(MongoDatabase database, Runnable commit) {
     this.database = Objects.requireNonNull(database, "database");
+    this.commit = Objects.requireNonNull(commit, "commit");
+  }
+
+  /** Called after a batch's documents are written and before its token is: the token never claims more than is kept. */
+  public void commit() {
+    commit.run();
   }
 
   public MongoDatabase database() {
@@ -29,6 +59,52 @@ public final class ReadStore {
 
   public MongoCollection<Document> collection(String name) {
     return database.getCollection(name);
+  }
+
+  /** Where the read model stored in {@code base} is read from, as last loaded. */
+  public MongoCollection<Document> live(String base) {
+    return collection(collections(base).live());
+  }
+
+  /** The read model's collections as last loaded. */
+  public Collections collections(String base) {
+    return collections.getOrDefault(base, new Collections(base, null));
+  }
+
+  /** Reloads every read model's collections. Blocking. */
+  public void refresh() {
+    Flux.from(collection(COLLECTIONS).find()).doOnNext(d -> collections.put(d.getString("_id"),
+            new Collections(d.getString("live"), d.getString("building"))))
+        .then().block(WRITE_TIMEOUT);
+  }
+
+  /** Names a new collection for {@code base} to be built in, keeping the live one. Blocking. */
+  public Collections beginRebuild(String base) {
+    refresh();
+    Collections current = collections(base);
+    String building = base + "_" + System.currentTimeMillis();
+    return save(base, new Collections(current.live(), building));
+  }
+
+  /** The built collection becomes the live one; the previous live collection is dropped. Blocking. */
+  public void completeRebuild(String base) {
+    refresh();
+    Collections current = collections(base);
+    if (current.building() == null) {
+      return;
+    }
+    save(base, new Collections(current.building(), null));
+    if (!current.live().equals(current.building())) {
+      drop(current.live());
+    }
+  }
+
+  private Collections save(String base, Collections value) {
+    await(collection(COLLECTIONS).replaceOne(Filters.eq("_id", base),
+        new Document("_id", base).append("live", value.live()).append("building", value.building()),
+        new ReplaceOptions().upsert(true)));
+    collections.put(base, value);
+    return value;
   }
 
   /** Blocks until the publisher completes, for use inside event handlers only; returns its last value or null. */

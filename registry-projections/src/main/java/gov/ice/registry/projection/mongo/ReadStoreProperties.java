@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param uri a MongoDB connection string (a replica set in production), or blank for the embedded store
  * @param database the database holding every read model and the projections' tracking tokens
+ * @param inMemory for the embedded store only: keep it in memory instead of a file in the data
+ *     directory (tests; every start then replays the ledger)
  */
 @ConfigurationProperties("registry.mongodb")
-public record ReadStoreProperties(String uri, String database) {
+public record ReadStoreProperties(String uri, String database, boolean inMemory) {
 
   public ReadStoreProperties {
     uri = uri == null ? "" : uri.trim();

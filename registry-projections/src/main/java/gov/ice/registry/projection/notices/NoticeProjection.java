@@ -3,22 +3,19 @@ package gov.ice.registry.projection.notices;
 import static gov.ice.registry.projection.BsonValues.day;
 import static gov.ice.registry.projection.BsonValues.instant;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.BatchedProjection;
 import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -29,24 +26,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(NoticeProjection.GROUP)
-public class NoticeProjection {
+public class NoticeProjection extends BatchedProjection {
 
   public static final String GROUP = "notices";
   static final String COLLECTION = "notices";
 
-  private final ReadStore store;
-  private final MongoCollection<Document> notices;
   private final LedgerFold fold;
 
   public NoticeProjection(ReadStore store, AgreementLedger ledger) {
-    this.store = store;
-    this.notices = store.collection(COLLECTION);
+    super(GROUP, COLLECTION, store, List.of(
+        new IndexModel(Indexes.ascending("recordedAt")),
+        new IndexModel(Indexes.ascending("issuedOn"))));
     this.fold = new LedgerFold(ledger);
-    ensureIndexes();
   }
 
-  @EventHandler
-  void on(AgreementEvent event, DomainEventMessage<?> message) {
+  @Override
+  protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
     LedgerFold.Folded folded = fold.after(message);
     Document notice = new Document("agreementId", event.agreementId().value())
         .append("title", folded.state().profile().title())
@@ -65,19 +60,11 @@ public class NoticeProjection {
     } else {
       return;
     }
-    ReadStore.await(notices.replaceOne(Filters.eq("_id", message.getIdentifier()), notice, new ReplaceOptions().upsert(true)));
+    batch.put(collection(), message.getIdentifier(), notice);
   }
 
-  @ResetHandler
-  void reset() {
+  @Override
+  protected void forget() {
     fold.clear();
-    store.drop(COLLECTION);
-    ensureIndexes();
-  }
-
-  private void ensureIndexes() {
-    ReadStore.await(notices.createIndexes(List.of(
-        new IndexModel(Indexes.ascending("recordedAt")),
-        new IndexModel(Indexes.ascending("issuedOn")))));
   }
 }

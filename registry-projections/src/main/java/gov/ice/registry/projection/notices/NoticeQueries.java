@@ -19,10 +19,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class NoticeQueries {
 
-  private final MongoCollection<Document> notices;
+  private final ReadStore store;
 
   public NoticeQueries(ReadStore store) {
-    this.notices = store.collection(NoticeProjection.COLLECTION);
+    this.store = store;
   }
 
   /** Notices recorded at or after {@code since}; every notice when it is null. */
@@ -36,11 +36,11 @@ public class NoticeQueries {
   }
 
   public Mono<Long> count(String type) {
-    return Mono.from(notices.countDocuments(Filters.eq("type", type)));
+    return Mono.from(notices().countDocuments(Filters.eq("type", type)));
   }
 
   private Flux<IssuedNotice> find(Bson filter) {
-    return Flux.from(notices.find(filter).sort(Sorts.ascending("recordedAt", "agreementId", "sequence")))
+    return Flux.from(notices().find(filter).sort(Sorts.ascending("recordedAt", "agreementId", "sequence")))
         .map(NoticeQueries::notice);
   }
 
@@ -57,5 +57,10 @@ public class NoticeQueries {
         days == null ? null : days.intValue(),
         day(d, "transferredOn"),
         day(d, "deadline"));
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> notices() {
+    return store.live(NoticeProjection.COLLECTION);
   }
 }

@@ -9,7 +9,7 @@ import static gov.ice.registry.projection.BsonValues.strings;
 
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Concurrence;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;

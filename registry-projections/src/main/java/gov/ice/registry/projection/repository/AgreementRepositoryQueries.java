@@ -47,10 +47,10 @@ public class AgreementRepositoryQueries {
   private static final Map<String, String> FACETS = Map.of(
       "status", STATUS, "kind", KIND, "category", CATEGORIES, "partyKind", PARTY_KINDS);
 
-  private final MongoCollection<Document> agreements;
+  private final ReadStore store;
 
   public AgreementRepositoryQueries(ReadStore store) {
-    this.agreements = store.collection(AgreementDocuments.COLLECTION);
+    this.store = store;
   }
 
   /** One page of matches, the total, and facet counts over every match, in one aggregation ($facet). */
@@ -66,7 +66,7 @@ public class AgreementRepositoryQueries {
         ? new Facet(facet, Aggregates.unwind("$" + field), Aggregates.group("$" + field, Accumulators.sum("n", 1)))
         : new Facet(facet, Aggregates.group("$" + field, Accumulators.sum("n", 1)))));
     // MongoDB answers one document even for no matches; mongo-java-server answers none when the collection is absent.
-    return Mono.from(agreements.aggregate(List.of(Aggregates.match(filter(search)), Aggregates.facet(facets))).first())
+    return Mono.from(agreements().aggregate(List.of(Aggregates.match(filter(search)), Aggregates.facet(facets))).first())
         .defaultIfEmpty(new Document())
         .map(result -> page(search, result));
   }
@@ -89,13 +89,13 @@ public class AgreementRepositoryQueries {
     if (excludingId != null) {
       filters.add(Filters.ne("_id", excludingId));
     }
-    return Flux.from(agreements.find(Filters.and(filters)).sort(Sorts.ascending(AgreementDocuments.TITLE_SORT, "_id")))
+    return Flux.from(agreements().find(Filters.and(filters)).sort(Sorts.ascending(AgreementDocuments.TITLE_SORT, "_id")))
         .map(AgreementDocuments::fromDocument);
   }
 
   /** Active agreements whose termination date passed before {@code today}: they have expired. */
   public Flux<AgreementDocument> activePastTerminationDate(LocalDate today) {
-    return Flux.from(agreements.find(Filters.and(
+    return Flux.from(agreements().find(Filters.and(
             Filters.eq(STATUS, AgreementStatus.ACTIVE.name()),
             Filters.ne(TERMINATION_DATE, null),
             Filters.lt(TERMINATION_DATE, BsonValues.day(today))))
@@ -104,12 +104,12 @@ public class AgreementRepositoryQueries {
   }
 
   public Mono<AgreementDocument> byId(String id) {
-    return Mono.from(agreements.find(Filters.eq("_id", id)).first()).map(AgreementDocuments::fromDocument);
+    return Mono.from(agreements().find(Filters.eq("_id", id)).first()).map(AgreementDocuments::fromDocument);
   }
 
   /** How many agreements are in each status; statuses without any count 0. */
   public Mono<Map<AgreementStatus, Long>> countByStatus() {
-    return Flux.from(agreements.aggregate(List.of(Aggregates.group("$" + STATUS, Accumulators.sum("n", 1)))))
+    return Flux.from(agreements().aggregate(List.of(Aggregates.group("$" + STATUS, Accumulators.sum("n", 1)))))
         .collect(() -> {
           Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
           for (AgreementStatus s : AgreementStatus.values()) {
@@ -167,5 +167,10 @@ public class AgreementRepositoryQueries {
     }
     return new AgreementPage(items, total.isEmpty() ? 0 : BsonValues.number(total.get(0), "n"),
         search.page(), search.size(), facets);
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> agreements() {
+    return store.live(AgreementDocuments.COLLECTION);
   }
 }

@@ -5,18 +5,16 @@ import static gov.ice.registry.projection.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
-import gov.ice.registry.projection.VersionedWrite;
+import gov.ice.registry.projection.BatchedProjection;
+import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,24 +25,20 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReviewProjection.GROUP)
-public class ReviewProjection {
+public class ReviewProjection extends BatchedProjection {
 
   public static final String GROUP = "reviews";
   static final String COLLECTION = "reviews";
 
-  private final ReadStore store;
-  private final MongoCollection<Document> reviews;
   private final LedgerFold fold;
 
   public ReviewProjection(ReadStore store, AgreementLedger ledger) {
-    this.store = store;
-    this.reviews = store.collection(COLLECTION);
+    super(GROUP, COLLECTION, store, List.of(new IndexModel(Indexes.ascending("status", "nextReviewDue"))));
     this.fold = new LedgerFold(ledger);
-    ensureIndexes();
   }
 
-  @EventHandler
-  void on(AgreementEvent event, DomainEventMessage<?> message) {
+  @Override
+  protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
     LedgerFold.Folded folded = fold.after(message);
     AgreementState state = folded.state();
     String dueOn = day(state.nextReviewDue());
@@ -58,17 +52,11 @@ public class ReviewProjection {
         .append("lastReviewedOn", day(state.lastReviewedOn()))
         .append("nextReviewDue", dueOn)
         .append("noticesIssued", notices);
-    VersionedWrite.replace(reviews, event.agreementId().value(), folded.sequence() + 1, document);
+    batch.put(collection(), event.agreementId().value(), folded.sequence() + 1, document);
   }
 
-  @ResetHandler
-  void reset() {
+  @Override
+  protected void forget() {
     fold.clear();
-    store.drop(COLLECTION);
-    ensureIndexes();
-  }
-
-  private void ensureIndexes() {
-    ReadStore.await(reviews.createIndexes(List.of(new IndexModel(Indexes.ascending("status", "nextReviewDue")))));
   }
 }

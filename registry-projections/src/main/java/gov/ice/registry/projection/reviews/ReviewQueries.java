@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class ReviewQueries {
 
-  private final MongoCollection<Document> reviews;
+  private final ReadStore store;
 
   public ReviewQueries(ReadStore store) {
-    this.reviews = store.collection(ReviewProjection.COLLECTION);
+    this.store = store;
   }
 
   /** Active agreements whose review was due before {@code today}, the longest overdue first. */
@@ -45,17 +45,32 @@ public class ReviewQueries {
     return find(Filters.lte("nextReviewDue", day(today.plus(within))), today);
   }
 
+  /** One page ({@code page} from 0, {@code size} 0 for all) of the overdue view. */
+  public Flux<ReviewStanding> overdue(LocalDate today, int page, int size) {
+    return find(Filters.lt("nextReviewDue", day(today)), today, page, size);
+  }
+
+  /** One page ({@code page} from 0, {@code size} 0 for all) of the due-soon view. */
+  public Flux<ReviewStanding> dueWithin(LocalDate today, Period within, int page, int size) {
+    return find(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
+        today, page, size);
+  }
+
   public Mono<Long> countOverdue(LocalDate today) {
-    return Mono.from(reviews.countDocuments(active(Filters.lt("nextReviewDue", day(today)))));
+    return Mono.from(reviews().countDocuments(active(Filters.lt("nextReviewDue", day(today)))));
   }
 
   public Mono<Long> countDueWithin(LocalDate today, Period within) {
-    return Mono.from(reviews.countDocuments(active(
+    return Mono.from(reviews().countDocuments(active(
         Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))))));
   }
 
   private Flux<ReviewStanding> find(Bson dueFilter, LocalDate today) {
-    return Flux.from(reviews.find(active(dueFilter)).sort(Sorts.ascending("nextReviewDue", "_id")))
+    return find(dueFilter, today, 0, 0);
+  }
+
+  private Flux<ReviewStanding> find(Bson dueFilter, LocalDate today, int page, int size) {
+    return Flux.from(reviews().find(active(dueFilter)).sort(Sorts.ascending("nextReviewDue", "_id")).skip(page * size).limit(size))
         .map(d -> standing(d, today));
   }
 
@@ -78,5 +93,10 @@ public class ReviewQueries {
         days >= 0 ? days : null,
         days < 0 ? -days : null,
         d.getList("noticesIssued", Integer.class) == null ? List.of() : List.copyOf(d.getList("noticesIssued", Integer.class)));
+  }
+
+  /** The live collection: a rebuild switches it once it has caught up. */
+  private MongoCollection<Document> reviews() {
+    return store.live(ReviewProjection.COLLECTION);
   }
 }

@@ -7,7 +7,7 @@ import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeResolved;

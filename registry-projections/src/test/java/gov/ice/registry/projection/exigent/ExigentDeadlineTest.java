@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.api.AgreementState;
+import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.ExigentAuthority;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;

@@ -1,0 +1,90 @@
+package gov.ice.registry.web.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.RegistryProcess;
+import gov.ice.registry.support.TestUsers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuild builds the read model into a new collection while searches answer from the live one,
+ * switches once it has caught up (here checked every 5 s, so the rebuild is still running when the
+ * second request arrives), refuses a second rebuild meanwhile with 409, and ends with the same
+ * answers as before, document for document.
+ */
+class RebuildIT {
+
+  static final int AGREEMENTS = 25;
+  static final List<String> QUERIES = List.of("/api/agreements?size=200&sort=createdAt", "/api/audit/approvals",
+      "/api/reviews/due?within=P1000D", "/api/deadlines/exigent", "/api/notices");
+
+  @TempDir
+  Path dataDir;
+
+  @TempDir
+  Path logs;
+
+  @Test
+  void aRebuildNeverEmptiesTheSearchAndRefusesASecondOne() throws Exception {
+    Map<String, String> environment = Map.of("REGISTRY_DATA_DIR", dataDir.toString(), "REGISTRY_READ_MODELS_SWITCH_CHECK", "PT5S");
+    try (RegistryProcess registry = RegistryProcess.start(environment, logs.resolve("registry.log"))) {
+      RegistryClient client = registry.client();
+      for (int i = 0; i < AGREEMENTS; i++) {
+        Response drafted = client.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+        assertThat(drafted.status()).isEqualTo(201);
+        client.as(TestUsers.stakeholder(StakeholderOffice.IGP))
+            .post("/api/agreements/" + drafted.id() + "/concurrences", AgreementBodies.concurrence("IGP", 1));
+      }
+      ReadStoreRestartIT.awaitRebuilt(client);
+      await().atMost(Duration.ofSeconds(60)).until(() -> total(client) == AGREEMENTS);
+      List<JsonNode> before = QUERIES.stream().map(q -> client.as(TestUsers.AUDITOR).get(q).json()).toList();
+
+      Queue<Long> totals = new ConcurrentLinkedQueue<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread searcher = new Thread(() -> {
+        while (!stop.get()) {
+          totals.add(total(client));
+        }
+      }, "searcher");
+      searcher.start();
+      try {
+        Response first = client.as(TestUsers.ADMIN).post("/api/admin/projections/repository/rebuild", null);
+        assertThat(first.status()).isEqualTo(202);
+        Response second = client.as(TestUsers.ADMIN).post("/api/admin/projections/repository/rebuild", null);
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().path("type").asText()).endsWith("/rebuild-running");
+        for (String name : List.of("reviews", "exigent", "notices", "audit")) {
+          assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
+        }
+        ReadStoreRestartIT.awaitRebuilt(client);
+        long searchesAfterSwitch = totals.size() + 3;
+        await().atMost(Duration.ofSeconds(30)).until(() -> totals.size() >= searchesAfterSwitch);
+      } finally {
+        stop.set(true);
+        searcher.join(Duration.ofSeconds(30).toMillis());
+      }
+      assertThat(totals).isNotEmpty().allMatch(total -> total == AGREEMENTS);
+      List<JsonNode> after = QUERIES.stream().map(q -> client.as(TestUsers.AUDITOR).get(q).json()).toList();
+      assertThat(after).isEqualTo(before);
+    }
+  }
+
+  private static long total(RegistryClient client) {
+    return client.as(TestUsers.AUDITOR).get("/api/agreements?size=1").json().path("total").asLong();
+  }
+}

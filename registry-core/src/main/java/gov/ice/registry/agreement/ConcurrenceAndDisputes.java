@@ -1,0 +1,95 @@
+package gov.ice.registry.agreement;
+
+import static gov.ice.registry.agreement.Checks.requireStatus;
+
+import gov.ice.registry.agreement.api.AgreementDirectory;
+import gov.ice.registry.agreement.api.AgreementRefused;
+import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.Concurrence;
+import gov.ice.registry.agreement.api.ConcurrenceDecision;
+import gov.ice.registry.agreement.api.DisputeRaised;
+import gov.ice.registry.agreement.api.DisputeResolved;
+import gov.ice.registry.agreement.api.RaiseDispute;
+import gov.ice.registry.agreement.api.RecordConcurrence;
+import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.ResolveDispute;
+import gov.ice.registry.agreement.api.StakeholderConcurred;
+import gov.ice.registry.agreement.api.StakeholderNonConcurred;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import java.util.List;
+
+/**
+ * Key Stakeholders' concurrence on a draft version (or on an amendment that newly requires
+ * them), and disputes over standing non-concurrences ({@code SECTION_XI}): program AD, then
+ * directorates, then the ICE Director, who decides.
+ */
+final class ConcurrenceAndDisputes {
+
+  static final List<String> SECTION_XI = List.of("SECTION_XI");
+
+  private ConcurrenceAndDisputes() {}
+
+  static Decided record(AgreementState state, RecordConcurrence command, AgreementDirectory directory) {
+    if (command.office() == null || command.decision() == null) {
+      throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a concurrence names the office and its decision");
+    }
+    boolean onAmendment = state.pendingAmendment().isPresent();
+    if (!onAmendment) {
+      requireStatus(state, "record a concurrence", AgreementStatus.DRAFT);
+    }
+    if (command.draftVersion() != state.draftVersion()) {
+      throw new AgreementRefused(RefusalCode.STALE_DRAFT_VERSION,
+          "the current draft version is " + state.draftVersion() + ", not " + command.draftVersion());
+    }
+    List<String> rules = (onAmendment
+        ? state.pendingAmendment().get().pendingStakeholders().stream().filter(s -> s.office() == command.office()).findFirst()
+        : state.requirementOf(command.office()))
+        .map(RequiredStakeholder::rules)
+        .orElseThrow(() -> new AgreementRefused(RefusalCode.STAKEHOLDER_NOT_REQUIRED,
+            command.office() + " is not a stakeholder this " + (onAmendment ? "amendment" : "draft") + " requires"));
+    Decided decided = new Decided(state);
+    Concurrence previous = state.concurrences().get(command.office());
+    if (previous != null && previous.decision() == command.decision() && previous.draftVersion() == command.draftVersion()) {
+      return decided; // The same decision on the same version is recorded once.
+    }
+    if (command.decision() == ConcurrenceDecision.NON_CONCUR) {
+      return decided.record(new StakeholderNonConcurred(command.agreementId(), command.office(), command.draftVersion(),
+          command.comment(), rules));
+    }
+    decided.record(new StakeholderConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules));
+    if (onAmendment && decided.state().pendingAmendmentHasEveryConcurrence()) {
+      Maintenance.amendmentTakesEffect(decided, directory);
+    }
+    return decided;
+  }
+
+  static Decided raise(AgreementState state, RaiseDispute command) {
+    requireStatus(state, "raise a dispute", AgreementStatus.DRAFT);
+    if (command.level() == null) {
+      throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a dispute names its level");
+    }
+    List<StakeholderOffice> objecting = state.standingNonConcurrences();
+    if (objecting.isEmpty()) {
+      throw new AgreementRefused(RefusalCode.DISPUTE_STATE, "no non-concurrence stands on the current draft version", SECTION_XI);
+    }
+    state.openDispute().ifPresent(open -> {
+      if (command.level().compareTo(open.level()) <= 0) {
+        throw new AgreementRefused(RefusalCode.DISPUTE_STATE,
+            "the dispute is already open at " + open.level() + "; it can only be escalated higher", SECTION_XI);
+      }
+    });
+    return new Decided(state).record(new DisputeRaised(command.agreementId(), command.level(), command.summary(),
+        state.draftVersion(), objecting));
+  }
+
+  static Decided resolve(AgreementState state, ResolveDispute command) {
+    DisputeRaised open = state.openDispute().orElseThrow(() ->
+        new AgreementRefused(RefusalCode.DISPUTE_STATE, "there is no open dispute to decide", SECTION_XI));
+    if (command.decision() == null) {
+      throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a dispute resolution names its decision");
+    }
+    return new Decided(state).record(new DisputeResolved(command.agreementId(), command.decision(), command.rationale(),
+        state.draftVersion(), open.objectingOffices()));
+  }
+}

@@ -1,0 +1,99 @@
+package gov.ice.registry.projection;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.projection.mongo.ReadStore;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+/**
+ * The skeleton every read model shares: it collects what the events of a processor's batch change
+ * into a {@link ReadModelBatch} kept in the batch's unit of work, and writes it on the batch's last
+ * event, inside the handler. A write that fails therefore fails the handler, the batch rolls back
+ * and its token stays where it was (the processor registers its token write in prepare-commit,
+ * after every handler returned); the batch is then processed again. After the write the store
+ * commits ({@link ReadStore#commit()}), so the token never claims documents that are not kept.
+ *
+ * <p>A rebuild writes into a new collection while queries read the live one ({@link #reset}).
+ *
+ * <p>It handles every event so that it sees each batch's last one, whatever its type; a read
+ * model says what it does with an agreement's events in {@link #handle}. Called without a
+ * unit of work (a test driving it directly), every event is a batch of its own.
+ */
+public abstract class BatchedProjection {
+
+  private final String name;
+  private final String collection;
+  private final ReadStore store;
+  private final List<IndexModel> indexes;
+  /** Where the batches are written: the live collection, or the one a rebuild is building. */
+  private volatile String target;
+
+  protected BatchedProjection(String name, String collection, ReadStore store, List<IndexModel> indexes) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.collection = Objects.requireNonNull(collection, "collection");
+    this.store = Objects.requireNonNull(store, "store");
+    this.indexes = List.copyOf(indexes);
+    store.refresh();
+    ReadStore.Collections collections = store.collections(collection);
+    this.target = collections.building() != null ? collections.building() : collections.live();
+    ensureIndexes();
+  }
+
+  /** Records in {@code batch} what {@code event} changes; {@link #collection()} names where. */
+  protected abstract void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch);
+
+  /** Forgets what the projection keeps in memory, before a replay. */
+  protected void forget() {}
+
+  protected final String collection() {
+    return collection;
+  }
+
+  @EventHandler
+  final void on(Object payload, EventMessage<?> message) {
+    UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+    ReadModelBatch batch = unitOfWork == null
+        ? new ReadModelBatch()
+        : unitOfWork.root().getOrComputeResource(ReadModelBatch.class.getName() + "/" + name, key -> new ReadModelBatch());
+    if (payload instanceof AgreementEvent event && message instanceof DomainEventMessage<?> domain) {
+      handle(event, domain, batch);
+    }
+    boolean last = !(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage();
+    if (last && !batch.isEmpty()) {
+      String into = target;
+      batch.flush(base -> store.collection(base.equals(collection) ? into : base));
+      store.commit();
+    }
+  }
+
+  /**
+   * Before a replay: into the collection a rebuild named ({@link ReadStore#beginRebuild}), the
+   * live one untouched; without one (a reset by other means), into the live collection, emptied.
+   */
+  @ResetHandler
+  final void reset() {
+    forget();
+    store.refresh();
+    ReadStore.Collections collections = store.collections(collection);
+    target = collections.building() != null ? collections.building() : collections.live();
+    store.drop(target);
+    ensureIndexes();
+  }
+
+  private void ensureIndexes() {
+    if (!indexes.isEmpty()) {
+      MongoCollection<Document> documents = store.collection(target);
+      ReadStore.await(documents.createIndexes(indexes));
+    }
+  }
+}
