@@ -93,7 +93,7 @@ public final class RegistryBenchmark {
   /** Verification over a ledger of {@code --verify-events} sealed events written straight into the table. */
   private void syntheticVerification(Path dir) throws Exception {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(gov.ice.registry.ledger.H2Urls.forLedger("jdbc:h2:file:" + dir.toAbsolutePath().resolve("ledger")));
+    dataSource.setURL(gov.ice.registry.eventstore.H2Urls.forLedger("jdbc:h2:file:" + dir.toAbsolutePath().resolve("ledger")));
     dataSource.setUser("sa");
     SyntheticLedger.write(dataSource, false, options.verifyEvents());
     VerificationBenchmark.Result result = VerificationBenchmark.measure(dataSource, 3);
@@ -107,7 +107,7 @@ public final class RegistryBenchmark {
       if (store.equals("h2")) {
         Path data = work.resolve("h2-data");
         Path raw = work.resolve("h2-raw");
-        String rawUrl = gov.ice.registry.ledger.H2Urls.forLedger("jdbc:h2:file:" + raw.resolve("raw"));
+        String rawUrl = gov.ice.registry.eventstore.H2Urls.forLedger("jdbc:h2:file:" + raw.resolve("raw"));
         commandRates("H2", rawUrl, "sa", Map.of("REGISTRY_DATA_DIR", data.toString()), true, data);
       } else if (store.equals("postgres")) {
         TestPostgres postgres = TestPostgres.instance();
@@ -391,7 +391,7 @@ public final class RegistryBenchmark {
 
   private void verifyInProcess(Path data) {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(gov.ice.registry.ledger.H2Urls.forLedger("jdbc:h2:file:" + data.toAbsolutePath().resolve("ledger")));
+    dataSource.setURL(gov.ice.registry.eventstore.H2Urls.forLedger("jdbc:h2:file:" + data.toAbsolutePath().resolve("ledger")));
     dataSource.setUser("sa");
     VerificationBenchmark.Result result = VerificationBenchmark.measure(dataSource, 3);
     table.add("H2", "ledger verification in process, events/s (best of 3, " + result.events() + " events, verified=" + result.verified()

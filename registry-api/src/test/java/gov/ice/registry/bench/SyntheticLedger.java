@@ -1,7 +1,7 @@
 package gov.ice.registry.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.ice.registry.ledger.EventChain;
+import gov.ice.registry.chain.EventChain;
 import gov.ice.registry.support.AgreementBodies;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

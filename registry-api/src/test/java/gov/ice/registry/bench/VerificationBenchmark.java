@@ -2,7 +2,7 @@ package gov.ice.registry.bench;
 
 import gov.ice.registry.integrity.LedgerIntegrity;
 import gov.ice.registry.integrity.LedgerVerification;
-import gov.ice.registry.ledger.SigningKeys;
+import gov.ice.registry.chain.SigningKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
