@@ -1,5 +1,6 @@
 package gov.ice.registry;
 
+import gov.ice.registry.support.TemporaryDirectories;
 import gov.ice.registry.support.TestPostgres;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ class PostgresCrashIT extends CrashScenario {
     return Map.of(
         "REGISTRY_DATABASE_URL", TestPostgres.instance().newDatabase("registry_crash"),
         "REGISTRY_DATABASE_USERNAME", "postgres",
-        "REGISTRY_DATABASE_PASSWORD", "");
+        "REGISTRY_DATABASE_PASSWORD", "",
+        // The read store's file and signing key of its own: the working directory is shared with other ITs.
+        "REGISTRY_DATA_DIR", TemporaryDirectories.create("registry-pg-crash-").toString());
   }
 }

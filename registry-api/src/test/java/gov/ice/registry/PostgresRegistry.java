@@ -2,7 +2,9 @@ package gov.ice.registry;
 
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.TestPostgres;
+import gov.ice.registry.support.TemporaryDirectories;
 import gov.ice.registry.support.TestUsers;
+import java.nio.file.Path;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,12 +22,16 @@ public abstract class PostgresRegistry {
 
   private static String databaseUrl;
 
+  /** The signing key and the embedded read store's file: never the working directory, which other ITs' processes may hold. */
+  static final Path DATA_DIR = TemporaryDirectories.create("registry-pg-it-");
+
   @LocalServerPort
   int port;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     RegistryApplication.disableAxonUpdateChecker();
+    registry.add("registry.data-dir", DATA_DIR::toString);
     registry.add("registry.ledger.url", PostgresRegistry::databaseUrl);
     registry.add("registry.ledger.username", () -> "postgres");
     registry.add("registry.ledger.password", () -> "");

@@ -7,6 +7,7 @@ import gov.ice.registry.support.AgreementBodies;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
 import gov.ice.registry.support.TestPostgres;
+import gov.ice.registry.support.TemporaryDirectories;
 import gov.ice.registry.support.TestUsers;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +34,7 @@ class StoreOutageIT {
         "--registry.ledger.url=" + url,
         "--registry.ledger.username=postgres",
         "--registry.ledger.password=",
+        "--registry.data-dir=" + TemporaryDirectories.create("registry-outage-"),
         "--registry.security.users-file=" + TestUsers.usersFile())) {
       RegistryClient registry = new RegistryClient(((WebServerApplicationContext) context).getWebServer().getPort());
       String id = registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft()).id();

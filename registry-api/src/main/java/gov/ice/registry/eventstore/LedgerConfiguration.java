@@ -75,6 +75,11 @@ class LedgerConfiguration {
   }
 
   @Bean
+  H2Compaction h2Compaction(DataSource ledgerDataSource, LedgerDialect dialect) {
+    return new H2Compaction(ledgerDataSource, dialect);
+  }
+
+  @Bean
   LedgerDialect ledgerDialect(LedgerProperties ledger, @Value("${registry.data-dir:./data}") Path dataDir) {
     return LedgerDialect.of(ledger.jdbcUrl(dataDir));
   }

@@ -28,6 +28,6 @@ public record LedgerProperties(
   /** The JDBC url to connect to: the configured one, or the H2 file in {@code dataDir}. */
   String jdbcUrl(Path dataDir) {
     String raw = embedded() ? "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("ledger") : url.trim();
-    return LedgerDialect.of(raw) == LedgerDialect.H2 ? H2Urls.withoutWriteDelay(raw) : raw;
+    return LedgerDialect.of(raw) == LedgerDialect.H2 ? H2Urls.forLedger(raw) : raw;
   }
 }

@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class EventTable {
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  /** Rows per query when the whole ledger is read: about 15 MB of events of 3 KB. */
+  static final int BATCH = 5_000;
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -41,15 +47,45 @@ final class EventTable {
   /** One stored event and its place in the store's global order. */
   record Row(long globalIndex, StoredEvent event) {}
 
-  /** Every event, in global order, one at a time: a ledger of any size streams through. */
-  void forEach(Consumer<Row> consumer) {
-    jdbc.query(connection -> {
-      var statement = connection.prepareStatement(select + " ORDER BY " + schema.globalIndexColumn());
-      statement.setFetchSize(500);
-      return statement;
-    }, (ResultSet rs) -> {
-      consumer.accept(row(rs));
+  /**
+   * Every event, in global order, a batch at a time: a ledger of any size streams through. Read in
+   * batches of {@link #BATCH} by global index (keyset pagination: each query starts where the
+   * last ended, so no query sorts or holds the whole table, and PostgreSQL, which ignores a fetch
+   * size outside a transaction, never loads it whole), the next batch read and decoded on another
+   * thread while the consumer works through this one.
+   */
+  void forEachBatch(Consumer<List<Row>> consumer) {
+    ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "ledger-reader");
+      thread.setDaemon(true);
+      return thread;
     });
+    try {
+      List<Row> batch = batchAfter(Long.MIN_VALUE);
+      while (!batch.isEmpty()) {
+        long last = batch.get(batch.size() - 1).globalIndex();
+        Future<List<Row>> next = batch.size() < BATCH ? null : reader.submit(() -> batchAfter(last));
+        consumer.accept(batch);
+        batch = next == null ? List.of() : next.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the ledger", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  private List<Row> batchAfter(long globalIndex) {
+    return jdbc.query(connection -> {
+      var statement = connection.prepareStatement(select + " WHERE " + schema.globalIndexColumn() + " > ? ORDER BY "
+          + schema.globalIndexColumn() + " LIMIT " + BATCH);
+      statement.setLong(1, globalIndex);
+      statement.setFetchSize(BATCH);
+      return statement;
+    }, (rs, n) -> row(rs));
   }
 
   /** One agreement's events in global order (which is also sequence order while nothing was tampered with). */

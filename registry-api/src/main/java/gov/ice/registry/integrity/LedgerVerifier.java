@@ -1,6 +1,7 @@
 package gov.ice.registry.integrity;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.integrity.CheckpointStore.Leaf;
 import gov.ice.registry.integrity.LedgerVerification.Broken;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -35,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class LedgerVerifier {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerVerifier.class);
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final HexFormat HEX = HexFormat.of();
 
   private final EventTable events;
@@ -70,10 +69,15 @@ public final class LedgerVerifier {
     ChainVerifier chains = new ChainVerifier();
     AtomicReference<Head> head = new AtomicReference<>();
     AtomicReference<Broken> broken = new AtomicReference<>();
-    events.forEach(row -> {
-      var event = row.event();
-      chains.accept(event).ifPresent(b -> broken.compareAndSet(null, new Broken(b.agreementId(), b.sequence(), b.problem())));
-      head.set(new Head(event.agreementId(), event.sequence(), event.hash()));
+    events.forEachBatch(batch -> {
+      // Each event's hash depends on that event alone: computed on every core, then linked in order.
+      List<EventChain.Recomputed> hashes = batch.parallelStream().map(row -> EventChain.recompute(row.event())).toList();
+      for (int i = 0; i < batch.size(); i++) {
+        var event = batch.get(i).event();
+        chains.accept(event, hashes.get(i))
+            .ifPresent(b -> broken.compareAndSet(null, new Broken(b.agreementId(), b.sequence(), b.problem())));
+        head.set(new Head(event.agreementId(), event.sequence(), event.hash()));
+      }
     });
     return conclude(chains, head.get(), broken.get(), null);
   }
@@ -148,7 +152,7 @@ public final class LedgerVerifier {
         broken.set(new Broken(id, sequence, "taken into the leaf log as leaf " + index + " but missing from the event store"));
         return;
       }
-      Object stored = metadata(rs.getBytes(6)).get(EventChain.HASH);
+      Object stored = hashIn(rs.getBytes(6));
       if (!hash.equals(stored)) {
         broken.set(new Broken(id, sequence, "its hash " + stored + " differs from the hash " + hash + " taken into the leaf log as leaf " + index));
       }
@@ -185,11 +189,26 @@ public final class LedgerVerifier {
     return Optional.empty();
   }
 
-  private Map<String, Object> metadata(byte[] bytes) {
-    try {
-      return bytes == null ? Map.of() : json.readValue(bytes, MAP);
+  /** The stored {@link EventChain#HASH} of an event's metadata, read without building the whole map: one per leaf. */
+  private String hashIn(byte[] metadata) {
+    if (metadata == null) {
+      return null;
+    }
+    try (JsonParser parser = json.getFactory().createParser(metadata)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (EventChain.HASH.equals(name)) {
+          return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+        }
+        parser.skipChildren();
+      }
+      return null;
     } catch (IOException e) {
-      return Map.of();
+      return null;
     }
   }
 }

@@ -7,24 +7,25 @@ import org.junit.jupiter.api.Test;
 
 class H2UrlsTest {
 
+  private static final String SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=0;MAX_LENGTH_INPLACE_LOB=65536;MAX_COMPACT_TIME=2000";
+
   @Test
-  void appendsWriteDelayZeroToAUrlWithoutIt() {
-    assertThat(H2Urls.withoutWriteDelay("jdbc:h2:file:/var/lib/registry/ledger"))
-        .isEqualTo("jdbc:h2:file:/var/lib/registry/ledger;WRITE_DELAY=0");
+  void appendsTheLedgerSettingsToAUrlWithoutThem() {
+    assertThat(H2Urls.forLedger("jdbc:h2:file:/var/lib/registry/ledger")).isEqualTo("jdbc:h2:file:/var/lib/registry/ledger" + SETTINGS);
   }
 
   @Test
-  void replacesAnOperatorsWriteDelayWhateverItsCase() {
-    assertThat(H2Urls.withoutWriteDelay("jdbc:h2:file:./data/ledger;write_delay=500;MODE=MySQL"))
-        .isEqualTo("jdbc:h2:file:./data/ledger;MODE=MySQL;WRITE_DELAY=0");
+  void replacesAnOperatorsWriteDelayAndRetentionWhateverTheirCase() {
+    assertThat(H2Urls.forLedger("jdbc:h2:file:./data/ledger;write_delay=500;MODE=MySQL; Retention_Time = 45000"))
+        .isEqualTo("jdbc:h2:file:./data/ledger;MODE=MySQL" + SETTINGS);
   }
 
   @Test
-  void givesTheEmbeddedDefaultAnH2FileInTheDataDirectoryWithoutWriteDelay() {
+  void givesTheEmbeddedDefaultAnH2FileInTheDataDirectoryWithTheLedgerSettings() {
     LedgerProperties embedded = new LedgerProperties("", null, null, null, null);
-    assertThat(embedded.jdbcUrl(Path.of("/srv/registry"))).isEqualTo("jdbc:h2:file:/srv/registry/ledger;WRITE_DELAY=0");
+    assertThat(embedded.jdbcUrl(Path.of("/srv/registry"))).isEqualTo("jdbc:h2:file:/srv/registry/ledger" + SETTINGS);
     LedgerProperties userH2 = new LedgerProperties("jdbc:h2:file:/tmp/l;WRITE_DELAY=300", null, null, null, null);
-    assertThat(userH2.jdbcUrl(Path.of("/ignored"))).isEqualTo("jdbc:h2:file:/tmp/l;WRITE_DELAY=0");
+    assertThat(userH2.jdbcUrl(Path.of("/ignored"))).isEqualTo("jdbc:h2:file:/tmp/l" + SETTINGS);
   }
 
   @Test

@@ -35,6 +35,10 @@ public final class RegistryClient {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
   }
 
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   public Request as(String username) {
     return new Request(username, TestUsers.passwordOf(username), new LinkedHashMap<>());
   }
@@ -119,7 +123,7 @@ public final class RegistryClient {
   /** A response with its body parsed as JSON where it is JSON. */
   public record Response(int status, Map<String, java.util.List<String>> headers, String text, JsonNode json) {
 
-    Response(HttpResponse<String> response) {
+    public Response(HttpResponse<String> response) {
       this(response.statusCode(), response.headers().map(), response.body(), parse(response.body()));
     }
 

@@ -38,14 +38,14 @@ final class Bytes {
 
   /** Lowercase hex of exactly {@code length} bytes; any other spelling is refused, so no two texts name one hash. */
   static byte[] unhex(String text, int length) {
-    if (text == null || text.length() != 2 * length || !text.matches("[0-9a-f]*")) {
+    if (text == null || text.length() != 2 * length || !isLowerHex(text)) {
       throw new IllegalArgumentException("not " + length + " bytes of lowercase hex: " + text);
     }
     return HEX.parseHex(text);
   }
 
   static boolean isHash(Object text) {
-    return text instanceof String s && s.length() == 64 && s.matches("[0-9a-f]*");
+    return text instanceof String s && s.length() == 64 && isLowerHex(s);
   }
 
   static String base64(byte[] bytes) {
@@ -63,5 +63,16 @@ final class Bytes {
       throw new IllegalArgumentException("not canonical base64");
     }
     return bytes;
+  }
+
+  /** Lowercase hex digits only; called for every stored hash, so no regular expression. */
+  private static boolean isLowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -101,6 +101,11 @@ public final class CanonicalJson {
 
   private static void writeString(String s, StringBuilder out) {
     out.append('"');
+    if (!needsEscape(s)) {
+      // Most ledger strings need no escape: one copy instead of one append per character.
+      out.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -121,6 +126,16 @@ public final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Thrown for text that is not strict JSON; says where. */
@@ -218,6 +233,18 @@ public final class CanonicalJson {
 
     private String string() {
       position++;
+      // Most strings hold no escape: take them as one substring.
+      for (int end = position; end < text.length(); end++) {
+        char c = text.charAt(end);
+        if (c == '"') {
+          String plain = text.substring(position, end);
+          position = end + 1;
+          return plain;
+        }
+        if (c == '\\' || c < 0x20) {
+          break;
+        }
+      }
       StringBuilder out = new StringBuilder();
       while (true) {
         char c = next();

@@ -40,12 +40,17 @@ public final class ChainVerifier {
 
   /** Checks the next event of its agreement; returns the break it finds, if any. */
   public Optional<Break> accept(StoredEvent event) {
+    return accept(event, null);
+  }
+
+  /** As {@link #accept(StoredEvent)}, with the event's hash already recomputed ({@link EventChain#recompute}) when not null. */
+  public Optional<Break> accept(StoredEvent event, EventChain.Recomputed recomputed) {
     eventsChecked++;
     Chain chain = chains.computeIfAbsent(event.agreementId(), id -> new Chain());
     if (chain.broken != null) {
       return Optional.empty(); // Past an agreement's first break every link is suspect; one report says it.
     }
-    String problem = EventChain.problemWith(event, chain.nextSequence, chain.hash);
+    String problem = EventChain.problemWith(event, chain.nextSequence, chain.hash, recomputed);
     if (problem != null) {
       return report(chain, new Break(event.agreementId(), event.sequence(), problem));
     }

@@ -152,6 +152,25 @@ public final class EventChain {
    * expectedSequence}, or null when it is sound.
    */
   public static String problemWith(StoredEvent event, long expectedSequence, String previousHash) {
+    return problemWith(event, expectedSequence, previousHash, null);
+  }
+
+  /**
+   * An event's hash recomputed from its stored parts, or why it cannot be: independent of every
+   * other event, so a verifier may compute many at once ahead of the link checks.
+   */
+  public record Recomputed(String hash, String problem) {}
+
+  public static Recomputed recompute(StoredEvent event) {
+    try {
+      return new Recomputed(hashOf(event), null);
+    } catch (Broken e) {
+      return new Recomputed(null, e.getMessage());
+    }
+  }
+
+  /** As {@link #problemWith(StoredEvent, long, String)}, with the hash already recomputed when {@code recomputed} is not null. */
+  public static String problemWith(StoredEvent event, long expectedSequence, String previousHash, Recomputed recomputed) {
     if (event.sequence() != expectedSequence) {
       return event.sequence() > expectedSequence
           ? "sequence " + event.sequence() + " follows " + (expectedSequence - 1) + ": sequence " + expectedSequence + " is missing"
@@ -165,14 +184,12 @@ public final class EventChain {
       return "previousHash " + event.previousHash() + " does not link to the hash " + previousHash
           + (expectedSequence == 0 ? " of an agreement's first event" : " of sequence " + (expectedSequence - 1));
     }
-    String recomputed;
-    try {
-      recomputed = hashOf(event);
-    } catch (Broken e) {
-      return e.getMessage();
+    Recomputed hash = recomputed == null ? recompute(event) : recomputed;
+    if (hash.problem() != null) {
+      return hash.problem();
     }
-    if (!recomputed.equals(event.hash())) {
-      return "the payload or covered metadata changed: the event hashes to " + recomputed + " but records " + event.hash();
+    if (!hash.hash().equals(event.hash())) {
+      return "the payload or covered metadata changed: the event hashes to " + hash.hash() + " but records " + event.hash();
     }
     return null;
   }

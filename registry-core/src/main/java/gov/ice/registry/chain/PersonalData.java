@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Personal data in event payloads, and how the ledger hashes it so that it can be erased.
@@ -30,6 +31,8 @@ public final class PersonalData {
   static final String SALT = "salt";
   static final String PERSONAL = "personal";
   private static final int SALT_BYTES = 16;
+  private static final Pattern SALT_HEX = Pattern.compile("[0-9a-f]{" + 2 * SALT_BYTES + "}");
+  private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
   private static final List<String> CONTACT_FIELDS = List.of("name", "title", "organization", "email", "phone");
 
   private PersonalData() {}
@@ -111,7 +114,7 @@ public final class PersonalData {
           throw new Mismatch("personal field " + pointer + " was erased (no salt) but still has a value");
         }
       } else {
-        if (!(salt instanceof String saltHex) || !saltHex.matches("[0-9a-f]{" + 2 * SALT_BYTES + "}")) {
+        if (!(salt instanceof String saltHex) || !SALT_HEX.matcher(saltHex).matches()) {
           throw new Mismatch("the salt of personal field " + pointer + " is malformed");
         }
         if (!(value instanceof String text)) {
@@ -203,7 +206,7 @@ public final class PersonalData {
     if (node instanceof Map<?, ?> object) {
       return object.containsKey(token);
     }
-    if (node instanceof List<?> list && token.matches("0|[1-9][0-9]{0,8}")) {
+    if (node instanceof List<?> list && INDEX.matcher(token).matches()) {
       return Integer.parseInt(token) < list.size();
     }
     return false;

@@ -1,0 +1,40 @@
+package gov.ice.registry.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..."}. */
+record Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
+    int catchUpMinutes, int verifyEvents, List<String> serverJvm) {
+
+  static Options parse(String[] args) {
+    long agreements = 100_000;
+    List<String> stores = List.of("h2", "postgres");
+    int seconds = 10;
+    int samples = 200;
+    int importRows = 10_000;
+    int rawBulk = 20_000;
+    int catchUp = 60;
+    int verifyEvents = 200_000;
+    List<String> jvm = List.of("-Xmx1g");
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--agreements" -> agreements = Long.parseLong(value.replace("_", ""));
+        case "--stores" -> stores = Arrays.asList(value.split(","));
+        case "--seconds" -> seconds = Integer.parseInt(value);
+        case "--samples" -> samples = Integer.parseInt(value);
+        case "--import-rows" -> importRows = Integer.parseInt(value);
+        case "--raw-bulk-documents" -> rawBulk = Integer.parseInt(value);
+        case "--catch-up-minutes" -> catchUp = Integer.parseInt(value);
+        case "--verify-events" -> verifyEvents = Integer.parseInt(value.replace("_", ""));
+        case "--server-jvm" -> jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\"");
+      }
+      i++;
+    }
+    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm);
+  }
+}
