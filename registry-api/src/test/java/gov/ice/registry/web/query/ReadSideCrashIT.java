@@ -31,9 +31,6 @@ class ReadSideCrashIT {
 
   static final int CLIENTS = 3;
   static final int ACKNOWLEDGED_BEFORE_KILL = 40;
-  static final List<String> QUERIES = List.of("/api/agreements?size=200&sort=createdAt", "/api/audit/approvals",
-      "/api/reviews/due?within=P1000D", "/api/deadlines/exigent", "/api/notices");
-
   @TempDir
   Path dataDir;
 
@@ -68,13 +65,13 @@ class ReadSideCrashIT {
         Response search = client.as(TestUsers.AUDITOR).get("/api/agreements?size=200");
         List<String> found = search.json().path("items").findValuesAsText("id");
         assertThat(found).containsAll(acknowledged);
-        List<JsonNode> converged = QUERIES.stream().map(q -> client.as(TestUsers.AUDITOR).get(q).json()).toList();
+        List<JsonNode> converged = ReadModelAnswers.of(client);
 
         for (String name : List.of("repository", "reviews", "exigent", "notices", "audit")) {
           assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
         }
         awaitCaughtUp(client);
-        List<JsonNode> rebuilt = QUERIES.stream().map(q -> client.as(TestUsers.AUDITOR).get(q).json()).toList();
+        List<JsonNode> rebuilt = ReadModelAnswers.of(client);
         assertThat(converged).isEqualTo(rebuilt);
       }
     }

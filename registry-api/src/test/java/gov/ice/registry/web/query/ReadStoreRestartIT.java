@@ -33,9 +33,6 @@ class ReadStoreRestartIT {
 
   static final int CLIENTS = 3;
   static final int ACKNOWLEDGED_BEFORE_KILL = 40;
-  static final List<String> QUERIES = List.of("/api/agreements?size=200&sort=createdAt", "/api/audit/approvals",
-      "/api/reviews/due?within=P1000D", "/api/deadlines/exigent", "/api/notices");
-
   @TempDir
   Path dataDir;
 
@@ -75,13 +72,13 @@ class ReadStoreRestartIT {
         assertThat(status.path("caughtUp").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.path("position").isNumber()).as(status.toString()).isTrue();
       }
-      List<JsonNode> converged = QUERIES.stream().map(q -> client.as(TestUsers.AUDITOR).get(q).json()).toList();
+      List<JsonNode> converged = ReadModelAnswers.of(client);
 
       for (String name : List.of("repository", "reviews", "exigent", "notices", "audit")) {
         assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
       }
       awaitRebuilt(client);
-      List<JsonNode> rebuilt = QUERIES.stream().map(q -> client.as(TestUsers.AUDITOR).get(q).json()).toList();
+      List<JsonNode> rebuilt = ReadModelAnswers.of(client);
       assertThat(converged).isEqualTo(rebuilt);
     }
 
