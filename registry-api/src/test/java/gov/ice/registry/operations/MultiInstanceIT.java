@@ -60,6 +60,8 @@ class MultiInstanceIT {
           "REGISTRY_DATABASE_USERNAME", "postgres",
           "REGISTRY_DATABASE_PASSWORD", "",
           "REGISTRY_MONGODB_URI", mongo.uri(),
+          // Two segments per read model, as the cluster's configuration has: the instances split each one.
+          "REGISTRY_READ_MODELS_SEGMENTS", "2",
           "REGISTRY_LEDGER_SIGNING_KEY_FILE", signingKey().toString(),
           // Checkpoints every 30 s on both instances, the leaf log every second; no daily notice run.
           "REGISTRY_LEDGER_CHECKPOINT_CRON", "*/30 * * * * *",
