@@ -100,7 +100,9 @@ class ThrottlingIT {
 
   @Test
   void refusesTheSignInFormWith429AndRetryAfterAlike() throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 as the server speaks it: no h2c upgrade attempt on the form's POST.
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < 3; i++) {
       HttpResponse<String> wrong = signIn(browser, "ivy", "guess-" + i);
       assertThat(wrong.statusCode()).isEqualTo(401);
@@ -130,14 +132,15 @@ class ThrottlingIT {
 
   /** What a browser does: fetch the form (session cookie, CSRF token), post it back. */
   static HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
-    HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+    HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString());
     Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
     assertThat(csrf.find()).as(form.body()).isTrue();
     String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
         + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+    // A bound on each answer: a request the server never answers fails the test instead of hanging the build.
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
