@@ -60,9 +60,6 @@ import java.util.Set;
  */
 public final class AgreementState {
 
-  /** The biennial review: at least every two years from the effective date or the last review. */
-  public static final int REVIEW_INTERVAL_YEARS = 2;
-
   private static final AgreementState NONE = new AgreementState();
 
   private AgreementId id;
@@ -260,10 +257,6 @@ public final class AgreementState {
   public static LocalDate effectiveDateOf(AgreementProfile profile, LocalDate executedOn) {
     Terms terms = profile.terms();
     return terms != null && terms.effectiveDate() != null ? terms.effectiveDate() : executedOn;
-  }
-
-  public static LocalDate reviewDueAfter(LocalDate from) {
-    return from.plusYears(REVIEW_INTERVAL_YEARS);
   }
 
   /** The key of the review-due notice for {@code dueOn} at {@code daysBeforeDue}. */

@@ -48,7 +48,7 @@ final class Maintenance {
       notBefore("reviewedOn", command.reviewedOn(), "the last review", state.lastReviewedOn());
     }
     return new Decided(state).record(new BiennialReviewCompleted(command.agreementId(), command.reviewedOn(), command.outcome(),
-        command.findings(), command.comment(), AgreementState.reviewDueAfter(command.reviewedOn())));
+        command.findings(), command.comment(), BiennialReview.dueAfter(command.reviewedOn())));
   }
 
   static Decided amend(AgreementState state, AmendAgreement command, AgreementDirectory directory, LocalDate today) {

@@ -38,7 +38,7 @@ final class Signing {
       LocalDate executedOn = signed.signatures().stream().map(SignatureRecord::signedOn).max(LocalDate::compareTo).orElseThrow();
       LocalDate effective = AgreementState.effectiveDateOf(signed.profile(), executedOn);
       decided.record(new AgreementExecuted(command.agreementId(), signed.draftVersion(), executedOn, effective,
-          AgreementState.reviewDueAfter(effective)));
+          BiennialReview.dueAfter(effective)));
     }
     return decided;
   }
@@ -68,6 +68,6 @@ final class Signing {
         : AgreementState.effectiveDateOf(profile, command.executedOn());
     return new Decided(AgreementState.none()).record(new ExecutedAgreementImported(command.agreementId(), profile, assessment.scope(),
         assessment.requiredStakeholders(), accepted, command.executedOn(), command.lastReviewedOn(),
-        AgreementState.reviewDueAfter(reviewBase), command.externalReference()));
+        BiennialReview.dueAfter(reviewBase), command.externalReference()));
   }
 }

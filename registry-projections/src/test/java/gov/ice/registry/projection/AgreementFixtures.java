@@ -9,7 +9,7 @@ import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementSigned;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.api.ClearanceGranted;
 import gov.ice.registry.agreement.api.ClearanceRequested;
 import gov.ice.registry.agreement.api.DataProfile;
@@ -125,6 +125,6 @@ public final class AgreementFixtures {
           new SignatureRecord(p.name(), null, "Their Signer", "Director", executedOn), List.of()));
     }
     LocalDate effective = profile.terms().effectiveDate() == null ? executedOn : profile.terms().effectiveDate();
-    return story.then(PROGRAM, new AgreementExecuted(agreement, 1, executedOn, effective, AgreementState.reviewDueAfter(effective)));
+    return story.then(PROGRAM, new AgreementExecuted(agreement, 1, executedOn, effective, BiennialReview.dueAfter(effective)));
   }
 }

@@ -7,7 +7,7 @@ import static gov.ice.registry.projection.AgreementFixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementKind;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.api.AgreementTerminated;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.Directorate;
@@ -108,7 +108,7 @@ class ReviewScheduleTest {
     AgreementFixtures.Story reviewed = effectiveOn("REVIEWED", LocalDate.of(2023, 1, 10));
     reviewed.then(AgreementFixtures.IGP, new ReviewDueNoticeIssued(story.id(), firstDue, 0, firstDue))
         .then(PROGRAM, new BiennialReviewCompleted(story.id(), reviewedOn, ReviewOutcome.CONTINUE,
-            new ReviewFindings(true, true, true, true, true), "still needed", AgreementState.reviewDueAfter(reviewedOn)));
+            new ReviewFindings(true, true, true, true, true), "still needed", BiennialReview.dueAfter(reviewedOn)));
     driver.apply(reviewed.messages().subList(reviewed.messages().size() - 1, reviewed.messages().size()));
 
     assertThat(ids(reviews.overdue(LocalDate.of(2025, 2, 4)))).isEmpty();
