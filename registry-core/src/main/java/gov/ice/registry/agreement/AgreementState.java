@@ -249,7 +249,7 @@ public final class AgreementState {
   static AgreementStatus initialStatus(Scope scope, Exemption exemption) {
     return switch (scope) {
       case IN_SCOPE, DHS_LEVEL -> AgreementStatus.DRAFT;
-      case EXEMPT -> exemption != null && exemption.number() == ExemptionRule.EXIGENT_THREAT ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
+      case EXEMPT -> ExemptionRule.EXIGENT_THREAT.claimedBy(exemption) ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
       case OUT_OF_SCOPE_INTERNAL, OUT_OF_SCOPE_RECEIPT_ONLY -> AgreementStatus.REGISTERED;
     };
   }
@@ -329,7 +329,7 @@ public final class AgreementState {
 
   public boolean legalReviewRequired() {
     return requirementOf(StakeholderOffice.OPLA)
-        .map(s -> s.rules().contains("S8") || s.rules().contains("S9"))
+        .map(s -> Clearance.LEGAL_REVIEW_RULES.stream().anyMatch(s::requiredBy))
         .orElse(false);
   }
 
