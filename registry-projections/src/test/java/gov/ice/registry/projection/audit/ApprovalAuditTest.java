@@ -1,9 +1,9 @@
 package gov.ice.registry.projection.audit;
 
-import static gov.ice.registry.projection.AgreementFixtures.DIRECTOR;
-import static gov.ice.registry.projection.AgreementFixtures.IGP;
-import static gov.ice.registry.projection.AgreementFixtures.PRIVACY;
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.DIRECTOR;
+import static gov.ice.registry.agreement.AgreementFixtures.IGP;
+import static gov.ice.registry.agreement.AgreementFixtures.PRIVACY;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementId;
@@ -18,7 +18,7 @@ import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.KnownAgreements;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;

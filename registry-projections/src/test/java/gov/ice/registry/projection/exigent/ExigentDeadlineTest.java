@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.exigent;
 
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
-import static gov.ice.registry.projection.AgreementFixtures.party;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementExecuted;
@@ -15,7 +15,7 @@ import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.exigent.ExigentDeadline.State;

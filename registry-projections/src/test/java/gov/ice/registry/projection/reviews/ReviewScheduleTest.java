@@ -1,9 +1,9 @@
 package gov.ice.registry.projection.reviews;
 
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
-import static gov.ice.registry.projection.AgreementFixtures.active;
-import static gov.ice.registry.projection.AgreementFixtures.party;
-import static gov.ice.registry.projection.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.active;
+import static gov.ice.registry.agreement.AgreementFixtures.party;
+import static gov.ice.registry.agreement.AgreementFixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementKind;
@@ -16,7 +16,7 @@ import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewFindings;
 import gov.ice.registry.agreement.api.ReviewOutcome;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
