@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.support.AgreementBodies;
 import gov.ice.registry.support.MongoWireProcess;
 import gov.ice.registry.support.RegistryClient;
@@ -108,7 +108,7 @@ class MultiInstanceIT {
     String marker = UUID.randomUUID().toString().substring(0, 8);
     LocalDate today = LocalDate.now(ZONE);
     Response late = instances.get(0).as(TestUsers.IGP).post("/api/agreements/import", ReadSideBodies.executed("Late " + marker,
-        "Late Agency " + marker, today.minusDays(40).minusYears(AgreementState.REVIEW_INTERVAL_YEARS)));
+        "Late Agency " + marker, today.minusDays(40).minusYears(BiennialReview.INTERVAL_YEARS)));
     assertThat(late.status()).as(late.toString()).isEqualTo(201);
     // The job reads candidates from the read models: wait until both instances' searches hold it.
     for (RegistryClient instance : instances) {

@@ -60,9 +60,6 @@ import java.util.Set;
  */
 public final class AgreementState {
 
-  /** The biennial review: at least every two years from the effective date or the last review. */
-  public static final int REVIEW_INTERVAL_YEARS = 2;
-
   private static final AgreementState NONE = new AgreementState();
 
   private AgreementId id;
@@ -252,7 +249,7 @@ public final class AgreementState {
   static AgreementStatus initialStatus(Scope scope, Exemption exemption) {
     return switch (scope) {
       case IN_SCOPE, DHS_LEVEL -> AgreementStatus.DRAFT;
-      case EXEMPT -> exemption != null && exemption.number() == ExemptionRule.EXIGENT_THREAT ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
+      case EXEMPT -> ExemptionRule.EXIGENT_THREAT.claimedBy(exemption) ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
       case OUT_OF_SCOPE_INTERNAL, OUT_OF_SCOPE_RECEIPT_ONLY -> AgreementStatus.REGISTERED;
     };
   }
@@ -260,10 +257,6 @@ public final class AgreementState {
   public static LocalDate effectiveDateOf(AgreementProfile profile, LocalDate executedOn) {
     Terms terms = profile.terms();
     return terms != null && terms.effectiveDate() != null ? terms.effectiveDate() : executedOn;
-  }
-
-  public static LocalDate reviewDueAfter(LocalDate from) {
-    return from.plusYears(REVIEW_INTERVAL_YEARS);
   }
 
   /** The key of the review-due notice for {@code dueOn} at {@code daysBeforeDue}. */
@@ -336,7 +329,7 @@ public final class AgreementState {
 
   public boolean legalReviewRequired() {
     return requirementOf(StakeholderOffice.OPLA)
-        .map(s -> s.rules().contains("S8") || s.rules().contains("S9"))
+        .map(s -> Clearance.LEGAL_REVIEW_RULES.stream().anyMatch(s::requiredBy))
         .orElse(false);
   }
 

@@ -1,6 +1,7 @@
 package gov.ice.registry.agreement;
 
 import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.Terms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,19 +14,19 @@ import java.util.function.Function;
  * must hold before it goes to clearance. Each names the fields that make it up, so a refusal can
  * list exactly what is missing.
  */
-record BaselineElement(String id, String name, Function<AgreementProfile, Map<String, Object>> fields) {
+record BaselineElement(RuleId id, String name, Function<AgreementProfile, Map<String, Object>> fields) {
 
   static final BaselineElement BASELINE_1 = new BaselineElement(
-      "BASELINE_1", "title", p -> fields("title", p.title()));
+      RuleId.of("BASELINE_1"), "title", p -> fields("title", p.title()));
   static final BaselineElement BASELINE_2 = new BaselineElement(
-      "BASELINE_2", "introduction and purpose, with the use's alignment to the original collection",
+      RuleId.of("BASELINE_2"), "introduction and purpose, with the use's alignment to the original collection",
       p -> fields("terms.purpose", t(p).purpose(), "terms.useAlignment", t(p).useAlignment()));
   static final BaselineElement BASELINE_3 = new BaselineElement(
-      "BASELINE_3", "authorities, mission needs, sharing requirements and third-party constraints",
+      RuleId.of("BASELINE_3"), "authorities, mission needs, sharing requirements and third-party constraints",
       p -> fields("terms.authorities", t(p).authorities(), "terms.missionNeeds", t(p).missionNeeds(),
           "terms.sharingRequirements", t(p).sharingRequirements()));
   static final BaselineElement BASELINE_4 = new BaselineElement(
-      "BASELINE_4", "processes, parties, responsibilities, systems, points of contact and data, with safeguards,"
+      RuleId.of("BASELINE_4"), "processes, parties, responsibilities, systems, points of contact and data, with safeguards,"
           + " retention, classification markings, dissemination limits, auditing and reporting",
       p -> fields("parties", p.parties(), "terms.responsibilities", t(p).responsibilities(), "terms.systems", t(p).systems(),
           "terms.pointsOfContact", t(p).pointsOfContact(), "terms.dataDescription", t(p).dataDescription(),
@@ -33,7 +34,7 @@ record BaselineElement(String id, String name, Function<AgreementProfile, Map<St
           "terms.classificationMarkings", t(p).classificationMarkings(), "terms.dissemination", t(p).dissemination(),
           "terms.auditReporting", t(p).auditReporting()));
   static final BaselineElement BASELINE_5 = new BaselineElement(
-      "BASELINE_5", "effective and termination dates, information security and disposition of data",
+      RuleId.of("BASELINE_5"), "effective and termination dates, information security and disposition of data",
       p -> fields("terms.effectiveDate", t(p).effectiveDate(),
           "terms.terminationDate or terms.terminationNoticeDays", firstPresent(t(p).terminationDate(), t(p).terminationNoticeDays()),
           "terms.informationSecurity", t(p).informationSecurity(), "terms.disposition", t(p).disposition()));

@@ -5,16 +5,10 @@ import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.RefusalCode;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
-/** The small checks every stage's decisions share: status, required ids and dates, rule order. */
+/** The small checks every stage's decisions share: status, required ids and dates. */
 final class Checks {
-
-  /** Rule ids in the handbook's order: {@code S2} before {@code S10}. */
-  static final Comparator<String> RULE_ORDER = Comparator
-      .comparing((String rule) -> rule.replaceAll("\\d", ""))
-      .thenComparingInt(rule -> rule.replaceAll("\\D", "").isEmpty() ? 0 : Integer.parseInt(rule.replaceAll("\\D", "")));
 
   private Checks() {}
 

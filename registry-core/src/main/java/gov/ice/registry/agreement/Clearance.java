@@ -1,6 +1,5 @@
 package gov.ice.registry.agreement;
 
-import static gov.ice.registry.agreement.Checks.RULE_ORDER;
 import static gov.ice.registry.agreement.Checks.requireStatus;
 
 import gov.ice.registry.agreement.api.AgreementCleared;
@@ -16,6 +15,7 @@ import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RequestClearance;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import java.util.List;
 
@@ -26,7 +26,8 @@ import java.util.List;
  */
 final class Clearance {
 
-  private static final List<String> LEGAL_REVIEW_RULES = List.of("S8", "S9");
+  /** Where these apply, OPLA reviews legal sufficiency. */
+  static final List<RuleId> LEGAL_REVIEW_RULES = List.of(StakeholderRule.S8.id(), StakeholderRule.S9.id());
 
   private Clearance() {}
 
@@ -37,25 +38,25 @@ final class Clearance {
       StringBuilder detail = new StringBuilder("the terms lack elements of the standard baseline:");
       gaps.forEach((element, fields) -> detail.append(' ').append(element.id()).append(" (").append(element.name())
           .append(": missing ").append(String.join(", ", fields)).append(");"));
-      throw new AgreementRefused(RefusalCode.BASELINE_INCOMPLETE, detail.toString(),
+      throw AgreementRefused.under(RefusalCode.BASELINE_INCOMPLETE, detail.toString(),
           gaps.keySet().stream().map(BaselineElement::id).toList());
     }
     if (state.openDispute().isPresent()) {
-      throw new AgreementRefused(RefusalCode.DISPUTE_STATE, "a dispute is open; the ICE Director decides it first",
+      throw AgreementRefused.under(RefusalCode.DISPUTE_STATE, "a dispute is open; the ICE Director decides it first",
           ConcurrenceAndDisputes.SECTION_XI);
     }
     List<StakeholderOffice> objecting = state.standingNonConcurrences();
     if (!objecting.isEmpty()) {
-      throw new AgreementRefused(RefusalCode.NON_CONCURRENCE_OPEN,
+      throw AgreementRefused.under(RefusalCode.NON_CONCURRENCE_OPEN,
           "non-concurrence stands from " + objecting + "; withdraw it by concurring, or resolve it by dispute",
           rulesOf(state, objecting));
     }
     List<RequiredStakeholder> missing = state.concurrencesStillNeeded();
     if (!missing.isEmpty()) {
-      throw new AgreementRefused(RefusalCode.CONCURRENCE_MISSING,
+      throw AgreementRefused.under(RefusalCode.CONCURRENCE_MISSING,
           "draft version " + state.draftVersion() + " still needs the concurrence of "
               + missing.stream().map(RequiredStakeholder::office).toList(),
-          missing.stream().flatMap(s -> s.rules().stream()).distinct().sorted(RULE_ORDER).toList());
+          missing.stream().flatMap(s -> s.ruleIds().stream()).distinct().sorted().toList());
     }
     return new Decided(state).record(new ClearanceRequested(command.agreementId(), state.draftVersion()));
   }
@@ -70,7 +71,7 @@ final class Clearance {
       return decided.record(new ClearanceReturned(command.agreementId(), state.draftVersion(), command.comment()));
     }
     if (state.igpCleared()) {
-      throw new AgreementRefused(RefusalCode.WRONG_STATUS, "IGP has cleared this version; OPLA's legal review is awaited",
+      throw AgreementRefused.under(RefusalCode.WRONG_STATUS, "IGP has cleared this version; OPLA's legal review is awaited",
           LEGAL_REVIEW_RULES);
     }
     decided.record(new ClearanceGranted(command.agreementId(), state.draftVersion(), command.comment()));
@@ -80,7 +81,7 @@ final class Clearance {
   static Decided completeLegalReview(AgreementState state, CompleteLegalReview command) {
     requireStatus(state, "complete the legal review", AgreementStatus.IN_CLEARANCE);
     if (!state.legalReviewRequired()) {
-      throw new AgreementRefused(RefusalCode.STAKEHOLDER_NOT_REQUIRED,
+      throw AgreementRefused.under(RefusalCode.STAKEHOLDER_NOT_REQUIRED,
           "OPLA's legal sufficiency review is required only where S8 or S9 apply", LEGAL_REVIEW_RULES);
     }
     if (state.legallySufficient().orElse(false)) {
@@ -101,11 +102,11 @@ final class Clearance {
     return decided;
   }
 
-  private static List<String> rulesOf(AgreementState state, List<StakeholderOffice> offices) {
+  private static List<RuleId> rulesOf(AgreementState state, List<StakeholderOffice> offices) {
     return offices.stream()
-        .flatMap(o -> state.requirementOf(o).map(RequiredStakeholder::rules).orElse(List.of()).stream())
+        .flatMap(o -> state.requirementOf(o).map(RequiredStakeholder::ruleIds).orElse(List.of()).stream())
         .distinct()
-        .sorted(RULE_ORDER)
+        .sorted()
         .toList();
   }
 }

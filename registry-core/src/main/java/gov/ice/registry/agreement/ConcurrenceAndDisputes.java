@@ -13,6 +13,7 @@ import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordConcurrence;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.ResolveDispute;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 final class ConcurrenceAndDisputes {
 
-  static final List<String> SECTION_XI = List.of("SECTION_XI");
+  static final List<RuleId> SECTION_XI = List.of(RuleId.of("SECTION_XI"));
 
   private ConcurrenceAndDisputes() {}
 
@@ -71,11 +72,11 @@ final class ConcurrenceAndDisputes {
     }
     List<StakeholderOffice> objecting = state.standingNonConcurrences();
     if (objecting.isEmpty()) {
-      throw new AgreementRefused(RefusalCode.DISPUTE_STATE, "no non-concurrence stands on the current draft version", SECTION_XI);
+      throw AgreementRefused.under(RefusalCode.DISPUTE_STATE, "no non-concurrence stands on the current draft version", SECTION_XI);
     }
     state.openDispute().ifPresent(open -> {
       if (command.level().compareTo(open.level()) <= 0) {
-        throw new AgreementRefused(RefusalCode.DISPUTE_STATE,
+        throw AgreementRefused.under(RefusalCode.DISPUTE_STATE,
             "the dispute is already open at " + open.level() + "; it can only be escalated higher", SECTION_XI);
       }
     });
@@ -85,7 +86,7 @@ final class ConcurrenceAndDisputes {
 
   static Decided resolve(AgreementState state, ResolveDispute command) {
     DisputeRaised open = state.openDispute().orElseThrow(() ->
-        new AgreementRefused(RefusalCode.DISPUTE_STATE, "there is no open dispute to decide", SECTION_XI));
+        AgreementRefused.under(RefusalCode.DISPUTE_STATE, "there is no open dispute to decide", SECTION_XI));
     if (command.decision() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a dispute resolution names its decision");
     }

@@ -6,58 +6,94 @@ import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sixteen exemptions of Appendix B, each with the id {@code EXEMPTION_<n>}. An exempt
- * agreement is registered and searchable without clearance; some exemptions carry conditions.
+ * The sixteen exemptions of Appendix B, each with its number and the id {@code EXEMPTION_<n>}.
+ * An exempt agreement is registered and searchable without clearance; some exemptions carry
+ * conditions. The typed exemption number: the domain asks {@code EXIGENT_THREAT.claimedBy(...)},
+ * never compares a profile's number with a literal.
  */
-record ExemptionRule(int number, String id, String name) {
+enum ExemptionRule {
+  COURT_PROCEDURES(1, "Court Procedures"),
+  LEGAL(2, "Legal"),
+  FOIA_AND_PRIVACY_ACT_REQUESTS(3, "FOIA and Privacy Act Requests"),
+  CONTRACTED_VENDORS(4, "Contracted Vendors"),
+  AD_HOC_REQUESTS(5, "Ad Hoc Requests"),
+  ROUTINE_OPERATIONAL_ACTIVITY(6, "Routine Operational or Law Enforcement Activity"),
+  SENSITIVE_LAW_ENFORCEMENT_ACTIVITY(7, "Sensitive Law Enforcement Activity"),
+  REGULATORY_COMPLIANCE(8, "Regulatory Compliance"),
+  LIAISON_RELATIONSHIPS(9, "Liaison Relationships"),
+  EXIGENT_THREAT(10, "Exigent Threat"),
+  AGREEMENTS_287G(11, "287(g) Agreements"),
+  INTERCONNECTION_SECURITY_AGREEMENTS(12, "Interconnection Security Agreements (ISA)"),
+  INTERFACE_CONTROL_AGREEMENTS(13, "Interface Control Agreements (ICA)"),
+  SERVICE_LEVEL_AGREEMENTS(14, "Service Level Agreements (SLA)"),
+  INTERAGENCY_AGREEMENTS(15, "Interagency Agreements (IAA)"),
+  CUSTOMS_MUTUAL_ASSISTANCE_AGREEMENT(16, "Customs Mutual Assistance Agreement (CMAA)");
 
-  static final List<ExemptionRule> ALL = List.of(
-      new ExemptionRule(1, "EXEMPTION_1", "Court Procedures"),
-      new ExemptionRule(2, "EXEMPTION_2", "Legal"),
-      new ExemptionRule(3, "EXEMPTION_3", "FOIA and Privacy Act Requests"),
-      new ExemptionRule(4, "EXEMPTION_4", "Contracted Vendors"),
-      new ExemptionRule(5, "EXEMPTION_5", "Ad Hoc Requests"),
-      new ExemptionRule(6, "EXEMPTION_6", "Routine Operational or Law Enforcement Activity"),
-      new ExemptionRule(7, "EXEMPTION_7", "Sensitive Law Enforcement Activity"),
-      new ExemptionRule(8, "EXEMPTION_8", "Regulatory Compliance"),
-      new ExemptionRule(9, "EXEMPTION_9", "Liaison Relationships"),
-      new ExemptionRule(10, "EXEMPTION_10", "Exigent Threat"),
-      new ExemptionRule(11, "EXEMPTION_11", "287(g) Agreements"),
-      new ExemptionRule(12, "EXEMPTION_12", "Interconnection Security Agreements (ISA)"),
-      new ExemptionRule(13, "EXEMPTION_13", "Interface Control Agreements (ICA)"),
-      new ExemptionRule(14, "EXEMPTION_14", "Service Level Agreements (SLA)"),
-      new ExemptionRule(15, "EXEMPTION_15", "Interagency Agreements (IAA)"),
-      new ExemptionRule(16, "EXEMPTION_16", "Customs Mutual Assistance Agreement (CMAA)"));
+  static final List<ExemptionRule> ALL = List.of(values());
+
+  /** The rule behind a number outside 1-16. */
+  static final RuleId APPENDIX_B = RuleId.of("APPENDIX_B");
 
   /** Exemption 7: the Executive Associate Director of the directorate (HSI or ERO) approves it. */
-  static final Set<String> SENSITIVE_LAW_ENFORCEMENT_APPROVERS = Set.of("HSI_EAD", "ERO_EAD");
+  static final Set<SignatoryAuthority> SENSITIVE_LAW_ENFORCEMENT_APPROVERS =
+      EnumSet.of(SignatoryAuthority.HSI_EAD, SignatoryAuthority.ERO_EAD);
 
   /** Exemptions that rest on an executed parent ISAA: liaison, ISA, ICA and SLA. */
-  static final Set<Integer> NEED_ACTIVE_PARENT = Set.of(9, 12, 13, 14);
+  static final Set<ExemptionRule> NEED_ACTIVE_PARENT = EnumSet.of(
+      LIAISON_RELATIONSHIPS, INTERCONNECTION_SECURITY_AGREEMENTS, INTERFACE_CONTROL_AGREEMENTS, SERVICE_LEVEL_AGREEMENTS);
 
-  static final int EXIGENT_THREAT = 10;
+  private final int number;
+  private final String title;
+  private final RuleId id;
+
+  ExemptionRule(int number, String title) {
+    this.number = number;
+    this.title = title;
+    this.id = RuleId.of("EXEMPTION_" + number);
+  }
+
+  int number() {
+    return number;
+  }
+
+  String title() {
+    return title;
+  }
+
+  RuleId id() {
+    return id;
+  }
+
+  /** Whether {@code exemption} (which may be null: no exemption claimed) claims this one. */
+  boolean claimedBy(Exemption exemption) {
+    return exemption != null && exemption.number() == number;
+  }
 
   static Optional<ExemptionRule> numbered(int number) {
-    return ALL.stream().filter(rule -> rule.number() == number).findFirst();
+    return Arrays.stream(values()).filter(rule -> rule.number == number).findFirst();
   }
 
   /** Refuses an exemption that does not hold: unknown number, no reason, no approval, no active parent. */
   static ExemptionRule check(Exemption exemption, AgreementDirectory directory) {
-    ExemptionRule rule = numbered(exemption.number()).orElseThrow(() -> new AgreementRefused(
-        RefusalCode.EXEMPTION_INVALID, "Appendix B has exemptions 1 to 16, not " + exemption.number(), List.of("APPENDIX_B")));
+    ExemptionRule rule = numbered(exemption.number()).orElseThrow(() -> AgreementRefused.under(
+        RefusalCode.EXEMPTION_INVALID, "Appendix B has exemptions 1 to 16, not " + exemption.number(), List.of(APPENDIX_B)));
     if (exemption.reason() == null || exemption.reason().isBlank()) {
       throw rule.refusal("an exemption states the reason it applies");
     }
-    if (rule.number() == 7 && !SENSITIVE_LAW_ENFORCEMENT_APPROVERS.contains(normalized(exemption.approvedBy()))) {
+    if (rule == SENSITIVE_LAW_ENFORCEMENT_ACTIVITY
+        && exemption.approvingAuthority().filter(SENSITIVE_LAW_ENFORCEMENT_APPROVERS::contains).isEmpty()) {
       throw rule.refusal("exemption 7 needs the approving Executive Associate Director recorded: HSI_EAD or ERO_EAD");
     }
-    if (NEED_ACTIVE_PARENT.contains(rule.number())) {
+    if (NEED_ACTIVE_PARENT.contains(rule)) {
       String parent = exemption.parentAgreementId();
       if (parent == null || parent.isBlank()) {
         throw rule.refusal("exemption " + rule.number() + " rests on an executed ISAA: name it as parentAgreementId");
@@ -74,10 +110,6 @@ record ExemptionRule(int number, String id, String name) {
   }
 
   private AgreementRefused refusal(String message) {
-    return new AgreementRefused(RefusalCode.EXEMPTION_INVALID, message, List.of(id()));
-  }
-
-  private static String normalized(String approver) {
-    return approver == null ? "" : approver.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    return AgreementRefused.under(RefusalCode.EXEMPTION_INVALID, message, List.of(id));
   }
 }

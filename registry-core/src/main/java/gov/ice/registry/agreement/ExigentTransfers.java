@@ -8,6 +8,7 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.RecordExigentTransfer;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import java.time.LocalDate;
 
 /** Information shared under an exigent threat before execution, which starts the memorialization clock. */
@@ -18,7 +19,7 @@ final class ExigentTransfers {
   static Decided record(AgreementState state, RecordExigentTransfer command, LocalDate today) {
     requireStatus(state, "record an exigent transfer", AgreementStatus.DRAFT, AgreementStatus.IN_CLEARANCE, AgreementStatus.CLEARED);
     if (command.authorizedBy() == null) {
-      throw new AgreementRefused(RefusalCode.PROFILE_INVALID,
+      throw AgreementRefused.under(RefusalCode.PROFILE_INVALID,
           "an exigent transfer names who determined the threat: the Secretary, Deputy Secretary, ICE Director or a designee",
           ExigentMemorialization.RULES);
     }
@@ -29,6 +30,6 @@ final class ExigentTransfers {
     }
     return decided.record(new ExigentTransferRecorded(command.agreementId(), command.transferredOn(), command.authorizedBy(),
         ExigentMemorialization.deadline(command.transferredOn()), command.laterMemorializationApprovedBy(),
-        ExigentMemorialization.RULES));
+        RuleId.names(ExigentMemorialization.RULES)));
   }
 }

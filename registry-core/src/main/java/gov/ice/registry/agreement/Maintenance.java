@@ -17,10 +17,12 @@ import gov.ice.registry.agreement.api.AmendmentProposed;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.ExpireAgreement;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.api.TerminateAgreement;
 import java.time.LocalDate;
@@ -35,6 +37,11 @@ import java.util.stream.Collectors;
  */
 final class Maintenance {
 
+  /** Without mutual consent, termination waits for the notice period of the terms. */
+  static final RuleId TERMINATION_NOTICE = RuleId.of("TERMINATION_NOTICE");
+  /** An amendment needs the written consent of every party. */
+  static final RuleId AMENDMENT_CONSENT = RuleId.of("AMENDMENT_CONSENT");
+
   private Maintenance() {}
 
   static Decided review(AgreementState state, RecordBiennialReview command, LocalDate today) {
@@ -48,7 +55,7 @@ final class Maintenance {
       notBefore("reviewedOn", command.reviewedOn(), "the last review", state.lastReviewedOn());
     }
     return new Decided(state).record(new BiennialReviewCompleted(command.agreementId(), command.reviewedOn(), command.outcome(),
-        command.findings(), command.comment(), AgreementState.reviewDueAfter(command.reviewedOn())));
+        command.findings(), command.comment(), BiennialReview.dueAfter(command.reviewedOn())));
   }
 
   static Decided amend(AgreementState state, AmendAgreement command, AgreementDirectory directory, LocalDate today) {
@@ -66,11 +73,11 @@ final class Maintenance {
     List<String> consented = command.consentedBy() == null ? List.of() : command.consentedBy();
     List<String> missing = state.profile().parties().stream()
         .map(p -> p.name())
-        .filter(name -> consented.stream().noneMatch(c -> c != null && c.trim().equalsIgnoreCase(name.trim())))
+        .filter(name -> consented.stream().noneMatch(c -> c != null && PartyName.of(c).matches(PartyName.of(name))))
         .toList();
     if (!missing.isEmpty()) {
-      throw new AgreementRefused(RefusalCode.CONSENT_MISSING,
-          "an amendment needs the written consent of every party; missing: " + String.join(", ", missing), List.of("AMENDMENT_CONSENT"));
+      throw AgreementRefused.under(RefusalCode.CONSENT_MISSING,
+          "an amendment needs the written consent of every party; missing: " + String.join(", ", missing), List.of(AMENDMENT_CONSENT));
     }
     AgreementProfile amended = changes.applyTo(state.profile());
     ProfileAssessment assessment = ProfileAssessment.of(amended, directory);
@@ -110,10 +117,10 @@ final class Maintenance {
     notBefore("effectiveOn", command.effectiveOn(), "noticeGivenOn", command.noticeGivenOn());
     Integer noticeDays = state.profile().terms() == null ? null : state.profile().terms().terminationNoticeDays();
     if (!command.mutual() && noticeDays != null && command.effectiveOn().isBefore(command.noticeGivenOn().plusDays(noticeDays))) {
-      throw new AgreementRefused(RefusalCode.NOTICE_PERIOD_NOT_MET,
+      throw AgreementRefused.under(RefusalCode.NOTICE_PERIOD_NOT_MET,
           "without mutual consent, termination takes effect no sooner than " + noticeDays + " days after written notice, on "
               + command.noticeGivenOn().plusDays(noticeDays),
-          List.of("TERMINATION_NOTICE"));
+          List.of(TERMINATION_NOTICE));
     }
     return new Decided(state).record(new AgreementTerminated(command.agreementId(), command.reason(), command.noticeGivenOn(),
         command.effectiveOn(), command.mutual()));

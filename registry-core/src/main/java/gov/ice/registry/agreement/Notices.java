@@ -7,6 +7,7 @@ import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.IssueExigentDeadlineNotice;
 import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import java.util.List;
 
@@ -16,18 +17,18 @@ import java.util.List;
  */
 final class Notices {
 
-  private static final List<String> REVIEW_NOTICE = List.of(ReviewNotice.RULE);
+  private static final List<RuleId> REVIEW_NOTICE = List.of(ReviewNotice.RULE);
 
   private Notices() {}
 
   static Decided reviewDue(AgreementState state, IssueReviewDueNotice command) {
     if (!ReviewNotice.isThreshold(command.daysBeforeDue())) {
-      throw new AgreementRefused(RefusalCode.PROFILE_INVALID,
+      throw AgreementRefused.under(RefusalCode.PROFILE_INVALID,
           "review notices go out 90, 30 and 0 days before the due date, then every 30 days overdue", REVIEW_NOTICE);
     }
     if (state.status() != AgreementStatus.ACTIVE || command.dueOn() == null || !command.dueOn().equals(state.nextReviewDue())
         || command.asOf() == null || command.asOf().isBefore(command.dueOn().minusDays(command.daysBeforeDue()))) {
-      throw new AgreementRefused(RefusalCode.NOT_DUE, "no review notice is due for " + command.dueOn() + " at "
+      throw AgreementRefused.under(RefusalCode.NOT_DUE, "no review notice is due for " + command.dueOn() + " at "
           + command.daysBeforeDue() + " days", REVIEW_NOTICE);
     }
     Decided decided = new Decided(state);
@@ -39,9 +40,9 @@ final class Notices {
 
   static Decided exigentDeadlineMissed(AgreementState state, IssueExigentDeadlineNotice command) {
     ExigentTransfer transfer = state.exigentTransferOn(command.transferredOn()).orElseThrow(() ->
-        new AgreementRefused(RefusalCode.NOT_DUE, "no exigent transfer on " + command.transferredOn(), ExigentMemorialization.RULES));
+        AgreementRefused.under(RefusalCode.NOT_DUE, "no exigent transfer on " + command.transferredOn(), ExigentMemorialization.RULES));
     if (!ExigentMemorialization.missed(transfer, state.executedOn(), command.asOf())) {
-      throw new AgreementRefused(RefusalCode.NOT_DUE,
+      throw AgreementRefused.under(RefusalCode.NOT_DUE,
           "the memorialization deadline " + transfer.memorializationDeadline() + " has not been missed", ExigentMemorialization.RULES);
     }
     Decided decided = new Decided(state);

@@ -4,8 +4,10 @@ import gov.ice.registry.agreement.api.AgreementDirectory;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.Scope;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,13 +20,13 @@ import java.util.stream.Collectors;
  * What the registry decides about a profile whenever one is drafted, revised, imported or
  * amended: it is well formed, nothing blocks it, its scope, and the stakeholders it requires.
  */
-record ProfileAssessment(Scope scope, List<String> scopeRules, List<RequiredStakeholder> requiredStakeholders) {
+record ProfileAssessment(Scope scope, List<RuleId> scopeRules, List<RequiredStakeholder> requiredStakeholders) {
 
   static ProfileAssessment of(AgreementProfile profile, AgreementDirectory directory) {
     requireWellFormed(profile);
     List<BlockingRule> blocked = BlockingRule.violatedBy(profile);
     if (!blocked.isEmpty()) {
-      throw new AgreementRefused(
+      throw AgreementRefused.under(
           RefusalCode.SHARING_BLOCKED,
           blocked.stream().map(BlockingRule::reason).collect(Collectors.joining("; ")),
           blocked.stream().map(BlockingRule::id).toList());
@@ -62,7 +64,7 @@ record ProfileAssessment(Scope scope, List<String> scopeRules, List<RequiredStak
         problems.add("every party has a name and a kind");
       } else if (!names.add(party.name().trim().toLowerCase(Locale.ROOT))) {
         problems.add("party " + party.name() + " is named twice");
-      } else if ("ICE".equalsIgnoreCase(party.name().trim())) {
+      } else if (PartyName.of(party.name()).isIce()) {
         problems.add("ICE is not one of the other parties");
       }
     }

@@ -1,5 +1,6 @@
 package gov.ice.registry.agreement;
 
+import gov.ice.registry.agreement.api.RuleId;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalInt;
@@ -15,8 +16,7 @@ public final class ReviewNotice {
   /** How far ahead of a due date the first notice goes. */
   public static final int FIRST_NOTICE_DAYS = 90;
   /** The rule id of review-due notices. */
-  public static final String RULE = "REVIEW_NOTICE";
-
+  public static final RuleId RULE = RuleId.of("REVIEW_NOTICE");
 
   static final int[] BEFORE_DUE = {FIRST_NOTICE_DAYS, 30, 0};
   static final int OVERDUE_EVERY_DAYS = 30;

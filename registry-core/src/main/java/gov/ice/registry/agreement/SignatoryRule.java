@@ -7,6 +7,7 @@ import static gov.ice.registry.agreement.api.InformationCategory.LAW_ENFORCEMENT
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,38 +21,38 @@ import java.util.function.Predicate;
  * of its Executive Agent or of a delegate the Executive Agent named for a kind of sharing.
  */
 record SignatoryRule(
-    String id,
+    RuleId id,
     String description,
     Predicate<AgreementProfile> applies,
     BiFunction<InformationCategory, AgreementProfile, Set<SignatoryAuthority>> authorities) {
 
   static final SignatoryRule EXECUTIVE_AGENT = new SignatoryRule(
-      "SIGNATORY_EA", "the category's Executive Agent", p -> true, SignatoryRule::executiveAgents);
+      RuleId.of("SIGNATORY_EA"), "the category's Executive Agent", p -> true, SignatoryRule::executiveAgents);
   static final SignatoryRule LEISI = new SignatoryRule(
-      "DELEGATION_LEISI", "HSI LEISI AD for Law Enforcement Information Sharing Service agreements",
+      RuleId.of("DELEGATION_LEISI"), "HSI LEISI AD for Law Enforcement Information Sharing Service agreements",
       p -> p.dataProfile().leisService(), only(Set.of(LAW_ENFORCEMENT), SignatoryAuthority.HSI_LEISI_AD));
   static final SignatoryRule INTEL = new SignatoryRule(
-      "DELEGATION_INTEL", "HSI Intel AD for classified or Intelligence Community agreements",
+      RuleId.of("DELEGATION_INTEL"), "HSI Intel AD for classified or Intelligence Community agreements",
       p -> p.dataProfile().marking().isClassified() || p.hasIntelligenceCommunityParty()
           || p.dataProfile().intelligenceCommunityInformation(),
       only(Set.of(LAW_ENFORCEMENT, HOMELAND_SECURITY), SignatoryAuthority.HSI_INTEL_AD));
   static final SignatoryRule INTERNATIONAL = new SignatoryRule(
-      "DELEGATION_IO", "HSI International Operations for any international agreement",
+      RuleId.of("DELEGATION_IO"), "HSI International Operations for any international agreement",
       AgreementProfile::hasInternationalParty, only(EnumSet.allOf(InformationCategory.class), SignatoryAuthority.HSI_IO));
   static final SignatoryRule CHIS = new SignatoryRule(
-      "DELEGATION_CHIS", "ERO Enforcement AD or ERO Deputy EAD for the Criminal History Information Sharing initiative",
+      RuleId.of("DELEGATION_CHIS"), "ERO Enforcement AD or ERO Deputy EAD for the Criminal History Information Sharing initiative",
       p -> p.dataProfile().chis(),
       only(Set.of(LAW_ENFORCEMENT, IMMIGRATION_ADMINISTRATION), SignatoryAuthority.ERO_ENFORCEMENT_AD, SignatoryAuthority.ERO_DEAD));
   static final SignatoryRule SECURITY = new SignatoryRule(
-      "DELEGATION_SECURITY", "OPR AD or OPR Deputy for security information",
+      RuleId.of("DELEGATION_SECURITY"), "OPR AD or OPR Deputy for security information",
       p -> p.dataProfile().securityRelated(),
       only(EnumSet.allOf(InformationCategory.class), SignatoryAuthority.OPR_AD, SignatoryAuthority.OPR_DEPUTY));
 
   static final List<SignatoryRule> ALL = List.of(EXECUTIVE_AGENT, LEISI, INTEL, INTERNATIONAL, CHIS, SECURITY);
 
   /** The ids of the rules that let {@code authority} sign for {@code category}; empty when none does. */
-  static List<String> rulesAllowing(SignatoryAuthority authority, InformationCategory category, AgreementProfile profile) {
-    List<String> ids = new ArrayList<>();
+  static List<RuleId> rulesAllowing(SignatoryAuthority authority, InformationCategory category, AgreementProfile profile) {
+    List<RuleId> ids = new ArrayList<>();
     for (SignatoryRule rule : ALL) {
       if (rule.applies().test(profile) && rule.authorities().apply(category, profile).contains(authority)) {
         ids.add(rule.id());

@@ -5,7 +5,9 @@ import static gov.ice.registry.agreement.Checks.notInFuture;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ final class SignatureEnforcement {
   private SignatureEnforcement() {}
 
   /** An accepted signature, normalized ("ICE", the party's name as the profile spells it), with the rules that allow it. */
-  record Checked(SignatureRecord signature, List<String> rules) {}
+  record Checked(SignatureRecord signature, List<RuleId> rules) {}
 
   /**
    * A signature is ICE's, by an authority that may sign for one of the agreement's categories
@@ -35,12 +37,12 @@ final class SignatureEnforcement {
       throw new AgreementRefused(RefusalCode.SIGNATURE_INVALID, "a signature names the party and the signatory");
     }
     notInFuture("signedOn", signature.signedOn(), today);
-    if (SignatureRecord.ICE.equalsIgnoreCase(signature.party().trim())) {
+    if (signature.partyName().isIce()) {
       return checkIce(profile, signature, existing);
     }
     String party = profile.parties().stream()
         .map(p -> p.name())
-        .filter(name -> name.trim().equalsIgnoreCase(signature.party().trim()))
+        .filter(name -> PartyName.of(name).matches(signature.partyName()))
         .findFirst()
         .orElseThrow(() -> new AgreementRefused(RefusalCode.SIGNATURE_INVALID,
             signature.party() + " is not a party to this agreement"));
@@ -60,14 +62,14 @@ final class SignatureEnforcement {
     }
     Set<InformationCategory> categories = SignatoryRule.categoriesSignableBy(signature.authority(), profile);
     if (categories.isEmpty()) {
-      throw new AgreementRefused(RefusalCode.SIGNATORY_AUTHORITY_INSUFFICIENT,
+      throw AgreementRefused.under(RefusalCode.SIGNATORY_AUTHORITY_INSUFFICIENT,
           signature.authority() + " may not sign for " + profile.categories() + "; who may: " + whoMaySign(profile),
           SignatoryRule.ALL.stream().filter(rule -> rule.applies().test(profile)).map(SignatoryRule::id).toList());
     }
     if (existing.stream().anyMatch(s -> s.signedForIce() && s.authority() == signature.authority())) {
       throw new AgreementRefused(RefusalCode.SIGNATURE_INVALID, signature.authority() + " has already signed for ICE");
     }
-    List<String> rules = categories.stream()
+    List<RuleId> rules = categories.stream()
         .flatMap(c -> SignatoryRule.rulesAllowing(signature.authority(), c, profile).stream())
         .distinct()
         .toList();
@@ -95,8 +97,9 @@ final class SignatureEnforcement {
   static void requireEvery(AgreementProfile profile, List<SignatureRecord> signatures) {
     List<String> missing = missing(profile, signatures);
     if (!missing.isEmpty()) {
-      throw new AgreementRefused(RefusalCode.SIGNATURE_INVALID,
-          "an executed agreement carries every signature; missing: " + String.join(", ", missing), List.of("SIGNATORY_EA"));
+      throw AgreementRefused.under(RefusalCode.SIGNATURE_INVALID,
+          "an executed agreement carries every signature; missing: " + String.join(", ", missing),
+          List.of(SignatoryRule.EXECUTIVE_AGENT.id()));
     }
   }
 

@@ -14,6 +14,7 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import java.time.LocalDate;
@@ -32,13 +33,13 @@ final class Signing {
     requireStatus(state, "sign", AgreementStatus.CLEARED);
     SignatureEnforcement.Checked checked = SignatureEnforcement.check(state.profile(), command.signature(), state.signatures(), today);
     Decided decided = new Decided(state)
-        .record(new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), checked.rules()));
+        .record(new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), RuleId.names(checked.rules())));
     AgreementState signed = decided.state();
     if (SignatureEnforcement.missing(signed.profile(), signed.signatures()).isEmpty()) {
       LocalDate executedOn = signed.signatures().stream().map(SignatureRecord::signedOn).max(LocalDate::compareTo).orElseThrow();
       LocalDate effective = AgreementState.effectiveDateOf(signed.profile(), executedOn);
       decided.record(new AgreementExecuted(command.agreementId(), signed.draftVersion(), executedOn, effective,
-          AgreementState.reviewDueAfter(effective)));
+          BiennialReview.dueAfter(effective)));
     }
     return decided;
   }
@@ -68,6 +69,6 @@ final class Signing {
         : AgreementState.effectiveDateOf(profile, command.executedOn());
     return new Decided(AgreementState.none()).record(new ExecutedAgreementImported(command.agreementId(), profile, assessment.scope(),
         assessment.requiredStakeholders(), accepted, command.executedOn(), command.lastReviewedOn(),
-        AgreementState.reviewDueAfter(reviewBase), command.externalReference()));
+        BiennialReview.dueAfter(reviewBase), command.externalReference()));
   }
 }

@@ -8,10 +8,15 @@ import static gov.ice.registry.agreement.AgreementFixtures.withExemption;
 import static gov.ice.registry.agreement.AgreementFixtures.withParties;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.ice.registry.agreement.api.Actor;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.DataProfile;
 import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.Marking;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +56,23 @@ class AgreementFixturesTest {
     assertThat(profile.terms().terminationDate()).isEqualTo(LocalDate.of(2030, 1, 14));
     assertThat(withParties(profile, AgreementFixtures.foreignGovernment()).hasInternationalParty()).isTrue();
     assertThat(withExemption(profile, new Exemption(7, "reason", "HSI_EAD", null)).exemption().number()).isEqualTo(7);
+  }
+
+  @Test
+  void tellsAStoryAsTheLedgerHoldsIt() {
+    Instant start = Instant.parse("2026-01-05T14:00:00Z");
+    LocalDate executedOn = LocalDate.of(2026, 1, 20);
+
+    AgreementFixtures.Story story = AgreementFixtures.active("A-1", start, profile(), executedOn);
+
+    assertThat(story.messages()).extracting(m -> m.getSequenceNumber()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(story.messages().get(1).getTimestamp()).isEqualTo(start.plusSeconds(60));
+    assertThat(Actor.fromMetadata(story.messages().get(0).getMetaData())).isEqualTo(AgreementFixtures.PROGRAM);
+    assertThat(story.messages().get(7).getPayload()).isInstanceOfSatisfying(AgreementExecuted.class,
+        executed -> assertThat(executed.nextReviewDue()).isEqualTo(BiennialReview.dueAfter(profile().terms().effectiveDate())));
+    AgreementState state = AgreementState.replay(story.messages().stream()
+        .map(m -> (AgreementEvent) m.getPayload()).toList());
+    assertThat(state.status()).isEqualTo(AgreementStatus.ACTIVE);
+    assertThat(state.signatures()).hasSize(2);
   }
 }

@@ -8,6 +8,7 @@ import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,7 @@ class ExemptionRuleTest {
   @DisplayName("EXEMPTION_1 to EXEMPTION_16: Appendix B has sixteen exemptions, numbered and named")
   void appendixBHasSixteenExemptions() {
     assertThat(ExemptionRule.ALL).hasSize(16);
-    assertThat(ExemptionRule.ALL.stream().map(ExemptionRule::id)).containsExactly(
+    assertThat(ExemptionRule.ALL.stream().map(rule -> rule.id().name())).containsExactly(
         "EXEMPTION_1", "EXEMPTION_2", "EXEMPTION_3", "EXEMPTION_4", "EXEMPTION_5", "EXEMPTION_6", "EXEMPTION_7", "EXEMPTION_8",
         "EXEMPTION_9", "EXEMPTION_10", "EXEMPTION_11", "EXEMPTION_12", "EXEMPTION_13", "EXEMPTION_14", "EXEMPTION_15",
         "EXEMPTION_16");
@@ -46,7 +47,7 @@ class ExemptionRuleTest {
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 8, 10, 11, 15, 16})
   void exemptionsWithoutConditionsHoldWithAReason(int number) {
     assertThat(ExemptionRule.check(new Exemption(number, "the stated reason", null, null), DIRECTORY).id())
-        .isEqualTo("EXEMPTION_" + number);
+        .isEqualTo(RuleId.of("EXEMPTION_" + number));
   }
 
   @Test
@@ -78,6 +79,6 @@ class ExemptionRuleTest {
     assertRefused(new Exemption(number, "follow-on", null, "no-such-agreement"), rule);
     assertRefused(new Exemption(number, "follow-on", null, "parent-draft"), rule);
     assertRefused(new Exemption(number, "follow-on", null, "parent-terminated"), rule);
-    assertThat(ExemptionRule.check(new Exemption(number, "follow-on", null, "parent-active"), DIRECTORY).id()).isEqualTo(rule);
+    assertThat(ExemptionRule.check(new Exemption(number, "follow-on", null, "parent-active"), DIRECTORY).id()).isEqualTo(RuleId.of(rule));
   }
 }

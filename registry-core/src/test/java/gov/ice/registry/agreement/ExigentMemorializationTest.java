@@ -44,4 +44,25 @@ class ExigentMemorializationTest {
     assertThat(ExigentMemorialization.missed(transfer(null), null, DEADLINE.plusDays(1))).isTrue();
     assertThat(ExigentMemorialization.missed(transfer(null), DEADLINE, DEADLINE.plusDays(1))).isFalse();
   }
+
+  @Test
+  void readsMissedFromWhatAReadModelKeepsAsItDecidesIt() {
+    assertThat(ExigentMemorialization.missed(false, DEADLINE, DEADLINE)).isFalse();
+    assertThat(ExigentMemorialization.missed(false, DEADLINE, DEADLINE.plusDays(1))).isTrue();
+    assertThat(ExigentMemorialization.missed(true, DEADLINE, DEADLINE.plusDays(1))).isFalse();
+    assertThat(ExigentMemorialization.missed(false, DEADLINE, null)).isFalse();
+  }
+
+  @Test
+  void theLatestMissedDeadlineIsTheDayBefore() {
+    // A query selects transfers not met with a deadline on or before this day: the deadline day itself still counts.
+    assertThat(ExigentMemorialization.latestMissedDeadline(DEADLINE.plusDays(1))).isEqualTo(DEADLINE);
+    assertThat(ExigentMemorialization.missed(false, ExigentMemorialization.latestMissedDeadline(DEADLINE), DEADLINE)).isTrue();
+  }
+
+  @Test
+  void isNamedForExemptionTen() {
+    assertThat(ExigentMemorialization.RULE).isEqualTo(ExemptionRule.EXIGENT_THREAT.id());
+    assertThat(ExigentMemorialization.RULE.name()).isEqualTo("EXEMPTION_10");
+  }
 }

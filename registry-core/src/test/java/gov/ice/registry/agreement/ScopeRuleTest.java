@@ -15,6 +15,7 @@ import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.Scope;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class ScopeRuleTest {
   void exemptAgreementSkipsTheProcess() {
     var exempt = withExemption(profile(), new Exemption(4, "contracted vendor", null, null));
     assertThat(ScopeRule.decide(exempt).scope()).isEqualTo(Scope.EXEMPT);
-    assertThat(ScopeRule.decide(exempt).id()).isEqualTo("EXEMPTION_4");
+    assertThat(ScopeRule.decide(exempt).id()).isEqualTo(RuleId.of("EXEMPTION_4"));
     assertThat(ScopeRule.processApplies(Scope.EXEMPT, exempt)).isFalse();
   }
 

@@ -26,6 +26,7 @@ import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.RuleId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class SignatoryRuleTest {
         .containsExactly(ERO_EAD);
     assertThat(SignatoryRule.authoritiesFor(LAW_ENFORCEMENT, withOwningDirectorate(profile(), Directorate.MA)))
         .containsExactlyInAnyOrder(HSI_EAD, ERO_EAD);
-    assertThat(SignatoryRule.rulesAllowing(HSI_EAD, LAW_ENFORCEMENT, profile())).containsExactly("SIGNATORY_EA");
+    assertThat(SignatoryRule.rulesAllowing(HSI_EAD, LAW_ENFORCEMENT, profile())).containsExactly(RuleId.of("SIGNATORY_EA"));
   }
 
   @Test
@@ -56,7 +57,7 @@ class SignatoryRuleTest {
   @DisplayName("DELEGATION_LEISI: HSI LEISI AD signs LEIS Service agreements for law enforcement information")
   void leisiSignsLeisServiceAgreements() {
     AgreementProfile leis = profileWith(d -> d.leisService(true));
-    assertThat(SignatoryRule.rulesAllowing(HSI_LEISI_AD, LAW_ENFORCEMENT, leis)).containsExactly("DELEGATION_LEISI");
+    assertThat(SignatoryRule.rulesAllowing(HSI_LEISI_AD, LAW_ENFORCEMENT, leis)).containsExactly(RuleId.of("DELEGATION_LEISI"));
     assertThat(SignatoryRule.rulesAllowing(HSI_LEISI_AD, LAW_ENFORCEMENT, profile())).isEmpty();
     assertThat(SignatoryRule.rulesAllowing(HSI_LEISI_AD, HOMELAND_SECURITY, withCategories(leis, HOMELAND_SECURITY))).isEmpty();
   }
@@ -65,9 +66,9 @@ class SignatoryRuleTest {
   @DisplayName("DELEGATION_INTEL: HSI Intel AD signs IC agreements for law enforcement or homeland security")
   void intelSignsIntelligenceCommunityAgreements() {
     AgreementProfile ic = withParties(profile(), new Party("Defense Intelligence Agency", PartyKind.FEDERAL, "US", true));
-    assertThat(SignatoryRule.rulesAllowing(HSI_INTEL_AD, LAW_ENFORCEMENT, ic)).containsExactly("DELEGATION_INTEL");
+    assertThat(SignatoryRule.rulesAllowing(HSI_INTEL_AD, LAW_ENFORCEMENT, ic)).containsExactly(RuleId.of("DELEGATION_INTEL"));
     assertThat(SignatoryRule.rulesAllowing(HSI_INTEL_AD, HOMELAND_SECURITY, withCategories(ic, HOMELAND_SECURITY)))
-        .containsExactly("DELEGATION_INTEL");
+        .containsExactly(RuleId.of("DELEGATION_INTEL"));
     assertThat(SignatoryRule.categoriesSignableBy(HSI_INTEL_AD, profile())).isEmpty();
   }
 
@@ -83,8 +84,8 @@ class SignatoryRuleTest {
   @DisplayName("DELEGATION_CHIS: ERO Enforcement AD or ERO Deputy EAD sign for the Criminal History Information Sharing initiative")
   void eroSignsCriminalHistorySharing() {
     AgreementProfile chis = profileWith(d -> d.chis(true));
-    assertThat(SignatoryRule.rulesAllowing(ERO_ENFORCEMENT_AD, LAW_ENFORCEMENT, chis)).containsExactly("DELEGATION_CHIS");
-    assertThat(SignatoryRule.rulesAllowing(ERO_DEAD, LAW_ENFORCEMENT, chis)).containsExactly("DELEGATION_CHIS");
+    assertThat(SignatoryRule.rulesAllowing(ERO_ENFORCEMENT_AD, LAW_ENFORCEMENT, chis)).containsExactly(RuleId.of("DELEGATION_CHIS"));
+    assertThat(SignatoryRule.rulesAllowing(ERO_DEAD, LAW_ENFORCEMENT, chis)).containsExactly(RuleId.of("DELEGATION_CHIS"));
     assertThat(SignatoryRule.rulesAllowing(ERO_DEAD, LAW_ENFORCEMENT, profile())).isEmpty();
   }
 
@@ -92,8 +93,8 @@ class SignatoryRuleTest {
   @DisplayName("DELEGATION_SECURITY: OPR AD or OPR Deputy sign for security information")
   void oprSignsSecurityInformation() {
     AgreementProfile security = withCategories(profileWith(d -> d.securityRelated(true)), BUSINESS_OPERATIONS);
-    assertThat(SignatoryRule.rulesAllowing(OPR_AD, BUSINESS_OPERATIONS, security)).containsExactly("DELEGATION_SECURITY");
-    assertThat(SignatoryRule.rulesAllowing(OPR_DEPUTY, BUSINESS_OPERATIONS, security)).containsExactly("DELEGATION_SECURITY");
+    assertThat(SignatoryRule.rulesAllowing(OPR_AD, BUSINESS_OPERATIONS, security)).containsExactly(RuleId.of("DELEGATION_SECURITY"));
+    assertThat(SignatoryRule.rulesAllowing(OPR_DEPUTY, BUSINESS_OPERATIONS, security)).containsExactly(RuleId.of("DELEGATION_SECURITY"));
     assertThat(SignatoryRule.authoritiesFor(BUSINESS_OPERATIONS, security)).containsExactlyInAnyOrder(MA_EAD, OPR_AD, OPR_DEPUTY);
   }
 }

@@ -157,7 +157,7 @@ class StakeholderRuleTest {
 
   @Test
   void everyRuleHasTheIdDomainMdGivesIt() {
-    assertThat(StakeholderRule.ALL.stream().map(StakeholderRule::id))
+    assertThat(StakeholderRule.ALL.stream().map(rule -> rule.id().name()))
         .containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10");
   }
 }

@@ -50,6 +50,8 @@ public class NoticeCommands {
     // The command bus handles the command on the sending thread, with JDBC: never on a driver or event-loop thread.
     return Mono.defer(() -> Mono.fromFuture(commands.send(command, MetaData.from(Actor.SYSTEM.asMetadata()))))
         .subscribeOn(Schedulers.boundedElastic())
+        // Reactor's back-off, as StartupRetry's: these retries are waited out inside this one send.
+        // The webhooks' waits outlive the process, so they use NoticeProperties.webhookBackOff().
         .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(50)).filter(NoticeCommands::isConflict)
             .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
         .thenReturn(Outcome.SENT)

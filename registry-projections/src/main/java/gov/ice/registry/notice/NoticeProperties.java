@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The notice job and its webhooks ({@code registry.notices.*}).
@@ -39,9 +41,27 @@ public record NoticeProperties(
     return new NoticeProperties(null, null, null, null, null, null);
   }
 
-  /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed ones (1 or more). */
+  /**
+   * The webhooks' back-off: {@code webhookInitialBackoff} after the first failure, doubling after
+   * each one, never longer than {@code webhookMaxBackoff}. A library's policy, Spring's
+   * {@link ExponentialBackOff}, and not Reactor's {@code Retry.backoff} (which {@link NoticeCommands}
+   * uses for its retries inside one send): a webhook's next attempt is stored with its outbox entry
+   * and made by whichever instance polls next, possibly after a restart, so the wait is asked of a
+   * policy after n failures instead of being waited out inside one subscription.
+   */
+  public ExponentialBackOff webhookBackOff() {
+    ExponentialBackOff backOff = new ExponentialBackOff(webhookInitialBackoff.toMillis(), 2);
+    backOff.setMaxInterval(webhookMaxBackoff.toMillis());
+    return backOff;
+  }
+
+  /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed ones (1 or more): {@link #webhookBackOff()}'s. */
   public Duration backoffAfter(int attempt) {
-    Duration wait = webhookInitialBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
-    return wait.compareTo(webhookMaxBackoff) > 0 ? webhookMaxBackoff : wait;
+    BackOffExecution execution = webhookBackOff().start();
+    long wait = execution.nextBackOff();
+    for (int failed = 1; failed < attempt; failed++) {
+      wait = execution.nextBackOff();
+    }
+    return Duration.ofMillis(wait);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementExpired;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
@@ -75,7 +75,7 @@ class NoticeJobTest {
 
   /** Imported, executed and effective two years before {@code due}, so its review falls due then. */
   private static AgreementId dueOn(Workload work, String id, LocalDate due) {
-    LocalDate effective = due.minusYears(AgreementState.REVIEW_INTERVAL_YEARS);
+    LocalDate effective = due.minusYears(BiennialReview.INTERVAL_YEARS);
     return work.importActive(id, "Party " + id, effective, null, effective, null);
   }
 

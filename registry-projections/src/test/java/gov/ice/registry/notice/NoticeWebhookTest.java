@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpServer;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.MutableClock;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;

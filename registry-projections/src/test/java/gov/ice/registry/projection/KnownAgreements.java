@@ -1,10 +1,11 @@
 package gov.ice.registry.projection;
 
-import static gov.ice.registry.projection.AgreementFixtures.active;
-import static gov.ice.registry.projection.AgreementFixtures.drafted;
-import static gov.ice.registry.projection.AgreementFixtures.party;
-import static gov.ice.registry.projection.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.active;
+import static gov.ice.registry.agreement.AgreementFixtures.drafted;
+import static gov.ice.registry.agreement.AgreementFixtures.party;
+import static gov.ice.registry.agreement.AgreementFixtures.profile;
 
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;

@@ -3,6 +3,7 @@ package gov.ice.registry.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.projection.mongo.ReadStore;

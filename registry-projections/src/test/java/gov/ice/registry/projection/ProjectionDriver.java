@@ -1,5 +1,6 @@
 package gov.ice.registry.projection;
 
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.projection.audit.ApprovalProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;

@@ -1,5 +1,6 @@
 package gov.ice.registry.projection;
 
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;

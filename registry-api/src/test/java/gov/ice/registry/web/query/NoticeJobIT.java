@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.ice.registry.RegistryApplication;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
@@ -133,10 +133,10 @@ class NoticeJobIT {
     String marker = UUID.randomUUID().toString().substring(0, 8);
     LocalDate dueIn60 = today().plusDays(60);
     Response soon = registry.as(TestUsers.IGP).post("/api/agreements/import", ReadSideBodies.executed("Soon " + marker,
-        "Soon Agency " + marker, dueIn60.minusYears(AgreementState.REVIEW_INTERVAL_YEARS)));
+        "Soon Agency " + marker, dueIn60.minusYears(BiennialReview.INTERVAL_YEARS)));
     assertThat(soon.status()).as(soon.toString()).isEqualTo(201);
     Response late = registry.as(TestUsers.IGP).post("/api/agreements/import", ReadSideBodies.executed("Late " + marker,
-        "Late Agency " + marker, today().minusDays(40).minusYears(AgreementState.REVIEW_INTERVAL_YEARS)));
+        "Late Agency " + marker, today().minusDays(40).minusYears(BiennialReview.INTERVAL_YEARS)));
     assertThat(late.status()).as(late.toString()).isEqualTo(201);
 
     ObjectNode exigentDraft = ReadSideBodies.draft("Exigent " + marker, "Fusion Center " + marker);

@@ -6,6 +6,7 @@ import static gov.ice.registry.projection.BsonValues.name;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentAuthority;
 import gov.ice.registry.projection.mongo.ReadStore;
@@ -41,8 +42,10 @@ public class ExigentDeadlineQueries {
     return Mono.from(transfers().countDocuments(missedFilter(today)));
   }
 
+  /** {@link ExigentMemorialization#missed(boolean, LocalDate, LocalDate)} as a filter: not met, deadline passed. */
   private static Bson missedFilter(LocalDate today) {
-    return Filters.and(Filters.eq("met", false), Filters.lt("memorializationDeadline", day(today)));
+    return Filters.and(Filters.eq("met", false),
+        Filters.lte("memorializationDeadline", day(ExigentMemorialization.latestMissedDeadline(today))));
   }
 
   private Flux<ExigentDeadline> find(Bson filter, LocalDate today) {
@@ -53,7 +56,7 @@ public class ExigentDeadlineQueries {
   static ExigentDeadline deadline(Document d, LocalDate today) {
     boolean met = Boolean.TRUE.equals(d.getBoolean("met"));
     LocalDate deadline = day(d, "memorializationDeadline");
-    State state = met ? State.MET : today.isAfter(deadline) ? State.MISSED : State.PENDING;
+    State state = met ? State.MET : ExigentMemorialization.missed(met, deadline, today) ? State.MISSED : State.PENDING;
     return new ExigentDeadline(
         d.getString("agreementId"),
         d.getString("title"),

@@ -1,13 +1,13 @@
 package gov.ice.registry.projection.audit;
 
-import static gov.ice.registry.projection.AgreementFixtures.DIRECTOR;
-import static gov.ice.registry.projection.AgreementFixtures.IGP;
-import static gov.ice.registry.projection.AgreementFixtures.PRIVACY;
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.DIRECTOR;
+import static gov.ice.registry.agreement.AgreementFixtures.IGP;
+import static gov.ice.registry.agreement.AgreementFixtures.PRIVACY;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeResolved;
@@ -18,7 +18,7 @@ import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.KnownAgreements;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
@@ -59,7 +59,7 @@ class ApprovalAuditTest {
     AgreementFixtures.Story reviewed = AgreementFixtures.story(visa.id().value(), REVISION_DAY.plusSeconds(86_400 * 30));
     visa.messages().forEach(m -> reviewed.then(PROGRAM, (gov.ice.registry.agreement.api.AgreementEvent) m.getPayload()));
     reviewed.then(PROGRAM, new BiennialReviewCompleted(visa.id(), LocalDate.of(2025, 4, 1), ReviewOutcome.MODIFY,
-        new ReviewFindings(true, false, true, true, true), "update contacts", AgreementState.reviewDueAfter(LocalDate.of(2025, 4, 1))));
+        new ReviewFindings(true, false, true, true, true), "update contacts", BiennialReview.dueAfter(LocalDate.of(2025, 4, 1))));
     driver.apply(reviewed.messages().subList(reviewed.messages().size() - 1, reviewed.messages().size()));
     approvals = new ApprovalQueries(store);
   }

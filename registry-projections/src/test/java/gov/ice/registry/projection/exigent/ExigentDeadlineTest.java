@@ -1,13 +1,13 @@
 package gov.ice.registry.projection.exigent;
 
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
-import static gov.ice.registry.projection.AgreementFixtures.party;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.ExigentAuthority;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
@@ -15,7 +15,7 @@ import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.exigent.ExigentDeadline.State;
@@ -89,7 +89,7 @@ class ExigentDeadlineTest {
   void executionByTheDeadlineMeetsIt() {
     AgreementFixtures.Story story = exigent("MET", BEFORE_CHRISTMAS, CHRISTMAS_DEADLINE, null);
     story.then(PROGRAM, new AgreementExecuted(story.id(), 1, CHRISTMAS_DEADLINE, CHRISTMAS_DEADLINE,
-        AgreementState.reviewDueAfter(CHRISTMAS_DEADLINE)));
+        BiennialReview.dueAfter(CHRISTMAS_DEADLINE)));
     driver.apply(story);
 
     ExigentDeadline met = only(LocalDate.of(2026, 1, 15));
@@ -102,7 +102,7 @@ class ExigentDeadlineTest {
   void executionAfterTheDeadlineDoesNotMeetIt() {
     AgreementFixtures.Story story = exigent("LATE", BEFORE_CHRISTMAS, CHRISTMAS_DEADLINE, null);
     LocalDate late = CHRISTMAS_DEADLINE.plusDays(1);
-    story.then(PROGRAM, new AgreementExecuted(story.id(), 1, late, late, AgreementState.reviewDueAfter(late)));
+    story.then(PROGRAM, new AgreementExecuted(story.id(), 1, late, late, BiennialReview.dueAfter(late)));
     driver.apply(story);
 
     assertThat(only(LocalDate.of(2026, 1, 15)).state()).isEqualTo(State.MISSED);

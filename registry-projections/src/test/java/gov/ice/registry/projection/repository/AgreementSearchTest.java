@@ -10,7 +10,7 @@ import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.KnownAgreements;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;

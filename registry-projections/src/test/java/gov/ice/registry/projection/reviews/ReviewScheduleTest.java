@@ -1,13 +1,13 @@
 package gov.ice.registry.projection.reviews;
 
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
-import static gov.ice.registry.projection.AgreementFixtures.active;
-import static gov.ice.registry.projection.AgreementFixtures.party;
-import static gov.ice.registry.projection.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.active;
+import static gov.ice.registry.agreement.AgreementFixtures.party;
+import static gov.ice.registry.agreement.AgreementFixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementKind;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.BiennialReview;
 import gov.ice.registry.agreement.api.AgreementTerminated;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.Directorate;
@@ -16,7 +16,7 @@ import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewFindings;
 import gov.ice.registry.agreement.api.ReviewOutcome;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
@@ -108,7 +108,7 @@ class ReviewScheduleTest {
     AgreementFixtures.Story reviewed = effectiveOn("REVIEWED", LocalDate.of(2023, 1, 10));
     reviewed.then(AgreementFixtures.IGP, new ReviewDueNoticeIssued(story.id(), firstDue, 0, firstDue))
         .then(PROGRAM, new BiennialReviewCompleted(story.id(), reviewedOn, ReviewOutcome.CONTINUE,
-            new ReviewFindings(true, true, true, true, true), "still needed", AgreementState.reviewDueAfter(reviewedOn)));
+            new ReviewFindings(true, true, true, true, true), "still needed", BiennialReview.dueAfter(reviewedOn)));
     driver.apply(reviewed.messages().subList(reviewed.messages().size() - 1, reviewed.messages().size()));
 
     assertThat(ids(reviews.overdue(LocalDate.of(2025, 2, 4)))).isEmpty();
