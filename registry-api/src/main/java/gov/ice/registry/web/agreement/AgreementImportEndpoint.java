@@ -75,14 +75,15 @@ class AgreementImportEndpoint {
       InputStream body = DataBufferUtils.subscriberInputStream(exchange.getRequest().getBody(), 4);
       return Mono.fromCallable(() -> {
             try (Reader reader = withoutBom(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-              return ImportReport.of(csv ? csvRows(reader, dryRun, context) : jsonLines(reader, dryRun, context));
+              AgreementImports.Run run = imports.run(dryRun, context);
+              return ImportReport.of(csv ? csvRows(reader, run) : jsonLines(reader, run));
             }
           })
           .subscribeOn(Schedulers.boundedElastic());
     });
   }
 
-  private List<Row> jsonLines(Reader reader, boolean dryRun, CommandContext context) throws IOException {
+  private List<Row> jsonLines(Reader reader, AgreementImports.Run run) throws IOException {
     List<Row> rows = new ArrayList<>();
     BufferedReader lines = new BufferedReader(reader);
     long number = 0;
@@ -98,12 +99,12 @@ class AgreementImportEndpoint {
         rows.add(new Row(number, Outcome.REJECTED, null, null, List.of(new Problem(null, "is not well-formed JSON", List.of()))));
         continue;
       }
-      rows.add(imports.importRow(number, row, dryRun, context));
+      rows.add(run.row(number, row));
     }
     return rows;
   }
 
-  private List<Row> csvRows(Reader reader, boolean dryRun, CommandContext context) throws IOException {
+  private List<Row> csvRows(Reader reader, AgreementImports.Run run) throws IOException {
     List<Row> rows = new ArrayList<>();
     try (MappingIterator<Map<String, String>> records = CSV_MAPPER.readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader())
@@ -130,7 +131,7 @@ class AgreementImportEndpoint {
           break;
         }
         if (!ImportCsv.blank(record)) {
-          rows.add(imports.importRow(number, ImportCsv.toJson(record), dryRun, context));
+          rows.add(run.row(number, ImportCsv.toJson(record)));
         }
       }
     }
