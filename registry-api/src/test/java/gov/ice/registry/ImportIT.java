@@ -145,6 +145,53 @@ class ImportIT extends H2Registry {
     assertThat(storedEvents()).isEqualTo(before);
   }
 
+  /**
+   * A dry run applies every rule the real run applies: the handbook's (an executed agreement
+   * without ICE's signature), references already in the ledger and references repeated in the
+   * file. Its report is the real run's, with WOULD_IMPORT for IMPORTED.
+   */
+  @Test
+  void aDryRunAppliesTheHandbooksRulesAndFindsReferencesRepeatedInTheFile() throws Exception {
+    String existing = reference();
+    postImports("", "application/x-ndjson", jsonLines(executed(existing)));
+    String fresh = reference();
+    ObjectNode unsigned = executed(reference());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) unsigned.get("signatures")).remove(0);
+    byte[] file = jsonLines(executed(fresh), unsigned, executed(existing), executed(fresh));
+    long before = storedEvents();
+
+    Response dryRun = postImports("?dryRun=true", "application/x-ndjson", file);
+
+    assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+    JsonNode rows = dryRun.json().path("rows");
+    assertThat(rows.findValuesAsText("outcome")).as(dryRun.toString())
+        .containsExactly("WOULD_IMPORT", "REJECTED", "ALREADY_IMPORTED", "ALREADY_IMPORTED");
+    assertThat(rows.get(1).path("problems").get(0).path("message").asText()).as(dryRun.toString()).isNotBlank();
+    assertThat(rows.get(3).path("id").asText()).isEqualTo(rows.get(0).path("id").asText());
+    assertThat(rows.get(3).path("problems").get(0).path("message").asText()).contains("line 1");
+    assertThat(storedEvents()).isEqualTo(before);
+
+    Response real = postImports("", "application/x-ndjson", file);
+
+    assertThat(real.json().path("rows").findValuesAsText("outcome")).as(real.toString())
+        .containsExactly("IMPORTED", "REJECTED", "ALREADY_IMPORTED", "ALREADY_IMPORTED");
+    assertThat(real.json().path("rows").get(1).path("problems")).isEqualTo(rows.get(1).path("problems"));
+    assertThat(real.json().path("rows").get(0).path("id").asText()).isEqualTo(rows.get(0).path("id").asText());
+  }
+
+  @Test
+  void theSingleImportsDryRunAppliesTheHandbooksRules() {
+    ObjectNode unsigned = executed(reference());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) unsigned.get("signatures")).remove(0);
+    long before = storedEvents();
+    Response real = registry().as(TestUsers.IGP).post("/api/agreements/import", unsigned);
+    Response dryRun = registry().as(TestUsers.IGP).post("/api/agreements/import?dryRun=true", unsigned);
+    assertThat(real.status()).as(real.toString()).isBetween(400, 499);
+    assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(real.status());
+    assertThat(dryRun.json().path("code").asText()).isEqualTo(real.json().path("code").asText());
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
   @Test
   void importsASpreadsheetsCsvWithByteOrderMarkAndCrlf() throws Exception {
     String first = reference();

@@ -18,6 +18,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +29,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads from the endpoints: who the API is,
- * how callers authenticate, the problem+json every error answers with, and the 201 of the
- * endpoints that create an agreement.
+ * how callers authenticate, the problem+json every error answers with, the 201 of the endpoints
+ * that create an agreement, one naming style for tags, a summary for every operation, and an
+ * example for every schema.
+ *
+ * <p>The document is also committed ({@code registry-api/src/main/resources/openapi/registry.json},
+ * README "The contract"): a client is generated from that file at build time, and ApiDocumentIT
+ * fails when what the server serves differs from it. So the document must not depend on the
+ * running instance: its one server is the relative {@code /}, not the port a test happens to use.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocument {
@@ -52,8 +62,85 @@ class ApiDocument {
             .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("Production: a JWT from the OAuth2/OIDC issuer, with the registry's roles in its roles claim"))
             .addSchemas(PROBLEM, problemSchema()))
+        .servers(List.of(new Server().url("/").description("This registry (paths are relative to where it is served)")))
+        .tags(TAGS.entrySet().stream().map(t -> new Tag().name(t.getKey()).description(t.getValue())).toList())
         .addSecurityItem(new SecurityRequirement().addList("basic"))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
+  }
+
+  /** The tags, one style (words, capitalised first): springdoc names an untagged controller after its class. */
+  private static final Map<String, String> TAGS = new LinkedHashMap<>();
+  private static final Map<String, String> CLASS_TAGS = Map.of(
+      "agreement-search-endpoint", "Agreement search",
+      "review-endpoints", "Reviews",
+      "notice-endpoint", "Notices",
+      "exigent-deadline-endpoint", "Exigent deadlines",
+      "approval-audit-endpoint", "Approvals audit",
+      "projection-admin-endpoints", "Administration",
+      "notice-admin-endpoint", "Administration");
+
+  static {
+    TAGS.put("Agreement commands", "Draft, concur, clear, sign, review, amend, terminate and import agreements: each an event in the ledger");
+    TAGS.put("Agreement ledger", "One agreement as the ledger holds it, now or at an instant, and its history");
+    TAGS.put("Agreement search", "The central repository: agreements by status, kind, category, party, directorate and text");
+    TAGS.put("Reviews", "Biennial reviews overdue and due soon");
+    TAGS.put("Notices", "Review-due and exigent-deadline notices the registry issued");
+    TAGS.put("Exigent deadlines", "Exigent transfers and their memorialization deadlines");
+    TAGS.put("Approvals audit", "Every approval decision: concurrences, clearances, legal reviews, signatures (JSON or CSV)");
+    TAGS.put("Ledger integrity", "Verification of the hash-chained ledger, signed checkpoints and evidence bundles");
+    TAGS.put("Administration", "Read model status and rebuilds, the notice job (ADMIN)");
+  }
+
+  /** Summaries for the operations whose endpoints name none (by operationId). */
+  private static final Map<String, String> SUMMARIES = Map.of(
+      "search", "Search the central repository, with facets (any authenticated user)",
+      "rebuild", "Rebuild a read model from the ledger (ADMIN)",
+      "run", "Run the notice job now (ADMIN)",
+      "overdue", "Agreements whose biennial review is overdue",
+      "due", "Agreements whose biennial review is due within a number of days",
+      "notices", "Notices issued since a day",
+      "deadlines", "Exigent transfers and their memorialization deadlines",
+      "approvals", "Every approval decision, as JSON or CSV (AUDITOR, IGP)",
+      "statuses", "Each read model's position, lag and state (ADMIN)");
+
+  @Bean
+  @SuppressWarnings("rawtypes")
+  OpenApiCustomizer namesAndExamples() {
+    return api -> {
+      if (api.getPaths() != null) {
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+          if (operation.getTags() != null) {
+            operation.setTags(operation.getTags().stream().map(t -> CLASS_TAGS.getOrDefault(t, t)).distinct().toList());
+          }
+          if ((operation.getSummary() == null || operation.getSummary().isBlank()) && operation.getOperationId() != null) {
+            operation.setSummary(SUMMARIES.get(operation.getOperationId()));
+          }
+          csvAsText(operation);
+        }));
+      }
+      if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        schemas.forEach((name, schema) -> {
+          if (schema.getExample() == null) {
+            schema.setExample(SchemaExamples.of(schema, schemas, 0));
+          }
+        });
+      }
+    };
+  }
+
+  /** springdoc reads a Flux of CSV lines as {@code *}{@code /*} strings; the endpoint answers text/csv with one document. */
+  private static void csvAsText(Operation operation) {
+    if (!"approvals".equals(operation.getOperationId())) {
+      return;
+    }
+    ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+    if (ok == null || ok.getContent() == null || !ok.getContent().containsKey("*/*") || !ok.getContent().containsKey("application/json")) {
+      return;
+    }
+    ok.getContent().remove("*/*");
+    ok.getContent().addMediaType("text/csv", new MediaType().schema(new StringSchema()
+        .description("RFC 4180 CSV with a header row and a UTF-8 byte order mark; cells a spreadsheet would read as a formula are neutralised")));
   }
 
   @Bean

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..."}. */
+/** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..." --only import}. */
 record Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
-    int catchUpMinutes, int verifyEvents, List<String> serverJvm) {
+    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only) {
 
   static Options parse(String[] args) {
     long agreements = 100_000;
@@ -18,6 +18,7 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
     int catchUp = 60;
     int verifyEvents = 200_000;
     List<String> jvm = List.of("-Xmx1g");
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -30,11 +31,12 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
         case "--catch-up-minutes" -> catchUp = Integer.parseInt(value);
         case "--verify-events" -> verifyEvents = Integer.parseInt(value.replace("_", ""));
         case "--server-jvm" -> jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
+        case "--only" -> only = value;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\"");
+            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import");
       }
       i++;
     }
-    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm);
+    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only);
   }
 }

@@ -81,6 +81,10 @@ public final class RegistryBenchmark {
 
   private void run() throws Exception {
     Path work = Files.createTempDirectory("registry-bench-");
+    if (options.only().equals("import")) {
+      importOnly(work);
+      return;
+    }
     try {
       stores(work);
     } finally {
@@ -116,6 +120,46 @@ public final class RegistryBenchmark {
             "REGISTRY_DATABASE_USERNAME", "postgres", "REGISTRY_DATABASE_PASSWORD", "");
         commandRates("PostgreSQL", postgres.newDatabase("raw_bench"), "postgres", env, false, null);
       }
+    }
+  }
+
+  /**
+   * {@code --only import}: on the embedded default, the raw durable insert rate beside one bulk
+   * import of R rows (JSON lines), its dry run before and its repetition after (every row already
+   * imported). Minutes instead of the full run's hour.
+   */
+  private void importOnly(Path work) throws Exception {
+    RawAppender raw = new RawAppender(gov.ice.registry.eventstore.H2Urls.forLedger("jdbc:h2:file:" + work.resolve("h2-raw").resolve("raw")),
+        "sa");
+    double raw1 = measure(LOW, raw::appendOne);
+    raw.close();
+    try (Server server = Server.start(Map.of("REGISTRY_DATA_DIR", work.resolve("h2-data").toString()), options)) {
+      RegistryClient client = server.client();
+      int rows = options.importRows();
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < rows; i++) {
+        body.append(mix.importBody(imported.incrementAndGet())).append('\n');
+      }
+      long start = System.nanoTime();
+      expectTotals(Ndjson.post(client, "/api/agreements/imports?dryRun=true", body.toString()), "wouldImport", rows);
+      table.add("H2", rows + "-row dry run (one POST /api/agreements/imports?dryRun=true), s", seconds(start), null, null, null, "");
+      start = System.nanoTime();
+      expectTotals(Ndjson.post(client, "/api/agreements/imports", body.toString()), "imported", rows);
+      double importSeconds = seconds(start);
+      table.add("H2", rows + "-row import (one POST /api/agreements/imports), s", importSeconds, null, null, null,
+          "10,000 rows < 60 s");
+      table.add("H2", rows + "-row import, rows/s", rows / importSeconds, "raw INSERT+COMMIT/s, 1 caller", raw1, null, "");
+      start = System.nanoTime();
+      expectTotals(Ndjson.post(client, "/api/agreements/imports", body.toString()), "alreadyImported", rows);
+      table.add("H2", "the same " + rows + " rows again (every row ALREADY_IMPORTED), s", seconds(start), null, null, null, "");
+    }
+  }
+
+  private static void expectTotals(Response report, String total, long expected) {
+    long got = report.json() == null ? -1 : report.json().path("totals").path(total).asLong(-1);
+    if (report.status() != 200 || got != expected) {
+      throw new IllegalStateException("expected " + total + " = " + expected + ", got " + report.status() + " "
+          + report.text().substring(0, Math.min(2000, report.text().length())));
     }
   }
 

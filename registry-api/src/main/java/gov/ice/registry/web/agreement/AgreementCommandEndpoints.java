@@ -106,8 +106,14 @@ class AgreementCommandEndpoints {
         return alreadyImported(id);
       }
       if (dryRun) {
-        return Mono.just(ResponseEntity.ok(
-            new ImportReport.Row(1, ImportReport.Outcome.WOULD_IMPORT, id.value(), body.externalReference(), List.of())));
+        // The handbook's rules too, as the real import applies them: a refusal answers as it would.
+        return Mono.fromCallable(() -> {
+          imports.refusal(id, body).ifPresent(refused -> {
+            throw refused;
+          });
+          return ResponseEntity.<Object>ok(
+              new ImportReport.Row(1, ImportReport.Outcome.WOULD_IMPORT, id.value(), body.externalReference(), List.of()));
+        }).subscribeOn(Schedulers.boundedElastic());
       }
       return send(exchange, id, body.toCommand(id))
           .<ResponseEntity<Object>>map(summary -> ResponseEntity.status(HttpStatus.CREATED)

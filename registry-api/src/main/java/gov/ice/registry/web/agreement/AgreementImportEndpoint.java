@@ -14,6 +14,9 @@ import gov.ice.registry.web.agreement.ImportReport.Problem;
 import gov.ice.registry.web.agreement.ImportReport.Row;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +66,19 @@ class AgreementImportEndpoint {
 
   @PostMapping(path = "/api/agreements/imports", consumes = {NDJSON, CSV})
   @PreAuthorize("hasRole('IGP')")
-  @Operation(summary = "Import many executed agreements from JSON lines or CSV, with a report per row (IGP)")
+  @Operation(summary = "Import many executed agreements from JSON lines or CSV, with a report per row (IGP)",
+      description = "Each row is checked as the single import checks its body, the handbook's rules included, also on a dry run; "
+          + "a reference already imported, or repeated on an earlier row, is ALREADY_IMPORTED. A rejected row never stops the others.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+          description = "JSON lines (one body of POST /api/agreements/import a line; blank lines skipped), or CSV with the header "
+              + "and cell formats the README documents (UTF-8, with or without a byte order mark, CRLF or LF)",
+          content = {
+              @Content(mediaType = NDJSON, schema = @Schema(type = "string"), examples = @ExampleObject(name = "jsonLines",
+                  value = "{\"externalReference\":\"HSI-MOU-2019-0042\",\"title\":\"Sharing with the Texas Department of Public Safety\",...}\n")),
+              @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv",
+                  value = "externalReference,title,kind,owningDirectorate,parties,...\r\n"
+                      + "HSI-MOU-2019-0042,Sharing with the Texas Department of Public Safety,MOU,HSI,"
+                      + "Texas Department of Public Safety|STATE|US|false,...\r\n"))}))
   Mono<ImportReport> importMany(
       @Parameter(description = "Check every row and report what would happen, storing nothing")
       @RequestParam(defaultValue = "false") boolean dryRun,
@@ -75,14 +90,15 @@ class AgreementImportEndpoint {
       InputStream body = DataBufferUtils.subscriberInputStream(exchange.getRequest().getBody(), 4);
       return Mono.fromCallable(() -> {
             try (Reader reader = withoutBom(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-              return ImportReport.of(csv ? csvRows(reader, dryRun, context) : jsonLines(reader, dryRun, context));
+              AgreementImports.Run run = imports.run(dryRun, context);
+              return ImportReport.of(csv ? csvRows(reader, run) : jsonLines(reader, run));
             }
           })
           .subscribeOn(Schedulers.boundedElastic());
     });
   }
 
-  private List<Row> jsonLines(Reader reader, boolean dryRun, CommandContext context) throws IOException {
+  private List<Row> jsonLines(Reader reader, AgreementImports.Run run) throws IOException {
     List<Row> rows = new ArrayList<>();
     BufferedReader lines = new BufferedReader(reader);
     long number = 0;
@@ -98,12 +114,12 @@ class AgreementImportEndpoint {
         rows.add(new Row(number, Outcome.REJECTED, null, null, List.of(new Problem(null, "is not well-formed JSON", List.of()))));
         continue;
       }
-      rows.add(imports.importRow(number, row, dryRun, context));
+      rows.add(run.row(number, row));
     }
     return rows;
   }
 
-  private List<Row> csvRows(Reader reader, boolean dryRun, CommandContext context) throws IOException {
+  private List<Row> csvRows(Reader reader, AgreementImports.Run run) throws IOException {
     List<Row> rows = new ArrayList<>();
     try (MappingIterator<Map<String, String>> records = CSV_MAPPER.readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader())
@@ -130,7 +146,7 @@ class AgreementImportEndpoint {
           break;
         }
         if (!ImportCsv.blank(record)) {
-          rows.add(imports.importRow(number, ImportCsv.toJson(record), dryRun, context));
+          rows.add(run.row(number, ImportCsv.toJson(record)));
         }
       }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.ice.registry.agreement.Agreement;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementRefused;
@@ -19,13 +20,18 @@ import gov.ice.registry.web.problem.Problems.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +43,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>A row is read strictly, as a request body is, but every problem is collected: a value of
  * the wrong type is reported and set aside so the rest of the row is still checked, then the
- * shape rules, then (on a real run) the handbook's rules. Blocking: callers run it off the event loop.
+ * shape rules, then the handbook's rules. A dry run applies every one of them too: it decides the
+ * import with the aggregate's own constructor, in an aggregate lifecycle of its own with no event
+ * bus, so nothing is appended or published. A reference already in the ledger, or already on an
+ * earlier row of the same file, is {@code ALREADY_IMPORTED} on a dry run as on a real one.
+ *
+ * <p>A real run reads nothing before it sends the command (reading the ledger to see whether a
+ * reference is there cost more than the import itself): the append of an agreement's first
+ * event fails when the agreement exists, and only then is the ledger read, to tell an earlier
+ * import from another failure. Blocking: callers run it off the event loop.
  */
 @Component
 class AgreementImports {
@@ -46,16 +60,71 @@ class AgreementImports {
   private static final int MAX_TYPE_PROBLEMS = 100;
   private static final String REFERENCE_NAMESPACE = "isaa-registry:external-reference:";
 
+
   private final StrictJson.RequestMapper strict;
   private final Validator validator;
   private final CommandDispatcher dispatcher;
   private final LedgerReader ledger;
+  private final Clock clock;
+  private final ObjectProvider<org.axonframework.config.Configuration> axon;
+  /** The agreement's handlers as Axon's configuration resolves their parameters (the Clock, the directory); made on first use. */
+  private volatile AggregateModel<Agreement> agreementModel;
 
-  AgreementImports(StrictJson.RequestMapper strict, Validator validator, CommandDispatcher dispatcher, LedgerReader ledger) {
+  AgreementImports(StrictJson.RequestMapper strict, Validator validator, CommandDispatcher dispatcher, LedgerReader ledger, Clock clock,
+      ObjectProvider<org.axonframework.config.Configuration> axon) {
     this.strict = strict;
     this.validator = validator;
     this.dispatcher = dispatcher;
     this.ledger = ledger;
+    this.clock = clock;
+    this.axon = axon;
+  }
+
+  private AggregateModel<Agreement> agreementModel() {
+    if (agreementModel == null) {
+      org.axonframework.config.Configuration configuration = axon.getObject();
+      agreementModel = AnnotatedAggregateMetaModelFactory.inspectAggregate(Agreement.class, configuration.parameterResolverFactory(),
+          configuration.handlerDefinition(Agreement.class));
+    }
+    return agreementModel;
+  }
+
+  /** One bulk import request: its rows in file order, remembering which references earlier rows took. */
+  Run run(boolean dryRun, CommandContext context) {
+    return new Run(dryRun, context);
+  }
+
+  final class Run {
+
+    private final boolean dryRun;
+    private final CommandContext context;
+    /** Agreement id to the line that imported it (or would): a later row of the same reference changes nothing. */
+    private final Map<String, Long> taken = new HashMap<>();
+
+    private Run(boolean dryRun, CommandContext context) {
+      this.dryRun = dryRun;
+      this.context = context;
+    }
+
+    Row row(long line, JsonNode json) {
+      List<Problem> problems = new ArrayList<>();
+      String reference = json instanceof ObjectNode o && o.path("externalReference").isTextual() ? o.path("externalReference").asText() : null;
+      Optional<ImportRequest> request = checked(json, problems);
+      if (request.isEmpty()) {
+        return rejected(line, reference, problems);
+      }
+      AgreementId id = idFor(request.get());
+      Long earlier = request.get().externalReference() == null ? null : taken.get(id.value());
+      if (earlier != null) {
+        return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), request.get().externalReference(),
+            List.of(new Problem("externalReference", "repeats line " + earlier + " of this file, which imports it", List.of())));
+      }
+      Row row = importOne(line, id, request.get(), dryRun, context);
+      if (row.outcome() != Outcome.REJECTED) {
+        taken.put(id.value(), line);
+      }
+      return row;
+    }
   }
 
   /** The id an import takes: derived from the external reference where there is one, else new. */
@@ -71,13 +140,12 @@ class AgreementImports {
     return ledger.statusOf(id).isPresent();
   }
 
-  /** One row of a bulk import, from its JSON form. */
-  Row importRow(long line, JsonNode row, boolean dryRun, CommandContext context) {
+  /** The row read strictly and checked against the shape rules; empty, with every problem listed, when it fails them. */
+  private Optional<ImportRequest> checked(JsonNode row, List<Problem> problems) {
     if (!(row instanceof ObjectNode object)) {
-      return rejected(line, null, List.of(new Problem(null, "is not a JSON object with an import's fields", List.of())));
+      problems.add(new Problem(null, "is not a JSON object with an import's fields", List.of()));
+      return Optional.empty();
     }
-    String reference = object.path("externalReference").isTextual() ? object.path("externalReference").asText() : null;
-    List<Problem> problems = new ArrayList<>();
     Optional<ImportRequest> request = read(object.deepCopy(), problems);
     if (request.isPresent()) {
       List<String> reported = problems.stream().map(Problem::field).toList();
@@ -87,36 +155,56 @@ class AgreementImports {
           .sorted(Comparator.comparing(Problem::field))
           .forEach(problems::add);
     }
-    if (!problems.isEmpty() || request.isEmpty()) {
-      return rejected(line, reference, problems);
-    }
-    return importOne(line, request.get(), dryRun, context);
+    return problems.isEmpty() ? request : Optional.empty();
   }
 
   /** An import that passed the shape rules: already there, would be imported, imported, or refused by the handbook's rules. */
-  Row importOne(long line, ImportRequest request, boolean dryRun, CommandContext context) {
-    AgreementId id = idFor(request);
+  Row importOne(long line, AgreementId id, ImportRequest request, boolean dryRun, CommandContext context) {
     String reference = request.externalReference();
-    if (exists(id)) {
-      return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), reference, List.of());
-    }
     if (dryRun) {
-      return new Row(line, Outcome.WOULD_IMPORT, id.value(), reference, List.of());
+      if (exists(id)) {
+        return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), reference, List.of());
+      }
+      return refusal(id, request)
+          .map(refused -> rejected(line, reference, List.of(new Problem(null, refused.getMessage(), refused.rules()))))
+          .orElseGet(() -> new Row(line, Outcome.WOULD_IMPORT, id.value(), reference, List.of()));
     }
     try {
-      dispatcher.dispatch(id, request.toCommand(id), context).block();
+      dispatcher.sendAndWait(request.toCommand(id), context);
       return new Row(line, Outcome.IMPORTED, id.value(), reference, List.of());
     } catch (RuntimeException e) {
+      // The reference was imported before (the append of the first event found the agreement), or
+      // the rules refuse a row whose reference is imported already: either way, nothing to do.
+      if (reference != null && exists(id)) {
+        return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), reference, List.of());
+      }
       Optional<AgreementRefused> refused = ProblemHandling.cause(e, AgreementRefused.class);
       if (refused.isPresent()) {
         return rejected(line, reference, List.of(new Problem(null, refused.get().getMessage(), refused.get().rules())));
       }
-      boolean raced = ProblemHandling.cause(e, ConcurrencyException.class).isPresent()
-          || ProblemHandling.cause(e, ConflictingModificationException.class).isPresent();
-      if (raced && exists(id)) {
-        return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), reference, List.of());
+      throw e;
+    }
+  }
+
+  /**
+   * What the handbook's rules say of this import, storing nothing: the aggregate's constructor,
+   * the very code a real import runs, in a lifecycle with no event bus (its events go nowhere).
+   */
+  Optional<AgreementRefused> refusal(AgreementId id, ImportRequest request) {
+    try {
+      java.util.concurrent.Callable<Agreement> decide = () -> new Agreement(request.toCommand(id), ledger, clock);
+      AnnotatedAggregate.initialize(decide, agreementModel(), null);
+      return Optional.empty();
+    } catch (AgreementRefused refused) {
+      return Optional.of(refused);
+    } catch (RuntimeException e) {
+      Optional<AgreementRefused> refused = ProblemHandling.cause(e, AgreementRefused.class);
+      if (refused.isPresent()) {
+        return refused;
       }
       throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not decide the import of " + id, e);
     }
   }
 

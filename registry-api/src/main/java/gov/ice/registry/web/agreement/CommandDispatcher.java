@@ -51,6 +51,14 @@ public class CommandDispatcher {
   }
 
   /**
+   * Sends a command that creates an agreement and waits for it, on the caller's thread, without
+   * reading the agreement back: a bulk import reports only the id, which the caller already has.
+   */
+  void sendAndWait(Object command, CommandContext context) {
+    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+  }
+
+  /**
    * Axon checks the expected version when the unit of work commits, after the handler ran; a
    * handler that refuses first would hide that the caller decided on an outdated agreement. A
    * stale If-Match is the more useful answer: read again, then decide.

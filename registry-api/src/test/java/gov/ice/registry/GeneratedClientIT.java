@@ -1,0 +1,168 @@
+package gov.ice.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.client.ApiClient;
+import gov.ice.registry.client.ApiException;
+import gov.ice.registry.client.ApiResponse;
+import gov.ice.registry.client.api.AgreementCommandsApi;
+import gov.ice.registry.client.api.AgreementLedgerApi;
+import gov.ice.registry.client.api.AgreementSearchApi;
+import gov.ice.registry.client.api.ApprovalsAuditApi;
+import gov.ice.registry.client.model.AgreementDocument;
+import gov.ice.registry.client.model.AgreementPage;
+import gov.ice.registry.client.model.AgreementSummary;
+import gov.ice.registry.client.model.AgreementView;
+import gov.ice.registry.client.model.Approvals;
+import gov.ice.registry.client.model.ClearanceRequest;
+import gov.ice.registry.client.model.ConcurrenceRequest;
+import gov.ice.registry.client.model.DraftRequest;
+import gov.ice.registry.client.model.HistoryEntry;
+import gov.ice.registry.client.model.LegalReviewRequest;
+import gov.ice.registry.client.model.RequiredStakeholder;
+import gov.ice.registry.client.model.SignatureRequest;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client generated from the committed contract (openapi-generator's {@code java} generator,
+ * {@code native} library, in generate-test-sources) drives an agreement's life against the
+ * running registry: real HTTP, real sign-in with the users of {@code deploy/users.example.yml}.
+ * If the contract stopped describing the server (a parameter renamed, a status or header
+ * missing, a schema that does not read the answer), this test fails to compile or to pass.
+ */
+class GeneratedClientIT extends H2Registry {
+
+  /** A client signed in as {@code username}, as a client team would configure the generated one. */
+  private ApiClient as(String username) {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri("http://localhost:" + port);
+    client.setReadTimeout(Duration.ofMinutes(1));
+    String credentials = username + ":" + TestUsers.passwordOf(username);
+    String authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    client.setRequestInterceptor(request -> request.header("Authorization", authorization));
+    return client;
+  }
+
+  private DraftRequest draft(String title) {
+    DraftRequest draft = as(TestUsers.PROGRAM_OFFICE).getObjectMapper().convertValue(AgreementBodies.draft(), DraftRequest.class);
+    return draft.title(title);
+  }
+
+  @Test
+  void drivesAnAgreementFromDraftToActiveThenFindsItsHistoryAndApprovals() throws Exception {
+    String token = "GC" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    AgreementCommandsApi programOffice = new AgreementCommandsApi(as(TestUsers.PROGRAM_OFFICE));
+
+    // Draft: 201 with Location and ETag, as the contract says.
+    ApiResponse<AgreementSummary> drafted = programOffice.draftWithHttpInfo(draft("Sharing checked by the generated client " + token));
+    assertThat(drafted.getStatusCode()).isEqualTo(201);
+    String id = drafted.getData().getId();
+    assertThat(drafted.getHeaders().get("Location")).containsExactly("/api/agreements/" + id);
+    assertThat(drafted.getHeaders().get("ETag")).containsExactly("\"1\"");
+    assertThat(drafted.getData().getStatus()).isEqualTo(AgreementSummary.StatusEnum.DRAFT);
+    List<RequiredStakeholder> required = drafted.getData().getRequiredStakeholders();
+    assertThat(required).extracting(s -> s.getOffice().getValue()).contains("IGP", "OPP", "OPLA");
+
+    // A second draft sharing the token stays a draft: the search's status filter must tell them apart.
+    String other = programOffice.draft(draft("Draft left alone by the generated client " + token)).getId();
+
+    // Every required stakeholder concurs, each as its own office's user, with If-Match.
+    String etag = drafted.getHeaders().get("ETag").get(0);
+    for (RequiredStakeholder stakeholder : required) {
+      String office = stakeholder.getOffice().getValue();
+      AgreementCommandsApi concurring = new AgreementCommandsApi(as(TestUsers.stakeholder(StakeholderOffice.valueOf(office))));
+      ApiResponse<AgreementSummary> concurred = concurring.concurWithHttpInfo(id, new ConcurrenceRequest()
+          .office(ConcurrenceRequest.OfficeEnum.fromValue(office))
+          .decision(ConcurrenceRequest.DecisionEnum.CONCUR)
+          .draftVersion(1)
+          .comment("Concur."), etag);
+      assertThat(concurred.getStatusCode()).isEqualTo(200);
+      etag = concurred.getHeaders().get("ETag").get(0);
+    }
+
+    // Clearance: requested by the program office, granted by IGP, then OPLA's legal review.
+    assertThat(programOffice.requestClearance(id, etag).getStatus()).isEqualTo(AgreementSummary.StatusEnum.IN_CLEARANCE);
+    AgreementSummary cleared = new AgreementCommandsApi(as(TestUsers.IGP)).clear(id,
+        new ClearanceRequest().decision(ClearanceRequest.DecisionEnum.CLEARED).comment("Cleared."), null);
+    if (cleared.getStatus() != AgreementSummary.StatusEnum.CLEARED) {
+      cleared = new AgreementCommandsApi(as(TestUsers.OPLA)).legalReview(id,
+          new LegalReviewRequest().legallySufficient(true).comment("Legally sufficient."), null);
+    }
+    assertThat(cleared.getStatus()).isEqualTo(AgreementSummary.StatusEnum.CLEARED);
+
+    // Signatures: ICE's by a signatory with the authority, the partner's recorded by the program office.
+    AgreementSummary iceSigned = new AgreementCommandsApi(as("sig-hsi-ead")).sign(id, new SignatureRequest()
+        .party("ICE").authority(SignatureRequest.AuthorityEnum.HSI_EAD).signatoryName("Hana Executive")
+        .position("Executive Associate Director").signedOn(AgreementBodies.today()), null);
+    assertThat(iceSigned.getStatus()).isEqualTo(AgreementSummary.StatusEnum.CLEARED);
+    AgreementSummary active = programOffice.sign(id, new SignatureRequest()
+        .party(AgreementBodies.STATE_PARTY).signatoryName("Casey Colonel").position("Director").signedOn(AgreementBodies.today()), null);
+    assertThat(active.getStatus()).isEqualTo(AgreementSummary.StatusEnum.ACTIVE);
+
+    AgreementLedgerApi ledger = new AgreementLedgerApi(as(TestUsers.AUDITOR));
+    AgreementView view = ledger.agreement(id, null);
+    assertThat(view.getStatus()).isEqualTo(AgreementView.StatusEnum.ACTIVE);
+    assertThat(view.getSignatures()).hasSize(2);
+
+    // Search: the token finds both; the status filter narrows to the one that applies.
+    AgreementSearchApi search = new AgreementSearchApi(as(TestUsers.IGP));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      AgreementPage both = search.search(null, null, null, null, null, null, null, token, null, null, null);
+      assertThat(both.getItems()).extracting(AgreementDocument::getId).containsExactlyInAnyOrder(id, other);
+      AgreementPage activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null);
+      assertThat(activeOnly.getItems()).extracting(AgreementDocument::getId).containsExactly(id);
+      assertThat(activeOnly.getTotal()).isEqualTo(1L);
+    });
+    AgreementPage drafts = search.search(List.of("DRAFT"), List.of("MOU"), List.of("LAW_ENFORCEMENT"), null, null, null, true, token, 0, 20,
+        null);
+    assertThat(drafts.getItems()).extracting(AgreementDocument::getId).containsExactly(other);
+    AgreementPage otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null);
+    assertThat(otherKind.getItems()).isEmpty();
+
+    // History: every event, in order, each with who did it.
+    List<HistoryEntry> history = ledger.history(id);
+    assertThat(history).hasSize(active.getVersion().intValue());
+    assertThat(history.get(0).getType()).isEqualTo("AgreementDrafted");
+    assertThat(history.get(0).getActor().getUsername()).isEqualTo(TestUsers.PROGRAM_OFFICE);
+    assertThat(history).extracting(HistoryEntry::getType).contains("StakeholderConcurred", "ClearanceGranted", "AgreementSigned")
+        .endsWith("AgreementExecuted");
+
+    // Approvals: as JSON through the generated model, and the CSV the contract documents beside it.
+    ApiClient auditor = as(TestUsers.AUDITOR);
+    Approvals approvals = new ApprovalsAuditApi(auditor).approvals(null, null, null, null, "json", null, null);
+    assertThat(approvals.getItems()).anySatisfy(a -> assertThat(a.getAgreementId()).isEqualTo(id));
+    HttpRequest.Builder csvRequest = HttpRequest.newBuilder(URI.create(auditor.getBaseUri() + "/api/audit/approvals?format=csv"))
+        .header("Accept", "text/csv").timeout(Duration.ofMinutes(1)).GET();
+    auditor.getRequestInterceptor().accept(csvRequest);
+    HttpResponse<String> csv = auditor.getHttpClient().send(csvRequest.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(csv.body().lines().filter(line -> line.contains(id)).count()).as(csv.body()).isGreaterThanOrEqualTo(required.size());
+  }
+
+  @Test
+  void readsARefusalAsTheProblemTheContractDescribes() {
+    AgreementCommandsApi programOffice = new AgreementCommandsApi(as(TestUsers.PROGRAM_OFFICE));
+    try {
+      String id = programOffice.draft(draft("Refused by the generated client")).getId();
+      programOffice.requestClearance(id, null);
+      throw new AssertionError("clearance was requested before any concurrence");
+    } catch (ApiException refused) {
+      assertThat(refused.getCode()).isEqualTo(409);
+      assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(refused.getResponseBody()).contains("CONCURRENCE_MISSING");
+    }
+  }
+}
