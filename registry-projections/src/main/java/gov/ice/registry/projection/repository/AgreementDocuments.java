@@ -8,25 +8,18 @@ import static gov.ice.registry.projection.BsonValues.number;
 import static gov.ice.registry.projection.BsonValues.strings;
 
 import gov.ice.registry.agreement.api.AgreementAmended;
-import gov.ice.registry.agreement.api.AgreementCleared;
 import gov.ice.registry.agreement.api.AgreementDrafted;
-import gov.ice.registry.agreement.api.AgreementEscalatedToDhs;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementExecuted;
-import gov.ice.registry.agreement.api.AgreementExpired;
 import gov.ice.registry.agreement.api.AgreementSigned;
-import gov.ice.registry.agreement.api.AgreementTerminated;
-import gov.ice.registry.agreement.api.AgreementWithdrawn;
 import gov.ice.registry.agreement.api.AmendmentProposed;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
-import gov.ice.registry.agreement.api.ClearanceRequested;
-import gov.ice.registry.agreement.api.ClearanceReturned;
 import gov.ice.registry.agreement.api.DraftRevised;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
-import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
+import gov.ice.registry.projection.StatusChange;
 import gov.ice.registry.projection.VersionedWrite;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,10 +127,10 @@ final class AgreementDocuments {
     Document d = new Document(before);
     d.remove("_id");
     d.remove(VersionedWrite.VERSION);
+    d.put(STATUS, name(StatusChange.after(name(d, STATUS, AgreementStatus.class), event)));
     if (event instanceof DraftRevised e) {
       d.put("draftVersion", e.draftVersion());
       putProfile(d, e.profile(), e.scope(), e.requiredStakeholders());
-      d.put(STATUS, name(AgreementState.none().then(e).status()));
     } else if (event instanceof AgreementAmended e) {
       d.put("draftVersion", e.draftVersion());
       putProfile(d, e.profile(), e.scope(), e.requiredStakeholders());
@@ -147,36 +140,17 @@ final class AgreementDocuments {
       putConcurrence(d, new Concurrence(e.office(), ConcurrenceDecision.CONCUR, e.draftVersion(), e.comment()));
     } else if (event instanceof StakeholderNonConcurred e) {
       putConcurrence(d, new Concurrence(e.office(), ConcurrenceDecision.NON_CONCUR, e.draftVersion(), e.comment()));
-    } else if (event instanceof AgreementEscalatedToDhs) {
-      d.put(STATUS, AgreementStatus.ESCALATED_TO_DHS.name());
-    } else if (event instanceof ClearanceRequested) {
-      d.put(STATUS, AgreementStatus.IN_CLEARANCE.name());
-    } else if (event instanceof ClearanceReturned) {
-      d.put(STATUS, AgreementStatus.DRAFT.name());
-    } else if (event instanceof LegalReviewCompleted e) {
-      if (!e.legallySufficient()) {
-        d.put(STATUS, AgreementStatus.DRAFT.name());
-      }
-    } else if (event instanceof AgreementCleared) {
-      d.put(STATUS, AgreementStatus.CLEARED.name());
     } else if (event instanceof AgreementSigned e) {
       List<Document> signatures = new ArrayList<>(documents(d, "signatures"));
       signatures.add(signature(e.signature()));
       d.put("signatures", signatures);
     } else if (event instanceof AgreementExecuted e) {
-      d.put(STATUS, AgreementStatus.ACTIVE.name());
       d.put("executedOn", day(e.executedOn()));
       d.put("effectiveDate", day(e.effectiveDate()));
       d.put("nextReviewDue", day(e.nextReviewDue()));
     } else if (event instanceof BiennialReviewCompleted e) {
       d.put("lastReviewedOn", day(e.reviewedOn()));
       d.put("nextReviewDue", day(e.nextReviewDue()));
-    } else if (event instanceof AgreementTerminated) {
-      d.put(STATUS, AgreementStatus.TERMINATED.name());
-    } else if (event instanceof AgreementExpired) {
-      d.put(STATUS, AgreementStatus.EXPIRED.name());
-    } else if (event instanceof AgreementWithdrawn) {
-      d.put(STATUS, AgreementStatus.WITHDRAWN.name());
     } else if (event instanceof PersonalDataErased) {
       // The document keeps no point of contact; of what the fold erases, only the signatories' names.
       d.put("signatures", documents(d, "signatures").stream()

@@ -58,6 +58,7 @@ import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.reviews.ReviewProjection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,9 +71,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /**
- * The repository's document, changed event by event from the stored one, equals after every event
- * the document of the domain's whole fold (what the projection stored before it stopped folding),
- * through every event type the fold knows.
+ * The repository's and the review schedule's documents, changed event by event from the stored
+ * ones, equal after every event the documents of the domain's whole fold (what the projections
+ * stored before they stopped folding), through every event type the fold knows.
  */
 class AgreementDocumentChangeTest {
 
@@ -137,13 +138,19 @@ class AgreementDocumentChangeTest {
         .then(PROGRAM, new ExigentTransferRecorded(a, day, ExigentAuthority.ICE_DIRECTOR, day.plusDays(7), null, List.of()))
         .then(PROGRAM, new ExigentDeadlineMissedNoticeIssued(a, day, day.plusDays(7), day.plusDays(8)))
         .then(PROGRAM, new ReviewDueNoticeIssued(a, LocalDate.of(2026, 2, 28), 90, LocalDate.of(2025, 11, 30)))
+        .then(PROGRAM, new ReviewDueNoticeIssued(a, LocalDate.of(2026, 2, 28), 30, LocalDate.of(2026, 1, 29)))
+        .then(PROGRAM, new ReviewDueNoticeIssued(a, LocalDate.of(2026, 2, 28), 90, LocalDate.of(2025, 12, 1)))
         .then(PROGRAM, new BiennialReviewCompleted(a, LocalDate.of(2026, 2, 1), ReviewOutcome.CONTINUE,
             new ReviewFindings(true, true, true, true, true), "continue", LocalDate.of(2028, 2, 1)))
+        .then(PROGRAM, new ReviewDueNoticeIssued(a, LocalDate.of(2028, 2, 1), 0, LocalDate.of(2028, 2, 1)))
+        // A due date that comes back to an earlier one finds that date's notices again, as the fold does.
+        .then(PROGRAM, new BiennialReviewCompleted(a, LocalDate.of(2026, 2, 2), ReviewOutcome.CONTINUE,
+            new ReviewFindings(true, true, true, true, true), "again", LocalDate.of(2026, 2, 28)))
         .then(PROGRAM, new AmendmentProposed(a, 1, 4, new AmendmentChanges("Amended title", null, null, null),
             List.of("Ohio BCI"), day.plusYears(1), required(StakeholderOffice.OPP)))
         .then(PROGRAM, new AgreementAmended(a, 1, 4, profile("Amended title", false, null), Scope.IN_SCOPE,
             required(StakeholderOffice.OPP, StakeholderOffice.IGP), List.of("Ohio BCI"), day.plusYears(1)))
-        .then(PROGRAM, new PersonalDataErased(a, "request", "FOIA-1", 28))
+        .then(PROGRAM, new PersonalDataErased(a, "request", "FOIA-1", 32))
         .then(PROGRAM, new AgreementTerminated(a, "ended", day.plusYears(2), day.plusYears(2).plusDays(30), true))
         .then(PROGRAM, new AgreementExpired(a, LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 2)))
         .then(PROGRAM, new AgreementWithdrawn(a, AgreementStatus.EXPIRED, "gone"));
@@ -186,6 +193,13 @@ class AgreementDocumentChangeTest {
       assertThat(stored)
           .as("after %s (sequence %d)", message.getPayloadType().getSimpleName(), message.getSequenceNumber())
           .isEqualTo(expected);
+      Document review = Mono.from(store.live("reviews")
+          .find(Filters.eq("_id", message.getAggregateIdentifier())).first()).block();
+      assertThat(review)
+          .as("review after %s (sequence %d)", message.getPayloadType().getSimpleName(), message.getSequenceNumber())
+          .isEqualTo(ReviewProjection.fromState(folded.state())
+              .append("_id", message.getAggregateIdentifier())
+              .append("version", message.getSequenceNumber() + 1));
     }
     AgreementState whole = AgreementState.replay(messages.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
     assertThat(whole.version()).isEqualTo(messages.size());
