@@ -314,7 +314,8 @@ public final class RegistryBenchmark {
     long deadline = System.nanoTime() + Duration.ofMinutes(options.catchUpMinutes()).toNanos();
     String seen = "";
     while (System.nanoTime() < deadline) {
-      Response search = client.as(TestUsers.IGP).get("/api/agreements?size=1");
+      // A search slower than the client's default timeout (a loaded machine, a large N) is a slow poll, not a failure.
+      Response search = client.as(TestUsers.IGP).timeout(Duration.ofMinutes(5)).get("/api/agreements?size=1");
       long total = search.json() == null ? -1 : search.json().path("total").asLong(-1);
       Response projections = client.as(TestUsers.ADMIN).get("/api/admin/projections");
       boolean allCaughtUp = true;

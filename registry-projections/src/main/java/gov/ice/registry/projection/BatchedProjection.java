@@ -1,5 +1,6 @@
 package gov.ice.registry.projection;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
@@ -14,6 +15,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import reactor.core.publisher.Mono;
 
 /**
  * The skeleton every read model shares: it collects what the events of a processor's batch change
@@ -51,6 +53,15 @@ public abstract class BatchedProjection {
 
   /** Records in {@code batch} what {@code event} changes; {@link #collection()} names where. */
   protected abstract void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch);
+
+  /**
+   * The stored document {@code _id} of this read model's collection where the batches are written
+   * (the one a rebuild builds, during a rebuild), or null. By {@code _id} alone, which the
+   * embedded store answers from its {@code _id} index instead of a scan.
+   */
+  protected final Document stored(String id) {
+    return Mono.from(store.collection(target).find(Filters.eq("_id", id)).first()).block(ReadStore.WRITE_TIMEOUT);
+  }
 
   /** Forgets what the projection keeps in memory, before a replay. */
   protected void forget() {}

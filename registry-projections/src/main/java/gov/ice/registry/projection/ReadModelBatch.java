@@ -62,6 +62,12 @@ public final class ReadModelBatch {
         .map(Pending::document).filter(pending).forEach(change);
   }
 
+  /** The versioned document this batch holds so far for {@code _id}, or null: what a later event of the batch builds on. */
+  public Document pending(String collection, String id) {
+    Pending p = documents.getOrDefault(collection, Map.of()).get(id);
+    return p == null || p.version() == null ? null : p.document();
+  }
+
   public boolean isEmpty() {
     return documents.isEmpty() && before.isEmpty();
   }

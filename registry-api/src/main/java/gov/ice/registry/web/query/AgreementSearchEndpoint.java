@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * repeat or comma-separate), {@code pii}, free text {@code q} over title, purpose and party names;
  * {@code page} (from 0), {@code size} (1-200, default 20), {@code sort} ({@code title},
  * {@code -updatedAt}, {@code createdAt,desc}, ...). Answers {@code items}, {@code total},
- * {@code page}, {@code size} and {@code facets}.
+ * {@code page}, {@code size} and {@code facets} ({@link AgreementSearchResponse}).
  */
 @RestController
 public class AgreementSearchEndpoint {
@@ -34,8 +34,8 @@ public class AgreementSearchEndpoint {
 
   @GetMapping("/api/agreements")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
-  public Mono<AgreementPage> search(@ParameterObject QueryRecords.SearchParameters parameters) {
-    return search(parameters.asMap());
+  public Mono<AgreementSearchResponse> search(@ParameterObject QueryRecords.SearchParameters parameters) {
+    return search(parameters.asMap()).map(AgreementSearchResponse::of);
   }
 
   /** The same search for the pages, which pass the query string as it came. */

@@ -88,7 +88,10 @@ class QueryEndpointsTest {
         .jsonPath("$.total").isEqualTo(0)
         .jsonPath("$.page").isEqualTo(0)
         .jsonPath("$.size").isEqualTo(5)
-        .jsonPath("$.facets.status").isMap();
+        .jsonPath("$.facets.status").isMap()
+        .jsonPath("$.facets.country").isMap()
+        .jsonPath("$.facets.directorate").isMap()
+        .jsonPath("$.facets.pii").isMap();
   }
 
   @Test

@@ -66,6 +66,10 @@ class ReadSideIT extends H2Registry {
     assertThat(found.json().path("page").asInt()).isZero();
     assertThat(found.json().path("size").asInt()).isEqualTo(20);
     assertThat(found.json().path("facets").path("status").path("ACTIVE").asLong()).isEqualTo(1);
+    assertThat(found.json().path("facets").path("country").path("US").asLong()).isEqualTo(1);
+    assertThat(found.json().path("facets").path("directorate").path("HSI").asLong()).isEqualTo(1);
+    assertThat(found.json().path("facets").path("pii").path("true").asLong()).isEqualTo(1);
+    assertThat(found.json().path("facets").path("pii").has("false")).isFalse();
 
     String q = "&q=agency+" + marker.toUpperCase();
     for (String filter : List.of("status=ACTIVE", "kind=MOU", "category=LAW_ENFORCEMENT", "partyKind=STATE", "country=us",

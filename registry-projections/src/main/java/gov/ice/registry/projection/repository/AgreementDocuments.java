@@ -7,6 +7,24 @@ import static gov.ice.registry.projection.BsonValues.name;
 import static gov.ice.registry.projection.BsonValues.number;
 import static gov.ice.registry.projection.BsonValues.strings;
 
+import gov.ice.registry.agreement.api.AgreementAmended;
+import gov.ice.registry.agreement.api.AgreementDrafted;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementExecuted;
+import gov.ice.registry.agreement.api.AgreementSigned;
+import gov.ice.registry.agreement.api.AmendmentProposed;
+import gov.ice.registry.agreement.api.BiennialReviewCompleted;
+import gov.ice.registry.agreement.api.DraftRevised;
+import gov.ice.registry.agreement.api.ExecutedAgreementImported;
+import gov.ice.registry.agreement.api.PersonalDataErased;
+import gov.ice.registry.agreement.api.StakeholderConcurred;
+import gov.ice.registry.agreement.api.StakeholderNonConcurred;
+import gov.ice.registry.projection.StatusChange;
+import gov.ice.registry.projection.VersionedWrite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.AgreementState;
@@ -82,21 +100,9 @@ final class AgreementDocuments {
         .append(SEARCH_TEXT, searchText(profile.title(), purpose, state.externalReference(), parties))
         .append("externalReference", state.externalReference())
         .append("draftVersion", state.draftVersion())
-        .append("requiredStakeholders", state.requiredStakeholders().stream()
-            .map(s -> new Document("office", s.office().name()).append("rules", s.rules())).toList())
-        .append("concurrences", state.concurrences().values().stream()
-            .map(c -> new Document("office", c.office().name())
-                .append("decision", c.decision().name())
-                .append("draftVersion", c.draftVersion())
-                .append("comment", c.comment()))
-            .toList())
-        .append("signatures", state.signatures().stream()
-            .map(s -> new Document("party", s.party())
-                .append("authority", name(s.authority()))
-                .append("signatoryName", s.signatoryName())
-                .append("position", s.position())
-                .append("signedOn", day(s.signedOn())))
-            .toList())
+        .append("requiredStakeholders", requiredStakeholders(state.requiredStakeholders()))
+        .append("concurrences", state.concurrences().values().stream().map(AgreementDocuments::concurrence).toList())
+        .append("signatures", state.signatures().stream().map(AgreementDocuments::signature).toList())
         .append("executedOn", day(state.executedOn()))
         .append("effectiveDate", day(state.effectiveDate()))
         .append(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()))
@@ -104,6 +110,108 @@ final class AgreementDocuments {
         .append("nextReviewDue", day(state.nextReviewDue()))
         .append("createdAt", instant(folded.firstAt()))
         .append("updatedAt", instant(folded.lastAt()));
+  }
+
+  /**
+   * The document after {@code event}, from the document as it stood before it ({@code before},
+   * reflecting exactly the events before this one; ignored for an agreement's first event). Each
+   * event changes only the fields it carries, the same way {@link AgreementState#then} changes the
+   * state those fields come from; where the domain decides a value from the payload (the status of
+   * a new draft), the domain's own fold runs on the payload alone, never on a ledger read.
+   * {@code _id} and {@code version} are left to the batch.
+   */
+  static Document next(Document before, AgreementEvent event, Instant at) {
+    if (event instanceof AgreementDrafted || event instanceof ExecutedAgreementImported) {
+      return toDocument(new Folded(AgreementState.none().then(event), at, at, 0));
+    }
+    Document d = new Document(before);
+    d.remove("_id");
+    d.remove(VersionedWrite.VERSION);
+    d.put(STATUS, name(StatusChange.after(name(d, STATUS, AgreementStatus.class), event)));
+    if (event instanceof DraftRevised e) {
+      d.put("draftVersion", e.draftVersion());
+      putProfile(d, e.profile(), e.scope(), e.requiredStakeholders());
+    } else if (event instanceof AgreementAmended e) {
+      d.put("draftVersion", e.draftVersion());
+      putProfile(d, e.profile(), e.scope(), e.requiredStakeholders());
+    } else if (event instanceof AmendmentProposed e) {
+      d.put("draftVersion", e.draftVersion());
+    } else if (event instanceof StakeholderConcurred e) {
+      putConcurrence(d, new Concurrence(e.office(), ConcurrenceDecision.CONCUR, e.draftVersion(), e.comment()));
+    } else if (event instanceof StakeholderNonConcurred e) {
+      putConcurrence(d, new Concurrence(e.office(), ConcurrenceDecision.NON_CONCUR, e.draftVersion(), e.comment()));
+    } else if (event instanceof AgreementSigned e) {
+      List<Document> signatures = new ArrayList<>(documents(d, "signatures"));
+      signatures.add(signature(e.signature()));
+      d.put("signatures", signatures);
+    } else if (event instanceof AgreementExecuted e) {
+      d.put("executedOn", day(e.executedOn()));
+      d.put("effectiveDate", day(e.effectiveDate()));
+      d.put("nextReviewDue", day(e.nextReviewDue()));
+    } else if (event instanceof BiennialReviewCompleted e) {
+      d.put("lastReviewedOn", day(e.reviewedOn()));
+      d.put("nextReviewDue", day(e.nextReviewDue()));
+    } else if (event instanceof PersonalDataErased) {
+      // The document keeps no point of contact; of what the fold erases, only the signatories' names.
+      d.put("signatures", documents(d, "signatures").stream()
+          .map(s -> new Document(s).append("signatoryName", null)).toList());
+    }
+    // Disputes, clearance granted, exigent transfers and notices change nothing shown here but the version and time.
+    d.put("updatedAt", instant(at));
+    return d;
+  }
+
+  private static void putProfile(Document d, AgreementProfile profile, Scope scope, List<RequiredStakeholder> required) {
+    DataProfile data = profile.dataProfile();
+    List<Party> parties = profile.parties();
+    String purpose = profile.terms() == null ? null : profile.terms().purpose();
+    d.put("title", profile.title());
+    d.put(TITLE_SORT, lower(profile.title()));
+    d.put(KIND, name(profile.kind()));
+    d.put("scope", name(scope));
+    d.put(DIRECTORATE, name(profile.owningDirectorate()));
+    d.put("parties", parties.stream().map(AgreementDocuments::party).toList());
+    d.put(PARTY_NAMES, distinct(parties.stream().map(p -> lower(p.name()))));
+    d.put(PARTY_KINDS, distinct(parties.stream().map(p -> name(p.kind()))));
+    d.put(COUNTRIES, distinct(parties.stream().map(p -> p.country() == null ? null : p.country().toUpperCase(Locale.ROOT))));
+    d.put(CATEGORIES, distinct(profile.categories().stream().map(Enum::name)));
+    d.put(PII, data != null && (data.pii() || data.sensitivePii()));
+    d.put("sensitivePii", data != null && data.sensitivePii());
+    d.put("marking", data == null ? Marking.NONE.name() : name(data.marking()));
+    d.put("purpose", purpose);
+    d.put("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number());
+    d.put(SEARCH_TEXT, searchText(profile.title(), purpose, d.getString("externalReference"), parties));
+    d.put("requiredStakeholders", requiredStakeholders(List.copyOf(required)));
+    d.put(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()));
+  }
+
+  /** One concurrence per office, in the order of the offices (the fold keeps them in an EnumMap). */
+  private static void putConcurrence(Document d, Concurrence concurrence) {
+    Map<StakeholderOffice, Document> byOffice = new EnumMap<>(StakeholderOffice.class);
+    for (Document c : documents(d, "concurrences")) {
+      byOffice.put(name(c, "office", StakeholderOffice.class), c);
+    }
+    byOffice.put(concurrence.office(), concurrence(concurrence));
+    d.put("concurrences", new ArrayList<>(byOffice.values()));
+  }
+
+  private static List<Document> requiredStakeholders(List<RequiredStakeholder> required) {
+    return required.stream().map(s -> new Document("office", s.office().name()).append("rules", s.rules())).toList();
+  }
+
+  private static Document concurrence(Concurrence c) {
+    return new Document("office", c.office().name())
+        .append("decision", c.decision().name())
+        .append("draftVersion", c.draftVersion())
+        .append("comment", c.comment());
+  }
+
+  private static Document signature(SignatureRecord s) {
+    return new Document("party", s.party())
+        .append("authority", name(s.authority()))
+        .append("signatoryName", s.signatoryName())
+        .append("position", s.position())
+        .append("signedOn", day(s.signedOn()));
   }
 
   static AgreementDocument fromDocument(Document d) {

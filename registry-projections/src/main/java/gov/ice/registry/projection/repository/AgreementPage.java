@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One page of a search, the number of matches, and the facet counts of all matches (not only
- * this page): by {@code status}, {@code kind}, {@code category} and {@code partyKind}.
+ * this page): by {@code status}, {@code kind}, {@code category}, {@code partyKind},
+ * {@code country} (upper-cased), {@code directorate} and {@code pii} ("true"/"false"), each
+ * value as stored, as text. An agreement counts once per value it has (a category, a country).
  */
 public record AgreementPage(
     List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets) {}

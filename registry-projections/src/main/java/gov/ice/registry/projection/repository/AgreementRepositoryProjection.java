@@ -6,16 +6,23 @@ import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.BatchedProjection;
+import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.VersionedWrite;
 import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The central repository: one document per agreement, rewritten from the domain's fold after
- * each of its events. Every event changes the summary (at least its version), so it handles them all.
+ * The central repository: one document per agreement, changed by each of its events from the
+ * document as it stood before that event (the batch's own, or the stored one read by {@code _id}).
+ * Every event changes the summary (at least its version), so it handles them all.
+ *
+ * <p>Only when the document before the event is missing or older than the event's predecessor (a
+ * gap no ordered delivery leaves, kept as a safety net) is the agreement folded from the ledger.
  */
 @Component
 @ProcessingGroup(AgreementRepositoryProjection.GROUP)
@@ -32,8 +39,26 @@ public class AgreementRepositoryProjection extends BatchedProjection {
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    LedgerFold.Folded folded = fold.after(message);
-    batch.put(collection(), event.agreementId().value(), folded.sequence() + 1, AgreementDocuments.toDocument(folded));
+    String id = event.agreementId().value();
+    long sequence = message.getSequenceNumber();
+    Document document;
+    if (sequence == 0) {
+      document = AgreementDocuments.next(null, event, message.getTimestamp());
+    } else {
+      Document before = batch.pending(collection(), id);
+      if (before == null) {
+        before = stored(id);
+      }
+      long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
+      if (version > sequence) {
+        // Already reflected (a redelivery, or documents ahead of their token): the batch would not write it anyway.
+        return;
+      }
+      document = version == sequence
+          ? AgreementDocuments.next(before, event, message.getTimestamp())
+          : AgreementDocuments.toDocument(fold.after(message));
+    }
+    batch.put(collection(), id, sequence + 1, document);
   }
 
   @Override

@@ -15,6 +15,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementStatus;
@@ -25,12 +26,14 @@ import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -43,9 +46,22 @@ import reactor.core.publisher.Mono;
 @Service
 public class AgreementRepositoryQueries {
 
-  /** Facet name to the stored field counted; array fields are unwound first. */
-  private static final Map<String, String> FACETS = Map.of(
-      "status", STATUS, "kind", KIND, "category", CATEGORIES, "partyKind", PARTY_KINDS);
+  /** Facet name to the stored field counted, in the order of the answer's facets. */
+  private static final Map<String, String> FACETS = facets();
+  /** The facets over arrays: each value of a document counts once (the stored arrays hold distinct values). */
+  private static final Set<String> ARRAYS = Set.of(CATEGORIES, PARTY_KINDS, COUNTRIES);
+
+  private static Map<String, String> facets() {
+    Map<String, String> facets = new LinkedHashMap<>();
+    facets.put("status", STATUS);
+    facets.put("kind", KIND);
+    facets.put("category", CATEGORIES);
+    facets.put("partyKind", PARTY_KINDS);
+    facets.put("country", COUNTRIES);
+    facets.put("directorate", DIRECTORATE);
+    facets.put("pii", PII);
+    return Collections.unmodifiableMap(facets);
+  }
 
   private final ReadStore store;
 
@@ -53,7 +69,13 @@ public class AgreementRepositoryQueries {
     this.store = store;
   }
 
-  /** One page of matches, the total, and facet counts over every match, in one aggregation ($facet). */
+  /**
+   * One page of matches, the total, and facet counts over every match, in one aggregation: the
+   * match, then {@code $facet} with the page (sorted, skipped, limited) and one count per facet.
+   * An array facet first keeps only its own field ({@code $project}), so {@code $unwind} copies
+   * that small document per value, never the whole agreement (mongo-java-server clones each
+   * document it unwinds); scalar facets group the matches as they are, without a copy.
+   */
   public Mono<AgreementPage> search(AgreementSearch search) {
     Bson order = search.sort().ascending()
         ? Sorts.orderBy(Sorts.ascending(search.sort().field()), Sorts.ascending("_id"))
@@ -62,8 +84,9 @@ public class AgreementRepositoryQueries {
     facets.add(new Facet("items", Aggregates.sort(order), Aggregates.skip(search.page() * search.size()),
         Aggregates.limit(search.size())));
     facets.add(new Facet("total", Aggregates.count("n")));
-    FACETS.forEach((facet, field) -> facets.add(field.equals(CATEGORIES) || field.equals(PARTY_KINDS)
-        ? new Facet(facet, Aggregates.unwind("$" + field), Aggregates.group("$" + field, Accumulators.sum("n", 1)))
+    FACETS.forEach((facet, field) -> facets.add(ARRAYS.contains(field)
+        ? new Facet(facet, Aggregates.project(Projections.fields(Projections.include(field), Projections.excludeId())),
+            Aggregates.unwind("$" + field), Aggregates.group("$" + field, Accumulators.sum("n", 1)))
         : new Facet(facet, Aggregates.group("$" + field, Accumulators.sum("n", 1)))));
     // MongoDB answers one document even for no matches; mongo-java-server answers none when the collection is absent.
     return Mono.from(agreements().aggregate(List.of(Aggregates.match(filter(search)), Aggregates.facet(facets))).first())
@@ -156,7 +179,7 @@ public class AgreementRepositoryQueries {
         .map(AgreementDocuments::fromDocument).toList();
     List<Document> total = BsonValues.documents(result, "total");
     Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-    for (String facet : List.of("status", "kind", "category", "partyKind")) {
+    for (String facet : FACETS.keySet()) {
       Map<String, Long> counts = new TreeMap<>();
       for (Document bucket : BsonValues.documents(result, facet)) {
         if (bucket.get("_id") != null) {

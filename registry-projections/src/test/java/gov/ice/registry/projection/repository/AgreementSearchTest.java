@@ -163,6 +163,44 @@ class AgreementSearchTest {
         "LAW_ENFORCEMENT", 1L, "BUSINESS_OPERATIONS", 1L, "IMMIGRATION_ADMINISTRATION", 1L, "HOMELAND_SECURITY", 1L));
     assertThat(page.facets().get("partyKind")).isEqualTo(Map.of(
         "FOREIGN_GOVERNMENT", 2L, "PRIVATE_SECTOR", 1L, "INTERNATIONAL_ORGANIZATION", 1L, "TRIBAL", 1L));
+    // Removal Flight Coordination has parties in "FR" and, twice in two spellings, "GB": it counts once for each.
+    assertThat(page.facets().get("country")).isEqualTo(Map.of("GB", 2L, "US", 2L, "FR", 1L));
+    assertThat(page.facets().get("directorate")).isEqualTo(Map.of("HSI", 2L, "MA", 1L, "ERO", 1L));
+    assertThat(page.facets().get("pii")).isEqualTo(Map.of("true", 2L, "false", 2L));
+  }
+
+  @Test
+  void countsEveryFacetOverAllAgreementsAsCountedByHand() {
+    AgreementPage page = queries.search(new AgreementSearch(null, null, null, null, null, null, null, null, 0, 2, null)).block();
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.total()).isEqualTo(6);
+    assertThat(page.facets().keySet())
+        .containsExactly("status", "kind", "category", "partyKind", "country", "directorate", "pii");
+    assertThat(page.facets().get("status")).isEqualTo(Map.of("ACTIVE", 4L, "DRAFT", 2L));
+    assertThat(page.facets().get("kind")).isEqualTo(Map.of("MOU", 2L, "MOA", 2L, "LOI", 1L, "PILOT_PROJECT", 1L));
+    assertThat(page.facets().get("category")).isEqualTo(Map.of("LAW_ENFORCEMENT", 3L, "HOMELAND_SECURITY", 2L,
+        "BUSINESS_OPERATIONS", 1L, "IMMIGRATION_ADMINISTRATION", 2L));
+    assertThat(page.facets().get("partyKind")).isEqualTo(Map.of("FOREIGN_GOVERNMENT", 2L, "STATE", 1L,
+        "PRIVATE_SECTOR", 1L, "INTERNATIONAL_ORGANIZATION", 1L, "LOCAL", 1L, "TRIBAL", 1L));
+    assertThat(page.facets().get("country")).isEqualTo(Map.of("US", 4L, "GB", 2L, "FR", 1L));
+    assertThat(page.facets().get("directorate")).isEqualTo(Map.of("HSI", 3L, "MA", 1L, "ERO", 2L));
+    assertThat(page.facets().get("pii")).isEqualTo(Map.of("true", 4L, "false", 2L));
+    // The page's documents come whole: the facets' projection does not reach them.
+    assertThat(page.items().get(0).parties()).isNotEmpty();
+    assertThat(page.items().get(0).categories()).isNotEmpty();
+  }
+
+  @Test
+  void countsFacetsOfAFilteredSearchAsCountedByHand() {
+    // Law enforcement: Visa Overstay (HSI, GB, pii), Gang Intelligence (HSI, US, pii), County Jail (ERO, US, pii).
+    AgreementPage page = queries.search(search(null, null, List.of(InformationCategory.LAW_ENFORCEMENT), null, null,
+        null, null, null)).block();
+    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.facets().get("category")).isEqualTo(Map.of("LAW_ENFORCEMENT", 3L, "HOMELAND_SECURITY", 1L,
+        "IMMIGRATION_ADMINISTRATION", 1L));
+    assertThat(page.facets().get("country")).isEqualTo(Map.of("GB", 1L, "US", 2L));
+    assertThat(page.facets().get("directorate")).isEqualTo(Map.of("HSI", 2L, "ERO", 1L));
+    assertThat(page.facets().get("pii")).isEqualTo(Map.of("true", 3L));
   }
 
   @Test
