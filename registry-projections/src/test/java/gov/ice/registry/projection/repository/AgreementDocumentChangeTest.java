@@ -1,10 +1,10 @@
 package gov.ice.registry.projection.repository;
 
-import static gov.ice.registry.projection.AgreementFixtures.DIRECTOR;
-import static gov.ice.registry.projection.AgreementFixtures.IGP;
-import static gov.ice.registry.projection.AgreementFixtures.PRIVACY;
-import static gov.ice.registry.projection.AgreementFixtures.PROGRAM;
-import static gov.ice.registry.projection.AgreementFixtures.SIGNATORY;
+import static gov.ice.registry.agreement.AgreementFixtures.DIRECTOR;
+import static gov.ice.registry.agreement.AgreementFixtures.IGP;
+import static gov.ice.registry.agreement.AgreementFixtures.PRIVACY;
+import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.SIGNATORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
@@ -53,7 +53,7 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.AgreementFixtures;
+import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
