@@ -1,6 +1,12 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.Actor;
+import gov.ice.registry.agreement.api.AgreementProfile;
+import gov.ice.registry.agreement.api.AmendAgreement;
+import gov.ice.registry.agreement.api.AmendmentChanges;
+import gov.ice.registry.agreement.api.AmendmentProposed;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
@@ -37,6 +43,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,23 +118,24 @@ class AgreementPage {
   Mono<String> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange, Model model) {
     AgreementId agreement = id(id);
     return exchange.getFormData().flatMap(form -> CurrentActor.authentication().flatMap(user -> {
-      Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
+      Map<String, String> typed = new LinkedHashMap<>();
+      form.forEach((k, v) -> typed.put(k, String.join("\n", v)));
       typed.remove("_csrf");
       TypedForm typedForm = new TypedForm(action, typed);
-      Object command;
-      try {
-        command = command(agreement, action, form, user);
-      } catch (Refused refused) {
-        exchange.getResponse().setStatusCode(refused.refusal.status());
-        return render(agreement, null, typedForm, refused.refusal, model, exchange);
-      }
+      Mono<Object> command = "amend".equals(action)
+          ? amendment(agreement, form, user)
+          : Mono.fromCallable(() -> command(agreement, action, form, user));
       Long version = parseVersion(form.getFirst("version"));
-      return backend.send(exchange, agreement, command, version)
+      return command
+          .flatMap(c -> backend.send(exchange, agreement, c, version))
           .map(summary -> "redirect:/agreements/" + agreement.value() + "?done=" + action + "#status")
           .onErrorResume(e -> {
-            Refusal refusal = Refusal.of(e);
+            Refusal refusal = e instanceof Refused refused ? refused.refusal : Refusal.of(e);
             if (refusal == null) {
               return Mono.error(e);
+            }
+            if ("amend".equals(action)) {
+              refusal = besideAmendmentField(refusal);
             }
             exchange.getResponse().setStatusCode(refusal.status());
             return render(agreement, null, typedForm, refusal, model, exchange);
@@ -205,6 +213,55 @@ class AgreementPage {
     }
   }
 
+  /**
+   * {@code AmendAgreement} from the amendment form: the form shows the current title,
+   * categories, data profile and terms; a part the user changed is sent, an unchanged one is
+   * left out (null), as the API's amendment body leaves it out. Kind, directorate, parties and
+   * exemption are not amended, so they come from the agreement as it stands.
+   */
+  private Mono<Object> amendment(AgreementId id, MultiValueMap<String, String> form, Authentication user) {
+    requireRole(user, Roles.PROGRAM_OFFICE);
+    return backend.state(id, null).map(found -> {
+      AgreementState a = found.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id.value() + "."));
+      AgreementProfile current = a.profile();
+      MultiValueMap<String, String> whole = new org.springframework.util.LinkedMultiValueMap<>();
+      DraftPage.values(current).forEach((k, v) -> {
+        if (v != null && (k.startsWith("party") || k.startsWith("poc") || k.startsWith("exemption.") || k.equals("kind")
+            || k.equals("owningDirectorate"))) {
+          whole.add(k, v);
+        }
+      });
+      form.forEach((k, v) -> {
+        if (!k.startsWith("party") && !k.startsWith("poc") && !k.startsWith("exemption.") && !k.equals("kind")
+            && !k.equals("owningDirectorate")) {
+          whole.put(k, v);
+        }
+      });
+      AgreementProfile amended = DraftPage.profile(whole);
+      AmendmentChanges changes = new AmendmentChanges(
+          amended.title().equals(current.title()) ? null : amended.title(),
+          new HashSet<>(amended.categories()).equals(new HashSet<>(current.categories())) ? null : amended.categories(),
+          amended.dataProfile().equals(current.dataProfile()) ? null : amended.dataProfile(),
+          java.util.Objects.equals(amended.terms(), current.terms()) ? null : amended.terms());
+      Form f = new Form(form);
+      return new AmendAgreement(id, changes, form.getOrDefault("consentedBy", List.of()), f.date("amendedOn"));
+    });
+  }
+
+  /** A refusal of an amendment beside the part of the form it concerns. */
+  private static Refusal besideAmendmentField(Refusal r) {
+    if (r.field() != null || r.code() == null) {
+      return r;
+    }
+    String field = switch (r.code()) {
+      case "CONSENT_MISSING" -> "consentedBy";
+      case "SHARING_BLOCKED" -> "dataProfile";
+      case "DATE_INVALID" -> "amendedOn";
+      default -> null;
+    };
+    return field == null ? r : new Refusal(r.status(), r.title(), r.detail(), r.code(), r.rules(), field);
+  }
+
   private static void requireRole(Authentication user, String role) {
     if (!Roles.has(user, role)) {
       throw new Refused(new Refusal(HttpStatus.FORBIDDEN, "Not allowed", "This action needs the role " + role + ".", null, List.of(), null));
@@ -234,8 +291,23 @@ class AgreementPage {
       model.addAttribute("progress", progress(a.status()));
       model.addAttribute("stakeholders", stakeholders(a));
       model.addAttribute("can", actions(a, me, asOf == null));
-      model.addAttribute("myOffices", me.offices().stream().filter(o -> a.requirementOf(o).isPresent()).toList());
+      model.addAttribute("myOffices", me.offices().stream().filter(o -> concursOn(a, o)).toList());
       model.addAttribute("parties", a.profile().parties().stream().map(p -> p.name()).toList());
+      model.addAttribute("pendingAmendment", a.pendingAmendment().map(AgreementPage::pending).orElse(null));
+      if (Boolean.TRUE.equals(((Map<?, ?>) model.getAttribute("can")).get("amend"))) {
+        Map<String, String> values = typed.failed("amend") ? typed.values() : DraftPage.values(a.profile());
+        model.addAttribute("amendValues", values);
+        model.addAttribute("amendCategories", split(values.get("categories"), "[,\n]"));
+        model.addAttribute("amendConsented", split(values.get("consentedBy"), "\n"));
+        String field = typed.failed("amend") && refusal != null ? refusal.field() : null;
+        model.addAttribute("amendRefusalAt", !typed.failed("amend") ? "none"
+            : "marking".equals(field) || "dataProfile".equals(field) ? "dataProfile"
+            : List.of("categories", "consentedBy", "amendedOn").contains(field) ? field : "top");
+        model.addAttribute("flags", DraftPage.FLAGS);
+        model.addAttribute("terms", DraftPage.TERMS);
+        model.addAttribute("categories", java.util.Arrays.stream(InformationCategory.values()).map(Enum::name).toList());
+        model.addAttribute("markings", java.util.Arrays.stream(Marking.values()).map(Enum::name).toList());
+      }
       Mono<Optional<?>> verification = me.auditor() ? backend.verify(id).map(v -> (Optional<?>) v) : Mono.just(Optional.empty());
       Mono<List<HistoryLine>> history = me.seesHistory()
           ? backend.history(id).map(messages -> messages.stream().map(HistoryLine::of).toList())
@@ -261,7 +333,8 @@ class AgreementPage {
     AgreementStatus s = a.status();
     boolean po = current && me.programOffice();
     Map<String, Boolean> can = new LinkedHashMap<>();
-    can.put("concur", current && s == AgreementStatus.DRAFT && me.offices().stream().anyMatch(o -> a.requirementOf(o).isPresent()));
+    can.put("concur", current && (s == AgreementStatus.DRAFT || a.pendingAmendment().isPresent())
+        && me.offices().stream().anyMatch(o -> concursOn(a, o)));
     can.put("requestClearance", po && s == AgreementStatus.DRAFT);
     can.put("revise", po && s == AgreementStatus.DRAFT);
     can.put("clearance", current && me.igp() && s == AgreementStatus.IN_CLEARANCE);
@@ -269,6 +342,7 @@ class AgreementPage {
     can.put("signIce", current && !me.authorities().isEmpty() && s == AgreementStatus.CLEARED);
     can.put("signParty", po && s == AgreementStatus.CLEARED);
     can.put("review", po && s == AgreementStatus.ACTIVE);
+    can.put("amend", po && s == AgreementStatus.ACTIVE && a.pendingAmendment().isEmpty());
     can.put("terminate", po && s == AgreementStatus.ACTIVE);
     can.put("exigent", po && BEFORE_EXECUTION.contains(s));
     can.put("dispute", po && s == AgreementStatus.DRAFT && !a.standingNonConcurrences().isEmpty());
@@ -276,6 +350,24 @@ class AgreementPage {
     can.put("withdraw", po && BEFORE_EXECUTION.contains(s));
     can.put("any", can.values().stream().anyMatch(Boolean::booleanValue));
     return can;
+  }
+
+  /** A draft's required stakeholders concur on it; while an amendment is pending, the stakeholders it newly requires. */
+  private static boolean concursOn(AgreementState a, StakeholderOffice office) {
+    return a.pendingAmendment()
+        .map(p -> p.pendingStakeholders().stream().anyMatch(s -> s.office() == office))
+        .orElseGet(() -> a.status() == AgreementStatus.DRAFT && a.requirementOf(office).isPresent());
+  }
+
+  private static java.util.Set<String> split(String joined, String separator) {
+    return joined == null || joined.isEmpty() ? java.util.Set.of() : java.util.Arrays.stream(joined.split(separator))
+        .filter(v -> !v.isEmpty()).collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static PendingAmendment pending(AmendmentProposed p) {
+    return new PendingAmendment(p.amendmentNumber(), p.draftVersion(), String.join(", ", p.consentedBy()), p.amendedOn().toString(),
+        p.pendingStakeholders().stream().map(s -> new StakeholderLine(s.office().name(), String.join(", ", s.rules()),
+            StakeholderReasons.of(s.rules()), "Awaited", null, false, null)).toList());
   }
 
   private static List<Step> progress(AgreementStatus status) {
@@ -316,6 +408,9 @@ class AgreementPage {
       return null;
     }
   }
+
+  /** An amendment every party consented to that awaits the stakeholders it newly requires. */
+  public record PendingAmendment(int number, int draftVersion, String consentedBy, String amendedOn, List<StakeholderLine> stakeholders) {}
 
   /** One step of the lifecycle's main path; {@code current} is where the agreement is. */
   public record Step(String name, boolean done, boolean current) {}

@@ -122,6 +122,7 @@ class DraftPage {
       Map<String, String> typed = new LinkedHashMap<>();
       form.forEach((k, v) -> typed.put(k, String.join(",", v)));
       typed.remove("_csrf");
+      typed.remove("preview");
       Mono<AgreementState> current = existing == null ? Mono.empty()
           : backend.state(existing, null).flatMap(s -> Mono.justOrEmpty(s));
       return current.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(state -> {
@@ -131,6 +132,23 @@ class DraftPage {
         } catch (Refused refused) {
           exchange.getResponse().setStatusCode(refused.refusal.status());
           return Mono.just(show(model, state.orElse(null), typed, refused.refusal));
+        }
+        if (form.containsKey("preview")) {
+          return backend.preview(profile)
+              .map(decided -> {
+                model.addAttribute("preview", new Preview(decided.scope().name(), decided.requiredStakeholders().stream()
+                    .map(r -> new PreviewLine(r.office().name(), String.join(", ", r.rules()), StakeholderReasons.of(r.rules())))
+                    .toList()));
+                return show(model, state.orElse(null), typed, null);
+              })
+              .onErrorResume(e -> {
+                Refusal refusal = Refusal.of(e);
+                if (refusal == null) {
+                  return Mono.error(e);
+                }
+                exchange.getResponse().setStatusCode(refusal.status());
+                return Mono.just(show(model, state.orElse(null), typed, refusal));
+              });
         }
         AgreementId id = existing != null ? existing : AgreementId.of(UUID.randomUUID().toString());
         Object command = existing != null ? new ReviseDraft(id, profile) : new DraftAgreement(id, profile);
@@ -166,7 +184,7 @@ class DraftPage {
     return "draft";
   }
 
-  private static AgreementProfile profile(MultiValueMap<String, String> values) {
+  static AgreementProfile profile(MultiValueMap<String, String> values) {
     Form f = new Form(values);
     List<Party> parties = new ArrayList<>();
     for (int i = 0; i < PARTIES; i++) {
@@ -214,7 +232,7 @@ class DraftPage {
   }
 
   /** The form's values for an existing profile: what a revision starts from. */
-  private static Map<String, String> values(AgreementProfile p) {
+  static Map<String, String> values(AgreementProfile p) {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("title", p.title());
     v.put("kind", String.valueOf(p.kind()));
@@ -264,6 +282,12 @@ class DraftPage {
       }
     }
   }
+
+  /** The stakeholders a profile would require, shown before it is submitted. */
+  public record Preview(String scope, List<PreviewLine> stakeholders) {}
+
+  /** One office the profile would require, the rules behind it and why in plain words. */
+  public record PreviewLine(String office, String rules, String reason) {}
 
   private static Mono<PageUser> programOffice() {
     return CurrentActor.authentication().map(PageUser::of).map(me -> {

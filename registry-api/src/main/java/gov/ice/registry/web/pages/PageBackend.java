@@ -11,7 +11,6 @@ import gov.ice.registry.projection.audit.ApprovalQueries;
 import gov.ice.registry.projection.audit.ApprovalSearch;
 import gov.ice.registry.projection.exigent.ExigentDeadline;
 import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
-import gov.ice.registry.projection.repository.AgreementPage;
 import gov.ice.registry.projection.reviews.ReviewQueries;
 import gov.ice.registry.projection.reviews.ReviewStanding;
 import gov.ice.registry.security.CurrentActor;
@@ -28,6 +27,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.axonframework.eventhandling.DomainEventMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.reactivestreams.Publisher;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -52,9 +58,15 @@ class PageBackend {
   private final ApprovalQueries approvals;
   private final LedgerIntegrity integrity;
   private final Clock clock;
+  private final ObjectMapper mapper;
+  private final org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon;
+  private volatile org.axonframework.modelling.command.inspection.AggregateModel<gov.ice.registry.agreement.Agreement> agreementModel;
 
   PageBackend(AgreementSearchEndpoint search, LedgerReader ledger, CommandDispatcher commands, ExistingAgreementsFinder existing,
-      ReviewQueries reviews, ExigentDeadlineQueries exigent, ApprovalQueries approvals, LedgerIntegrity integrity, Clock clock) {
+      ReviewQueries reviews, ExigentDeadlineQueries exigent, ApprovalQueries approvals, LedgerIntegrity integrity, Clock clock,
+      ObjectMapper mapper, org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon) {
+    this.mapper = mapper;
+    this.axon = axon;
     this.search = search;
     this.ledger = ledger;
     this.commands = commands;
@@ -66,9 +78,39 @@ class PageBackend {
     this.clock = clock;
   }
 
-  /** The central repository's search, with the JSON API's parameters and checks ({@code InvalidQuery} on bad ones). */
-  Mono<AgreementPage> search(MultiValueMap<String, String> parameters) {
-    return search.search(parameters);
+  /**
+   * The central repository's search, with the JSON API's parameters and checks ({@code InvalidQuery}
+   * on bad ones), read as the API's JSON answer: whichever Java type carries it (a value, a
+   * response entity, a stream of JSON buffers), the pages see the same fields and every facet.
+   */
+  Mono<SearchResult> search(MultiValueMap<String, String> parameters) {
+    Object answer = search.search(parameters);
+    return json(answer).map(SearchResult::of);
+  }
+
+  private Mono<JsonNode> json(Object answer) {
+    if (answer instanceof Mono<?> mono) {
+      return mono.flatMap(this::json);
+    }
+    if (answer instanceof ResponseEntity<?> entity) {
+      return json(entity.getBody());
+    }
+    if (answer instanceof Publisher<?> publisher) {
+      Flux<?> parts = Flux.from(publisher);
+      return parts.collectList().flatMap(list -> {
+        if (!list.isEmpty() && list.stream().allMatch(DataBuffer.class::isInstance)) {
+          return DataBufferUtils.join(Flux.fromIterable(list).cast(DataBuffer.class)).map(buffer -> {
+            try (var in = buffer.asInputStream(true)) {
+              return mapper.readTree(in);
+            } catch (IOException e) {
+              throw new IllegalStateException("the search answered JSON the pages cannot read", e);
+            }
+          });
+        }
+        return Mono.fromCallable(() -> (JsonNode) mapper.valueToTree(list));
+      });
+    }
+    return Mono.fromCallable(() -> (JsonNode) mapper.valueToTree(answer));
   }
 
   Mono<Optional<AgreementState>> state(AgreementId id, Instant asOf) {
@@ -85,6 +127,16 @@ class PageBackend {
 
   Mono<Optional<String>> evidence(AgreementId id) {
     return blocking(() -> integrity.evidence().bundle(id.value()).map(bundle -> bundle.toJson()));
+  }
+
+  /** The scope and required stakeholders drafting {@code profile} would record; nothing is stored. */
+  Mono<AgreementState> preview(AgreementProfile profile) {
+    return blocking(() -> {
+      if (agreementModel == null) {
+        agreementModel = StakeholderPreview.model(axon.getObject());
+      }
+      return StakeholderPreview.of(agreementModel, profile, ledger, clock);
+    });
   }
 
   Mono<List<ExistingAgreement>> overlapping(AgreementId id, AgreementProfile profile) {

@@ -1,9 +1,6 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.Directorate;
-import gov.ice.registry.agreement.api.Party;
-import gov.ice.registry.projection.repository.AgreementDocument;
-import gov.ice.registry.projection.repository.AgreementPage;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +31,21 @@ import reactor.core.publisher.Mono;
 @Controller
 class RepositoryPage {
 
-  static final List<String> FACETS = List.of("status", "kind", "category", "partyKind");
+  /** The facets in the order the filters show them; any other facet the search counts follows, by name. */
+  static final Map<String, String> FACETS = new LinkedHashMap<>();
+  /** Facets whose parameter takes one value: a choice of one, with "any". */
+  static final Set<String> SINGLE = Set.of("pii");
+
+  static {
+    FACETS.put("status", "Status");
+    FACETS.put("kind", "Kind");
+    FACETS.put("category", "Information category");
+    FACETS.put("partyKind", "Party kind");
+    FACETS.put("directorate", "Directorate");
+    FACETS.put("country", "Party country");
+    FACETS.put("pii", "Personal data (PII)");
+  }
+
   static final Map<String, String> SORTS = new LinkedHashMap<>();
 
   static {
@@ -62,7 +73,6 @@ class RepositoryPage {
     model.addAttribute("pii", query.getFirst("pii"));
     model.addAttribute("sort", query.getFirst("sort") == null ? "title" : query.getFirst("sort"));
     model.addAttribute("sorts", SORTS);
-    model.addAttribute("facetNames", FACETS);
     model.addAttribute("directorates", Arrays.stream(Directorate.values()).map(Enum::name).toList());
     model.addAttribute("csvHref", href("/agreements.csv", query, null));
     return backend.search(query)
@@ -73,7 +83,9 @@ class RepositoryPage {
           model.addAttribute("lastPage", last);
           model.addAttribute("prevHref", page.page() > 0 ? href("/", query, page.page() - 1) : null);
           model.addAttribute("nextHref", page.page() < last ? href("/", query, page.page() + 1) : null);
-          model.addAttribute("facets", facets(page));
+          List<Facet> facets = facets(page.facets(), selected(query));
+          model.addAttribute("facets", facets);
+          model.addAttribute("counted", facets.stream().map(Facet::key).collect(Collectors.toSet()));
           return "repository";
         })
         .onErrorResume(e -> {
@@ -83,7 +95,8 @@ class RepositoryPage {
           }
           model.addAttribute("refusal", refusal);
           model.addAttribute("rows", List.of());
-          model.addAttribute("facets", Map.of());
+          model.addAttribute("facets", List.of());
+          model.addAttribute("counted", Set.of());
           return Mono.just("repository");
         });
   }
@@ -96,8 +109,8 @@ class RepositoryPage {
     query.set("size", Integer.toString(AgreementSearch.MAX_SIZE));
     Flux<String> rows = backend.search(pageOf(query, 0)).flatMapMany(first -> {
       int pages = (int) ((first.total() + AgreementSearch.MAX_SIZE - 1) / AgreementSearch.MAX_SIZE);
-      Flux<AgreementPage> rest = Flux.range(1, Math.max(0, pages - 1)).concatMap(p -> backend.search(pageOf(query, p)));
-      return Flux.concat(Flux.just(first), rest).concatMapIterable(AgreementPage::items).map(RepositoryPage::csvRow);
+      Flux<SearchResult> rest = Flux.range(1, Math.max(0, pages - 1)).concatMap(p -> backend.search(pageOf(query, p)));
+      return Flux.concat(Flux.just(first), rest).concatMapIterable(SearchResult::items).map(RepositoryPage::csvRow);
     });
     return Mono.just(ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -106,10 +119,10 @@ class RepositoryPage {
             "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version"))), rows)));
   }
 
-  private static String csvRow(AgreementDocument d) {
+  private static String csvRow(SearchResult.Item d) {
     return Csv.row(Arrays.asList(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(),
-        d.parties().stream().map(Party::name).collect(Collectors.joining("; ")),
-        d.categories().stream().map(Enum::name).collect(Collectors.joining("; ")),
+        String.join("; ", d.parties()),
+        String.join("; ", d.categories()),
         d.pii(), d.marking(), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));
   }
 
@@ -128,20 +141,55 @@ class RepositoryPage {
 
   private static Map<String, Set<String>> selected(MultiValueMap<String, String> query) {
     Map<String, Set<String>> selected = new LinkedHashMap<>();
-    for (String name : List.of("status", "kind", "category", "partyKind", "directorate")) {
+    Set<String> names = new java.util.LinkedHashSet<>(FACETS.keySet());
+    names.addAll(query.keySet());
+    for (String name : names) {
       selected.put(name, query.getOrDefault(name, List.of()).stream()
           .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).collect(Collectors.toSet()));
     }
     return selected;
   }
 
-  private static Map<String, List<Map.Entry<String, Long>>> facets(AgreementPage page) {
-    Map<String, List<Map.Entry<String, Long>>> facets = new LinkedHashMap<>();
-    for (String name : FACETS) {
-      Map<String, Long> counts = page.facets() == null ? Map.of() : page.facets().getOrDefault(name, Map.of());
-      facets.put(name, new ArrayList<>(counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()));
+  /**
+   * A filter for every facet the search counted, known ones first in their order, then any
+   * other by name; a value the user chose stays listed (with 0) even when the result no longer
+   * counts it, so it can be unticked.
+   */
+  static List<Facet> facets(Map<String, Map<String, Long>> counted, Map<String, Set<String>> selected) {
+    if (counted == null) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>(FACETS.keySet().stream().filter(counted::containsKey).toList());
+    counted.keySet().stream().filter(k -> !FACETS.containsKey(k)).sorted().forEach(keys::add);
+    List<Facet> facets = new ArrayList<>();
+    for (String key : keys) {
+      Map<String, Long> counts = new java.util.TreeMap<>(counted.get(key) == null ? Map.of() : counted.get(key));
+      Set<String> chosen = selected.getOrDefault(key, Set.of());
+      chosen.forEach(v -> counts.putIfAbsent(v, 0L));
+      List<FacetValue> values = counts.entrySet().stream()
+          .map(e -> new FacetValue(e.getKey(), valueLabel(key, e.getKey()), e.getValue(), chosen.contains(e.getKey())))
+          .toList();
+      facets.add(new Facet(key, FACETS.getOrDefault(key, key), SINGLE.contains(key), values, chosen.isEmpty()));
     }
     return facets;
+  }
+
+  private static String valueLabel(String facet, String value) {
+    if (facet.equals("pii")) {
+      return "true".equals(value) ? "With PII" : "false".equals(value) ? "Without PII" : value;
+    }
+    return value;
+  }
+
+  /** One filter: its parameter name, legend, whether it takes one value, and its values with their counts. */
+  public record Facet(String key, String legend, boolean single, List<FacetValue> values, boolean none) {}
+
+  /** One value of a filter, with how many agreements of the result have it. */
+  public record FacetValue(String value, String label, long count, boolean checked) {
+    /** An id for the value's input: letters, digits and hyphens only. */
+    public String id(String facet) {
+      return facet + "-" + value.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
   }
 
   private static String href(String path, MultiValueMap<String, String> query, Integer page) {
@@ -155,10 +203,9 @@ class RepositoryPage {
 
   /** One result line as the table shows it. */
   public record Row(String id, String title, String kind, String status, String directorate, String parties, String nextReviewDue) {
-    static Row of(AgreementDocument d) {
+    static Row of(SearchResult.Item d) {
       return new Row(d.id(), d.title(), String.valueOf(d.kind()), String.valueOf(d.status()), String.valueOf(d.owningDirectorate()),
-          d.parties().stream().map(Party::name).collect(Collectors.joining(", ")),
-          d.nextReviewDue() == null ? "" : d.nextReviewDue().toString());
+          String.join(", ", d.parties()), d.nextReviewDue() == null ? "" : d.nextReviewDue());
     }
   }
 }

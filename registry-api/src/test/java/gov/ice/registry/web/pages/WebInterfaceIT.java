@@ -188,6 +188,120 @@ class WebInterfaceIT extends H2Registry {
     b.signOut();
   }
 
+  @Test
+  void theDraftFormPreviewsTheStakeholdersItWillRequireWithoutStoringAnything() throws Exception {
+    String word = "preview" + Long.toString(System.nanoTime(), 36);
+    String title = "Stakeholders shown before submitting " + word;
+    Browser b = browser();
+    b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
+    b.open("/agreements/new");
+    fillTheWalkthroughDraft(b);
+    b.type("title", title);
+    b.submit("preview-submit");
+    assertThat(b.driver.getCurrentUrl()).endsWith("/agreements/new");
+    assertThat(b.find("#preview-status").getText()).contains("IN_SCOPE").contains("6 stakeholders").contains("Nothing is recorded");
+    assertThat(b.find("#preview-IGP .rules").getText()).isEqualTo("S1");
+    assertThat(b.find("#preview-OPP .rules").getText()).isEqualTo("S1");
+    assertThat(b.find("#preview-IGP_PRIVACY .rules").getText()).isEqualTo("S3");
+    assertThat(b.find("#preview-IGP_PRIVACY").getText()).contains("privacy");
+    assertThat(b.find("#preview-OPR_SD_SMOU .rules").getText()).isEqualTo("S4");
+    assertThat(b.all("#preview-ODCR")).isEmpty();
+    assertThat(b.find("#title").getAttribute("value")).isEqualTo(title);
+    assertThat(b.find("#term-purpose").getAttribute("value")).isEqualTo("Identify removable aliens in state custody before release.");
+    assertThat(b.find("#flag-pii").isSelected()).isTrue();
+
+    // A changed profile, previewed again: protected classes bring OPLA and ODCR under S8.
+    b.check("flag-protectedClasses");
+    b.submit("preview-submit");
+    assertThat(b.find("#preview-ODCR .rules").getText()).isEqualTo("S8");
+    assertThat(b.find("#preview-OPLA .rules").getText()).contains("S8");
+    assertThat(b.find("#flag-protectedClasses").isSelected()).isTrue();
+    b.driver.executeScript("document.getElementById('preview').scrollIntoView({block: 'center'});");
+    b.screenshot(PAGES.resolve("draft-preview.png"));
+
+    // A profile the registry would refuse is refused by the preview, with its rule ids.
+    b.select("marking", "SECRET");
+    b.submit("preview-submit");
+    assertThat(b.find("#refusal").getText()).contains("SHARING_BLOCKED").contains("B3");
+    assertThat(b.find("#title").getAttribute("value")).isEqualTo(title);
+    b.select("marking", "CUI");
+
+    // Submitted: the agreement requires what the preview said, and the previews stored nothing.
+    b.submit("draft-submit");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("DRAFT");
+    assertThat(b.find("#stakeholder-ODCR .rules").getText()).isEqualTo("S8");
+    await("the central repository to show the draft").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> registry().as(TestUsers.IGP).get("/api/agreements?q=" + word)
+            .json().path("total").asLong() > 0);
+    assertThat(registry().as(TestUsers.IGP).get("/api/agreements?q=" + word)
+        .json().path("total").asLong()).isEqualTo(1);
+    b.signOut();
+  }
+
+  @Test
+  void aProgramOfficeProposesAnAmendmentThatTakesEffectOnceTheNewStakeholderConcurs() throws Exception {
+    String reference = "HSI-MOU-WEB-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    com.fasterxml.jackson.databind.node.ObjectNode executed = AgreementBodies.draft();
+    executed.put("title", "Imported for an amendment " + reference);
+    executed.putArray("signatures")
+        .add(gov.ice.registry.support.RegistryClient.JSON.createObjectNode().put("party", "ICE").put("authority", "HSI_EAD")
+            .put("signatoryName", "Hana Executive").put("position", "Executive Associate Director").put("signedOn", "2024-02-27"))
+        .add(gov.ice.registry.support.RegistryClient.JSON.createObjectNode().put("party", AgreementBodies.STATE_PARTY)
+            .put("signatoryName", "Casey Colonel").put("position", "Director").put("signedOn", "2024-03-01"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) executed.get("terms")).put("effectiveDate", "2024-03-01").put("terminationDate", "2029-02-28");
+    executed.put("executedOn", "2024-03-01");
+    executed.put("externalReference", reference);
+    var imported = registry().as(TestUsers.IGP).post("/api/agreements/import", executed);
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    String path = "/agreements/" + imported.id();
+
+    Browser b = browser();
+    b.signIn(TestUsers.stakeholder(StakeholderOffice.ODCR), "registry");
+    b.open(path);
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("ACTIVE");
+    assertThat(b.all("#amend-form")).as("only a program office may amend").isEmpty();
+    b.signOut();
+
+    b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
+    b.open(path);
+    String amendedTitle = "Amended for an amendment " + reference;
+    b.type("am-title", amendedTitle);
+    b.driver.findElement(org.openqa.selenium.By.cssSelector("#amend-form details:nth-of-type(1) summary")).click();
+    b.check("am-flag-protectedClasses");
+    b.driver.findElement(org.openqa.selenium.By.cssSelector("#amend-form details:nth-of-type(2) summary")).click();
+    b.type("am-term-retention", "Kept no longer than 60 days.");
+    b.submit("amend-submit");
+    // No party's consent ticked: refused with the rule beside the consent, and nothing typed lost.
+    assertThat(b.find("#am-consent #refusal").getText()).contains("CONSENT_MISSING").contains("AMENDMENT_CONSENT")
+        .contains(AgreementBodies.STATE_PARTY);
+    assertThat(b.find("#am-consent").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(b.find("#am-title").getAttribute("value")).isEqualTo(amendedTitle);
+    assertThat(b.find("#am-flag-protectedClasses").isSelected()).isTrue();
+    assertThat(b.find("#am-flag-pii").isSelected()).isTrue();
+    assertThat(b.find("#am-term-retention").getAttribute("value")).isEqualTo("Kept no longer than 60 days.");
+    b.driver.executeScript("document.getElementById('am-consent').scrollIntoView({block: 'center'});");
+    b.screenshot(PAGES.resolve("amendment-refusal.png"));
+
+    b.check("am-consent-0");
+    b.submit("amend-submit");
+    assertThat(b.find("#done").getText()).contains("amend");
+    assertThat(b.find("#pending-amendment").getText()).contains("Amendment 1 awaits concurrence");
+    assertThat(b.find("#pending-ODCR .rules").getText()).isEqualTo("S8");
+    assertThat(b.find("h1").getText()).isEqualTo("Imported for an amendment " + reference);
+    assertThat(b.all("#amend-form")).as("one amendment at a time").isEmpty();
+    b.signOut();
+
+    b.signIn(TestUsers.stakeholder(StakeholderOffice.ODCR), "registry");
+    b.open(path);
+    b.type("concur-comment", "ODCR concurs with the amendment.");
+    b.submit("concur-submit");
+    assertThat(b.find("h1").getText()).isEqualTo(amendedTitle);
+    assertThat(b.all("#pending-amendment")).isEmpty();
+    assertThat(b.find("#stakeholder-ODCR").getText()).contains("Concurred");
+    assertThat(b.text()).contains("Kept no longer than 60 days.");
+    b.signOut();
+  }
+
   static void fillTheWalkthroughDraft(Browser b) {
     b.type("title", TITLE);
     b.select("kind", "MOU");
