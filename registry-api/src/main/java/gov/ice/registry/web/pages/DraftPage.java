@@ -24,10 +24,16 @@ import gov.ice.registry.web.pages.PageErrors.NotFoundPage;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -46,8 +52,11 @@ import reactor.core.publisher.Mono;
 @Controller
 class DraftPage {
 
+  /** Empty rows a new draft offers; a revision or amendment shows every row the agreement has, and one more. */
   static final int PARTIES = 3;
   static final int CONTACTS = 2;
+  /** A form names rows by index; more than this many is not a form this page rendered. */
+  private static final int MAX_ROWS = 100;
 
   /** The data profile's yes/no questions, in the order of the record, with the words the form shows. */
   static final Map<String, String> FLAGS = linked(
@@ -174,8 +183,8 @@ class DraftPage {
     model.addAttribute("refusal", refusal);
     model.addAttribute("flags", FLAGS);
     model.addAttribute("terms", TERMS);
-    model.addAttribute("partyRows", List.of(0, 1, 2));
-    model.addAttribute("contactRows", List.of(0, 1));
+    model.addAttribute("partyRows", rows(values.keySet(), "party", PARTIES));
+    model.addAttribute("contactRows", rows(values.keySet(), "poc", CONTACTS));
     model.addAttribute("kinds", names(AgreementKind.values()));
     model.addAttribute("directorates", names(Directorate.values()));
     model.addAttribute("partyKinds", names(PartyKind.values()));
@@ -187,7 +196,7 @@ class DraftPage {
   static AgreementProfile profile(MultiValueMap<String, String> values) {
     Form f = new Form(values);
     List<Party> parties = new ArrayList<>();
-    for (int i = 0; i < PARTIES; i++) {
+    for (int i : indices(values.keySet(), "party")) {
       String name = f.text("party" + i + ".name");
       if (name == null) {
         continue;
@@ -213,10 +222,11 @@ class DraftPage {
     DataProfile data = new DataProfile(flags[0], flags[1], f.enumValue("marking", Marking.class), flags[2], flags[3], flags[4],
         flags[5], flags[6], flags[7], flags[8], f.text("exceptionCitation"), flags[9], flags[10], flags[11], flags[12], flags[13], flags[14]);
     List<PointOfContact> contacts = new ArrayList<>();
-    for (int i = 0; i < CONTACTS; i++) {
+    for (int i : indices(values.keySet(), "poc")) {
       String name = f.text("poc" + i + ".name");
       if (name != null) {
-        contacts.add(new PointOfContact(name, f.text("poc" + i + ".email"), f.text("poc" + i + ".phone"), f.text("poc" + i + ".party")));
+        contacts.add(new PointOfContact(name, f.text("poc" + i + ".title"), f.text("poc" + i + ".organization"),
+            f.text("poc" + i + ".email"), f.text("poc" + i + ".phone"), f.text("poc" + i + ".party")));
       }
     }
     Integer noticeDays = f.text("terminationNoticeDays") == null ? null : f.integer("terminationNoticeDays");
@@ -237,7 +247,8 @@ class DraftPage {
     v.put("title", p.title());
     v.put("kind", String.valueOf(p.kind()));
     v.put("owningDirectorate", String.valueOf(p.owningDirectorate()));
-    for (int i = 0; i < p.parties().size() && i < PARTIES; i++) {
+    // Every row, never only the first few: a revision or amendment sends them all back, so a row left out would be dropped.
+    for (int i = 0; i < p.parties().size(); i++) {
       Party party = p.parties().get(i);
       v.put("party" + i + ".name", party.name());
       v.put("party" + i + ".kind", String.valueOf(party.kind()));
@@ -248,9 +259,11 @@ class DraftPage {
     copyRecord(p.dataProfile(), v);
     v.put("marking", String.valueOf(p.dataProfile().marking()));
     copyRecord(p.terms(), v);
-    for (int i = 0; i < p.terms().pointsOfContact().size() && i < CONTACTS; i++) {
+    for (int i = 0; i < p.terms().pointsOfContact().size(); i++) {
       PointOfContact c = p.terms().pointsOfContact().get(i);
       v.put("poc" + i + ".name", c.name());
+      v.put("poc" + i + ".title", c.title());
+      v.put("poc" + i + ".organization", c.organization());
       v.put("poc" + i + ".email", c.email());
       v.put("poc" + i + ".phone", c.phone());
       v.put("poc" + i + ".party", c.party());
@@ -265,6 +278,37 @@ class DraftPage {
   }
 
   /** Strings, dates, numbers and yes/no answers of a record, by component name ({@code true} as "true", {@code false} left out). */
+  /** The row indices a form's fields name ({@code party3.name}: 3), in order. */
+  static List<Integer> indices(Collection<String> fields, String row) {
+    SortedSet<Integer> found = new TreeSet<>();
+    for (String field : fields) {
+      Matcher m = rowField(row).matcher(field);
+      if (m.matches()) {
+        if (m.group(1).length() > 2) {
+          throw new Refused(Refusal.invalid(field, "is not a field of this form (at most " + MAX_ROWS + " rows)"));
+        }
+        found.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The rows to render: every row the values name, one empty row more, and at least the given count. */
+  static List<Integer> rows(Collection<String> fields, String row, int atLeast) {
+    int highest = -1;
+    for (String field : fields) {
+      Matcher m = rowField(row).matcher(field);
+      if (m.matches() && m.group(1).length() <= 2) {
+        highest = Math.max(highest, Integer.parseInt(m.group(1)));
+      }
+    }
+    return IntStream.range(0, Math.max(atLeast, highest + 2)).boxed().toList();
+  }
+
+  private static Pattern rowField(String row) {
+    return Pattern.compile(Pattern.quote(row) + "(\\d+)\\..+");
+  }
+
   private static void copyRecord(Record record, Map<String, String> into) {
     if (record == null) {
       return;
