@@ -153,6 +153,22 @@ class PageBackend {
     return reviews.overdue(today());
   }
 
+  Flux<ReviewStanding> overdue(int page, int size) {
+    return reviews.overdue(today(), page, size);
+  }
+
+  Mono<Long> countOverdue() {
+    return reviews.countOverdue(today());
+  }
+
+  Flux<ReviewStanding> dueWithin(Period within, int page, int size) {
+    return reviews.dueWithin(today(), within, page, size);
+  }
+
+  Mono<Long> countDueWithin(Period within) {
+    return reviews.countDueWithin(today(), within);
+  }
+
   Flux<ReviewStanding> dueWithin(Period within) {
     return reviews.dueWithin(today(), within);
   }
@@ -163,6 +179,14 @@ class PageBackend {
 
   Flux<Approval> approvals(ApprovalSearch criteria) {
     return approvals.find(criteria);
+  }
+
+  Flux<Approval> approvals(ApprovalSearch criteria, int page, int size) {
+    return approvals.find(criteria, page, size);
+  }
+
+  Mono<Long> countApprovals(ApprovalSearch criteria) {
+    return approvals.count(criteria);
   }
 
   LocalDate today() {
