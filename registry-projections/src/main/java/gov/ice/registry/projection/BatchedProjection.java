@@ -7,6 +7,8 @@ import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -61,6 +63,33 @@ public abstract class BatchedProjection {
    */
   protected final Document stored(String id) {
     return Mono.from(store.collection(target).find(Filters.eq("_id", id)).first()).block(ReadStore.WRITE_TIMEOUT);
+  }
+
+  /**
+   * For a read model with one document per agreement, changed by each of its events: the
+   * agreement's first event makes it from nothing; a later one changes the document as it stood
+   * just before (pending in this batch, else stored); a document missing or further behind is made
+   * again from the agreement's whole history; one that already reflects the event (a redelivery,
+   * or documents ahead of their token) is left alone.
+   */
+  protected final void changeByEvent(DomainEventMessage<?> message, String id, ReadModelBatch batch, Supplier<Document> first,
+      UnaryOperator<Document> next, Supplier<Document> fromHistory) {
+    long sequence = message.getSequenceNumber();
+    Document document;
+    if (sequence == 0) {
+      document = first.get();
+    } else {
+      Document before = batch.pending(collection, id);
+      if (before == null) {
+        before = stored(id);
+      }
+      long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
+      if (version > sequence) {
+        return;
+      }
+      document = version == sequence ? next.apply(before) : fromHistory.get();
+    }
+    batch.put(collection, id, sequence + 1, document);
   }
 
   /** Forgets what the projection keeps in memory, before a replay. */

@@ -6,14 +6,11 @@ import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.BsonValues;
-import gov.ice.registry.projection.VersionedWrite;
 import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,26 +36,10 @@ public class AgreementRepositoryProjection extends BatchedProjection {
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    String id = event.agreementId().value();
-    long sequence = message.getSequenceNumber();
-    Document document;
-    if (sequence == 0) {
-      document = AgreementDocuments.next(null, event, message.getTimestamp());
-    } else {
-      Document before = batch.pending(collection(), id);
-      if (before == null) {
-        before = stored(id);
-      }
-      long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
-      if (version > sequence) {
-        // Already reflected (a redelivery, or documents ahead of their token): the batch would not write it anyway.
-        return;
-      }
-      document = version == sequence
-          ? AgreementDocuments.next(before, event, message.getTimestamp())
-          : AgreementDocuments.toDocument(fold.after(message));
-    }
-    batch.put(collection(), id, sequence + 1, document);
+    changeByEvent(message, event.agreementId().value(), batch,
+        () -> AgreementDocuments.next(null, event, message.getTimestamp()),
+        before -> AgreementDocuments.next(before, event, message.getTimestamp()),
+        () -> AgreementDocuments.toDocument(fold.after(message)));
   }
 
   @Override

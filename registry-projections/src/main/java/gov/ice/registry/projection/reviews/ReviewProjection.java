@@ -59,24 +59,10 @@ public class ReviewProjection extends BatchedProjection {
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    String id = event.agreementId().value();
-    long sequence = message.getSequenceNumber();
-    Document document;
-    if (sequence == 0) {
-      document = fromState(AgreementState.none().then(event));
-    } else {
-      Document before = batch.pending(collection(), id);
-      if (before == null) {
-        before = stored(id);
-      }
-      long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
-      if (version > sequence) {
-        // Already reflected: the batch would not write it anyway.
-        return;
-      }
-      document = version == sequence ? next(before, event) : fromState(fold.after(message).state());
-    }
-    batch.put(collection(), id, sequence + 1, document);
+    changeByEvent(message, event.agreementId().value(), batch,
+        () -> fromState(AgreementState.none().then(event)),
+        before -> next(before, event),
+        () -> fromState(fold.after(message).state()));
   }
 
   /** The document of a folded agreement. */
