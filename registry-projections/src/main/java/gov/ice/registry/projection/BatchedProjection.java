@@ -2,7 +2,6 @@ package gov.ice.registry.projection;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
@@ -131,9 +130,6 @@ public abstract class BatchedProjection {
   }
 
   private void ensureIndexes() {
-    if (!indexes.isEmpty()) {
-      MongoCollection<Document> documents = store.collection(target);
-      ReadStore.await(documents.createIndexes(indexes));
-    }
+    store.createIndexes(target, indexes);
   }
 }

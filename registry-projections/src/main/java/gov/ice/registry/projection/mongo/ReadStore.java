@@ -1,10 +1,12 @@
 package gov.ice.registry.projection.mongo;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,17 +37,59 @@ public final class ReadStore {
 
   private final MongoDatabase database;
   private final Runnable commit;
+  private final boolean secondaryIndexes;
   private final Map<String, Collections> collections = new ConcurrentHashMap<>();
 
   /** A store whose acknowledged writes are durable (MongoDB, or a store in memory that nothing outlives). */
   public ReadStore(MongoDatabase database) {
-    this(database, () -> {});
+    this(database, () -> {}, true);
   }
 
-  /** {@code commit} makes the writes acknowledged so far durable (the embedded store's file). */
+  /** {@code commit} makes the writes acknowledged so far durable; the read models' indexes are declared. */
   public ReadStore(MongoDatabase database, Runnable commit) {
+    this(database, commit, true);
+  }
+
+  /**
+   * {@code commit} makes the writes acknowledged so far durable (the embedded store's file).
+   * {@code secondaryIndexes}: whether the store uses the indexes a read model declares (MongoDB
+   * does; the embedded store does not, see {@link #createIndexes}).
+   */
+  public ReadStore(MongoDatabase database, Runnable commit, boolean secondaryIndexes) {
     this.database = Objects.requireNonNull(database, "database");
     this.commit = Objects.requireNonNull(commit, "commit");
+    this.secondaryIndexes = secondaryIndexes;
+  }
+
+  /**
+   * Declares a read model's indexes where the store uses them. mongo-java-server never queries
+   * through a secondary index, yet it keeps each declaration and, every time it opens its file,
+   * reads every document of the collection twice per declared index to "fill" it (its
+   * {@code EmptyIndex} always reports empty): with the read models' 20 indexes, 47 of a 65 s start
+   * at 20,000 agreements. So the embedded store gets none.
+   */
+  public void createIndexes(String collection, List<IndexModel> indexes) {
+    if (secondaryIndexes && !indexes.isEmpty()) {
+      await(collection(collection).createIndexes(indexes));
+    }
+  }
+
+  /**
+   * Drops every index but {@code _id} from a store that does not use them: a data directory
+   * written before {@link #createIndexes} left them out keeps its declarations, and with them the
+   * slow start, until they are dropped once. Blocking; the store's first call after it opens.
+   */
+  public void dropUnusedIndexes() {
+    if (secondaryIndexes) {
+      return;
+    }
+    for (String name : Flux.from(database.listCollectionNames()).collectList().block(WRITE_TIMEOUT)) {
+      for (Document index : Flux.from(collection(name).listIndexes()).collectList().block(WRITE_TIMEOUT)) {
+        if (!"_id_".equals(index.getString("name"))) {
+          await(collection(name).dropIndex(index.getString("name")));
+        }
+      }
+    }
   }
 
   /** Called after a batch's documents are written and before its token is: the token never claims more than is kept. */
