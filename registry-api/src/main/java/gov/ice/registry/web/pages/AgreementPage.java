@@ -216,24 +216,26 @@ class AgreementPage {
   /**
    * {@code AmendAgreement} from the amendment form: the form shows the current title,
    * categories, data profile and terms; a part the user changed is sent, an unchanged one is
-   * left out (null), as the API's amendment body leaves it out. Kind, directorate, parties and
-   * exemption are not amended, so they come from the agreement as it stands.
+   * left out (null), as the API's amendment body leaves it out. The points of contact are part of
+   * the terms. Kind, directorate, parties and exemption are not amended, so they come from the
+   * agreement as it stands.
    */
   private Mono<Object> amendment(AgreementId id, MultiValueMap<String, String> form, Authentication user) {
     requireRole(user, Roles.PROGRAM_OFFICE);
     return backend.state(id, null).map(found -> {
       AgreementState a = found.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id.value() + "."));
       AgreementProfile current = a.profile();
+      // The contacts are terms and the form shows them; a form without any (a script's, or a page
+      // from before the form had them) keeps the agreement's rather than removing every one.
+      boolean contactsSent = form.keySet().stream().anyMatch(k -> k.startsWith("poc"));
       MultiValueMap<String, String> whole = new org.springframework.util.LinkedMultiValueMap<>();
       DraftPage.values(current).forEach((k, v) -> {
-        if (v != null && (k.startsWith("party") || k.startsWith("poc") || k.startsWith("exemption.") || k.equals("kind")
-            || k.equals("owningDirectorate"))) {
+        if (v != null && (notAmended(k) || (!contactsSent && k.startsWith("poc")))) {
           whole.add(k, v);
         }
       });
       form.forEach((k, v) -> {
-        if (!k.startsWith("party") && !k.startsWith("poc") && !k.startsWith("exemption.") && !k.equals("kind")
-            && !k.equals("owningDirectorate")) {
+        if (!notAmended(k)) {
           whole.put(k, v);
         }
       });
@@ -246,6 +248,11 @@ class AgreementPage {
       Form f = new Form(form);
       return new AmendAgreement(id, changes, form.getOrDefault("consentedBy", List.of()), f.date("amendedOn"));
     });
+  }
+
+  /** Fields of the profile an amendment does not change: kind, directorate, parties and exemption. */
+  private static boolean notAmended(String field) {
+    return field.startsWith("party") || field.startsWith("exemption.") || field.equals("kind") || field.equals("owningDirectorate");
   }
 
   /** A refusal of an amendment beside the part of the form it concerns. */
@@ -297,6 +304,7 @@ class AgreementPage {
       if (Boolean.TRUE.equals(((Map<?, ?>) model.getAttribute("can")).get("amend"))) {
         Map<String, String> values = typed.failed("amend") ? typed.values() : DraftPage.values(a.profile());
         model.addAttribute("amendValues", values);
+        model.addAttribute("amendContactRows", DraftPage.rows(values.keySet(), "poc", DraftPage.CONTACTS));
         model.addAttribute("amendCategories", split(values.get("categories"), "[,\n]"));
         model.addAttribute("amendConsented", split(values.get("consentedBy"), "\n"));
         String field = typed.failed("amend") && refusal != null ? refusal.field() : null;
