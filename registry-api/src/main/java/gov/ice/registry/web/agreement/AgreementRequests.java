@@ -190,7 +190,11 @@ final class AgreementRequests {
       @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String position,
       @NotNull LocalDate signedOn) {
 
-    /** Exactly ICE, as the domain records it; any other spelling is checked as a party's signature would be. */
+    /**
+     * Exactly ICE, as the registry records it. Another spelling ("ice") passes the edge as a party's
+     * signature would, and the domain, which matches ICE however it is written, then refuses it for
+     * want of an authority: the same outcome as before this was typed.
+     */
     boolean forIce() {
       return PartyName.ICE.equals(partyName());
     }
