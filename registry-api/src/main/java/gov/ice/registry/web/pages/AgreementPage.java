@@ -18,6 +18,7 @@ import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.ExigentAuthority;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -173,12 +174,12 @@ class AgreementPage {
           throw new Refused(new Refusal(HttpStatus.FORBIDDEN, "Not allowed",
               "A signatory signs only with an authority it holds; you are not SIGNATORY_" + authority, null, List.of(), "authority"));
         }
-        return new SignAgreement(id, new SignatureRecord(SignatureRecord.ICE, authority, f.required("signatoryName"),
+        return new SignAgreement(id, new SignatureRecord(PartyName.ICE, authority, f.required("signatoryName"),
             f.text("position"), f.date("signedOn")));
       }
       case "sign-party" -> {
         requireRole(user, Roles.PROGRAM_OFFICE);
-        return new SignAgreement(id, new SignatureRecord(f.required("party"), null, f.required("signatoryName"),
+        return new SignAgreement(id, new SignatureRecord(PartyName.of(f.required("party")), null, f.required("signatoryName"),
             f.text("position"), f.date("signedOn")));
       }
       case "review" -> {
@@ -374,7 +375,7 @@ class AgreementPage {
 
   private static PendingAmendment pending(AmendmentProposed p) {
     return new PendingAmendment(p.amendmentNumber(), p.draftVersion(), String.join(", ", p.consentedBy()), p.amendedOn().toString(),
-        p.pendingStakeholders().stream().map(s -> new StakeholderLine(s.office().name(), String.join(", ", s.rules()),
+        p.pendingStakeholders().stream().map(s -> new StakeholderLine(s.office().name(), StakeholderReasons.ids(s.rules()),
             StakeholderReasons.of(s.rules()), "Awaited", null, false, null)).toList());
   }
 
@@ -396,7 +397,7 @@ class AgreementPage {
       Concurrence c = given.get(required.office());
       String decision = c == null ? "Awaited" : c.decision() == ConcurrenceDecision.CONCUR ? "Concurred" : "Did not concur";
       boolean stale = c != null && c.draftVersion() != a.draftVersion();
-      return new StakeholderLine(required.office().name(), String.join(", ", required.rules()), StakeholderReasons.of(required.rules()),
+      return new StakeholderLine(required.office().name(), StakeholderReasons.ids(required.rules()), StakeholderReasons.of(required.rules()),
           decision, c == null ? null : c.draftVersion(), stale, c == null ? null : c.comment());
     }).toList();
   }
