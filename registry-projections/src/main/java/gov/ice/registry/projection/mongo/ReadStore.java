@@ -35,6 +35,7 @@ public final class ReadStore {
 
   private final MongoDatabase database;
   private final Runnable commit;
+  private final boolean embedded;
   private final Map<String, Collections> collections = new ConcurrentHashMap<>();
 
   /** A store whose acknowledged writes are durable (MongoDB, or a store in memory that nothing outlives). */
@@ -44,8 +45,25 @@ public final class ReadStore {
 
   /** {@code commit} makes the writes acknowledged so far durable (the embedded store's file). */
   public ReadStore(MongoDatabase database, Runnable commit) {
+    this(database, commit, false);
+  }
+
+  /**
+   * {@code embedded}: the store is this process's own mongo-java-server, which nothing else
+   * writes and which answers every query but one by {@code _id} by scanning the collection.
+   */
+  public ReadStore(MongoDatabase database, Runnable commit, boolean embedded) {
     this.database = Objects.requireNonNull(database, "database");
     this.commit = Objects.requireNonNull(commit, "commit");
+    this.embedded = embedded;
+  }
+
+  /**
+   * True for the embedded store: read models keep beside it in memory what their queries need,
+   * since it ignores secondary indexes; every write of such a read model goes through this process.
+   */
+  public boolean embedded() {
+    return embedded;
   }
 
   /** Called after a batch's documents are written and before its token is: the token never claims more than is kept. */

@@ -65,7 +65,7 @@ public class ReadStoreConfiguration {
 
   @Bean
   ReadStore readStore(@Qualifier("readStoreClient") MongoClient client, ReadStoreEndpoint endpoint) {
-    return new ReadStore(client.getDatabase(endpoint.database()), endpoint::commit);
+    return new ReadStore(client.getDatabase(endpoint.database()), endpoint::commit, endpoint.embedded() != null);
   }
 
   static MongoClientSettings settings(ReadStoreEndpoint endpoint) {
