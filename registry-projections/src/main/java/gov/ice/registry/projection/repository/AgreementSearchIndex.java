@@ -141,8 +141,11 @@ public class AgreementSearchIndex {
       return;
     }
     long start = System.nanoTime();
-    List<Document> documents = Flux.from(store.collection(collection).find().projection(Projections.include(FIELDS)))
-        .collectList().block(ReadStore.WRITE_TIMEOUT.multipliedBy(10));
+    // Read whole again on an error: once, under heavy load, the H2 backend failed a long read ("Chunk 176 not found").
+    List<Document> documents = Flux.defer(() -> store.collection(collection).find().projection(Projections.include(FIELDS)))
+        .collectList()
+        .retry(2)
+        .block(ReadStore.WRITE_TIMEOUT.multipliedBy(10));
     synchronized (lock) {
       Indexed indexed = new Indexed();
       collections.put(collection, indexed);
