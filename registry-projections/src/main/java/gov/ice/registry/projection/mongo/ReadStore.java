@@ -37,7 +37,7 @@ public final class ReadStore {
 
   private final MongoDatabase database;
   private final Runnable commit;
-  private final boolean secondaryIndexes;
+  private final boolean embedded;
   private final Map<String, Collections> collections = new ConcurrentHashMap<>();
 
   /** A store whose acknowledged writes are durable (MongoDB, or a store in memory that nothing outlives). */
@@ -45,20 +45,28 @@ public final class ReadStore {
     this(database, () -> {}, true);
   }
 
-  /** {@code commit} makes the writes acknowledged so far durable; the read models' indexes are declared. */
+  /** {@code commit} makes the writes acknowledged so far durable; not the embedded store. */
   public ReadStore(MongoDatabase database, Runnable commit) {
-    this(database, commit, true);
+    this(database, commit, false);
   }
 
   /**
-   * {@code commit} makes the writes acknowledged so far durable (the embedded store's file).
-   * {@code secondaryIndexes}: whether the store uses the indexes a read model declares (MongoDB
-   * does; the embedded store does not, see {@link #createIndexes}).
+   * {@code embedded}: the store is this process's own mongo-java-server, which nothing else
+   * writes, which answers every query but one by {@code _id} by scanning the collection, and which
+   * never queries through a secondary index (see {@link #createIndexes}).
    */
-  public ReadStore(MongoDatabase database, Runnable commit, boolean secondaryIndexes) {
+  public ReadStore(MongoDatabase database, Runnable commit, boolean embedded) {
     this.database = Objects.requireNonNull(database, "database");
     this.commit = Objects.requireNonNull(commit, "commit");
-    this.secondaryIndexes = secondaryIndexes;
+    this.embedded = embedded;
+  }
+
+  /**
+   * True for the embedded store: read models keep beside it in memory what their queries need,
+   * since it ignores secondary indexes; every write of such a read model goes through this process.
+   */
+  public boolean embedded() {
+    return embedded;
   }
 
   /**
@@ -69,18 +77,18 @@ public final class ReadStore {
    * at 20,000 agreements. So the embedded store gets none.
    */
   public void createIndexes(String collection, List<IndexModel> indexes) {
-    if (secondaryIndexes && !indexes.isEmpty()) {
+    if (!embedded && !indexes.isEmpty()) {
       await(collection(collection).createIndexes(indexes));
     }
   }
 
   /**
-   * Drops every index but {@code _id} from a store that does not use them: a data directory
-   * written before {@link #createIndexes} left them out keeps its declarations, and with them the
-   * slow start, until they are dropped once. Blocking; the store's first call after it opens.
+   * Drops every index but {@code _id} from the embedded store: a data directory written before
+   * {@link #createIndexes} left them out keeps its declarations, and with them the slow start,
+   * until they are dropped once. Blocking; the store's first call after it opens.
    */
   public void dropUnusedIndexes() {
-    if (secondaryIndexes) {
+    if (!embedded) {
       return;
     }
     for (String name : Flux.from(database.listCollectionNames()).collectList().block(WRITE_TIMEOUT)) {

@@ -65,7 +65,7 @@ public class ReadStoreConfiguration {
 
   @Bean
   ReadStore readStore(@Qualifier("readStoreClient") MongoClient client, ReadStoreEndpoint endpoint) {
-    ReadStore store = new ReadStore(client.getDatabase(endpoint.database()), endpoint::commit, endpoint.embedded() == null);
+    ReadStore store = new ReadStore(client.getDatabase(endpoint.database()), endpoint::commit, endpoint.embedded() != null);
     store.dropUnusedIndexes();
     return store;
   }

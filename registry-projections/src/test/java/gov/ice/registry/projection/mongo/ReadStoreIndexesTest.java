@@ -31,7 +31,7 @@ class ReadStoreIndexesTest {
   void aStoreThatUsesNoSecondaryIndexDeclaresNone() {
     try (EmbeddedReadStore server = EmbeddedReadStore.start(directory.resolve("read-models.mv.db"));
         MongoClient client = MongoClients.create(server.connectionString())) {
-      ReadStore embedded = new ReadStore(client.getDatabase("registry"), server::commit, false);
+      ReadStore embedded = new ReadStore(client.getDatabase("registry"), server::commit, true);
       insert(embedded, "agreements", 3);
 
       embedded.createIndexes("agreements", INDEXES);
@@ -44,7 +44,7 @@ class ReadStoreIndexesTest {
   void aStoreThatUsesThemDeclaresEveryOne() {
     try (EmbeddedReadStore server = EmbeddedReadStore.start();
         MongoClient client = MongoClients.create(server.connectionString())) {
-      ReadStore mongo = new ReadStore(client.getDatabase("registry"), () -> {}, true);
+      ReadStore mongo = new ReadStore(client.getDatabase("registry"), () -> {}, false);
       insert(mongo, "agreements", 3);
 
       mongo.createIndexes("agreements", INDEXES);
@@ -58,7 +58,7 @@ class ReadStoreIndexesTest {
     Path file = directory.resolve("read-models.mv.db");
     try (EmbeddedReadStore server = EmbeddedReadStore.start(file);
         MongoClient client = MongoClients.create(server.connectionString())) {
-      ReadStore before = new ReadStore(client.getDatabase("registry"), server::commit, true);
+      ReadStore before = new ReadStore(client.getDatabase("registry"), server::commit, false);
       insert(before, "agreements", 50);
       insert(before, "approvals", 5);
       before.createIndexes("agreements", INDEXES);
@@ -67,7 +67,7 @@ class ReadStoreIndexesTest {
     }
     try (EmbeddedReadStore server = EmbeddedReadStore.start(file);
         MongoClient client = MongoClients.create(server.connectionString())) {
-      ReadStore after = new ReadStore(client.getDatabase("registry"), server::commit, false);
+      ReadStore after = new ReadStore(client.getDatabase("registry"), server::commit, true);
       assertThat(indexNames(after, "agreements")).hasSize(3);
 
       after.dropUnusedIndexes();
@@ -79,7 +79,7 @@ class ReadStoreIndexesTest {
     }
     try (EmbeddedReadStore server = EmbeddedReadStore.start(file);
         MongoClient client = MongoClients.create(server.connectionString())) {
-      ReadStore reopened = new ReadStore(client.getDatabase("registry"), server::commit, false);
+      ReadStore reopened = new ReadStore(client.getDatabase("registry"), server::commit, true);
       assertThat(indexNames(reopened, "agreements")).containsExactly("_id_");
       assertThat(count(reopened, "agreements")).isEqualTo(50);
       assertThat(count(reopened, "approvals")).isEqualTo(5);
