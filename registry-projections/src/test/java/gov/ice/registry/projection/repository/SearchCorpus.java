@@ -6,6 +6,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
 import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.AgreementFixtures.Story;
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementStatus;
@@ -70,7 +71,7 @@ final class SearchCorpus {
         case 0, 1 -> story = AgreementFixtures.drafted(id, start, profile);
         case 2 -> story = AgreementFixtures.drafted(id, start, profile)
             .then(PROGRAM, new DraftRevised(a, 2, profile(random, i + 1), Scope.IN_SCOPE, AgreementFixtures.stakeholders(), List.of()))
-            .then(IGP, new StakeholderConcurred(a, StakeholderOffice.IGP, 2, "ok", List.of("S1")));
+            .then(IGP, new StakeholderConcurred(a, StakeholderOffice.IGP, 2, "ok", List.of(RuleId.of("S1"))));
         case 3 -> story = AgreementFixtures.active(id, start, profile, day(random));
         case 4 -> {
           LocalDate reviewed = LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28));

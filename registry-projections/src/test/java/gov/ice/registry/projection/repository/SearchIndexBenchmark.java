@@ -7,6 +7,7 @@ import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.api.AgreementDrafted;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Directorate;
@@ -175,8 +176,8 @@ public final class SearchIndexBenchmark {
       return new AgreementDrafted(id, 1, profile, Scope.IN_SCOPE, AgreementFixtures.stakeholders());
     }
     return new ExecutedAgreementImported(id, profile, Scope.IN_SCOPE, AgreementFixtures.stakeholders(), List.of(
-        new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", effective),
-        new SignatureRecord(partyName, null, "Casey Colonel", "Director", effective)),
+        new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", effective),
+        new SignatureRecord(PartyName.of(partyName), null, "Casey Colonel", "Director", effective)),
         effective, null, effective.plusYears(2), "HSI-MOU-" + n);
   }
 
