@@ -96,8 +96,8 @@ public abstract class BatchedProjection {
   protected void forget() {}
 
   /**
-   * After a batch's write: the versioned documents of this read model that {@code collection} now
-   * holds as the batch made them (written, or already there at that version), for what a read
+   * After a batch's write: the documents of this read model that {@code collection} now holds as
+   * the batch made them (written, or versioned and already there at that version), for what a read
    * model keeps beside its collection. Documents changed by {@link ReadModelBatch#updateStored}
    * are not reported.
    */

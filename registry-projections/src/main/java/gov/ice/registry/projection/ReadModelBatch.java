@@ -74,9 +74,10 @@ public final class ReadModelBatch {
 
   /**
    * Writes the batch: one bulk write per collection, through {@code collections} (name to
-   * collection). Answers, by collection name, the versioned documents the store now holds as this
-   * batch has them: the ones written, and the ones it already held at the same version (written by
-   * an earlier attempt of this batch whose write failed part way), never the ones it holds newer.
+   * collection). Answers, by collection name, the documents the store now holds as this batch has
+   * them: every unversioned one (always written), the versioned ones written, and the ones it
+   * already held at the same version (written by an earlier attempt of this batch whose write
+   * failed part way), never the ones it holds newer.
    */
   Map<String, List<Document>> flush(Function<String, MongoCollection<Document>> collections) {
     Map<String, List<Document>> held = new LinkedHashMap<>();
@@ -99,7 +100,7 @@ public final class ReadModelBatch {
         if (p.version() == null || current == null || current < p.version()) {
           writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), p.document(), upsert));
         }
-        if (p.version() != null && (current == null || current <= p.version())) {
+        if (p.version() == null || current == null || current <= p.version()) {
           now.add(p.document());
         }
       });

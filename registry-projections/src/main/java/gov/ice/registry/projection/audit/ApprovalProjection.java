@@ -34,6 +34,7 @@ import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,13 +50,21 @@ public class ApprovalProjection extends BatchedProjection {
   static final String COLLECTION = "approvals";
 
   private final LedgerFold fold;
+  private final ApprovalIndex index;
 
   public ApprovalProjection(ReadStore store, AgreementLedger ledger) {
+    this(store, ledger, ApprovalIndex.inactive(store));
+  }
+
+  /** {@code index} follows every batch written and every drop before a replay (the embedded store). */
+  @Autowired
+  public ApprovalProjection(ReadStore store, AgreementLedger ledger, ApprovalIndex index) {
     super(GROUP, COLLECTION, store, List.of(
         new IndexModel(Indexes.ascending("actorKey", "at")),
         new IndexModel(Indexes.ascending("office", "at")),
         new IndexModel(Indexes.ascending("at"))));
     this.fold = new LedgerFold(ledger);
+    this.index = index;
   }
 
   @Override
@@ -108,6 +117,16 @@ public class ApprovalProjection extends BatchedProjection {
   @Override
   protected void forget() {
     fold.clear();
+  }
+
+  @Override
+  protected void written(String collection, List<Document> documents) {
+    index.written(collection, documents);
+  }
+
+  @Override
+  protected void dropped(String collection) {
+    index.dropped(collection);
   }
 
   private static Document entry(String type, String decision, String office, int draftVersion, String comment, List<RuleId> rules) {
