@@ -30,6 +30,7 @@ import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
+import gov.ice.registry.agreement.api.NoticeKey;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
@@ -224,9 +225,9 @@ public final class AgreementState {
     } else if (event instanceof AgreementWithdrawn) {
       status = AgreementStatus.WITHDRAWN;
     } else if (event instanceof ReviewDueNoticeIssued e) {
-      noticesIssued.add(NoticeKey.review(e.dueOn(), e.daysBeforeDue()));
+      noticesIssued.add(e.key());
     } else if (event instanceof ExigentDeadlineMissedNoticeIssued e) {
-      noticesIssued.add(NoticeKey.exigent(e.transferredOn()));
+      noticesIssued.add(e.key());
     } else if (event instanceof PersonalDataErased) {
       // What the state holds came from earlier events, all of which the erasure covers. A fold
       // over events stored before the erasure rewrote them (a read model replaying) forgets too.

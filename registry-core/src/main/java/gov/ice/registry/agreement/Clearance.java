@@ -56,7 +56,7 @@ final class Clearance {
       throw AgreementRefused.under(RefusalCode.CONCURRENCE_MISSING,
           "draft version " + state.draftVersion() + " still needs the concurrence of "
               + missing.stream().map(RequiredStakeholder::office).toList(),
-          missing.stream().flatMap(s -> s.ruleIds().stream()).distinct().sorted().toList());
+          missing.stream().flatMap(s -> s.rules().stream()).distinct().sorted().toList());
     }
     return new Decided(state).record(new ClearanceRequested(command.agreementId(), state.draftVersion()));
   }
@@ -104,7 +104,7 @@ final class Clearance {
 
   private static List<RuleId> rulesOf(AgreementState state, List<StakeholderOffice> offices) {
     return offices.stream()
-        .flatMap(o -> state.requirementOf(o).map(RequiredStakeholder::ruleIds).orElse(List.of()).stream())
+        .flatMap(o -> state.requirementOf(o).map(RequiredStakeholder::rules).orElse(List.of()).stream())
         .distinct()
         .sorted()
         .toList();

@@ -43,7 +43,7 @@ final class ConcurrenceAndDisputes {
       throw new AgreementRefused(RefusalCode.STALE_DRAFT_VERSION,
           "the current draft version is " + state.draftVersion() + ", not " + command.draftVersion());
     }
-    List<String> rules = (onAmendment
+    List<RuleId> rules = (onAmendment
         ? state.pendingAmendment().get().pendingStakeholders().stream().filter(s -> s.office() == command.office()).findFirst()
         : state.requirementOf(command.office()))
         .map(RequiredStakeholder::rules)

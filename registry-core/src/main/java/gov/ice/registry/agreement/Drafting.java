@@ -54,7 +54,7 @@ final class Drafting {
   private static Decided escalateWhenDhsLevel(Decided decided, ProfileAssessment assessment) {
     if (assessment.scope() == Scope.DHS_LEVEL) {
       AgreementState state = decided.state();
-      decided.record(new AgreementEscalatedToDhs(state.id(), state.draftVersion(), List.of(ScopeRule.DHS_LEVEL.id().name()),
+      decided.record(new AgreementEscalatedToDhs(state.id(), state.draftVersion(), List.of(ScopeRule.DHS_LEVEL.id()),
           ScopeRule.DHS_LEVEL.reason()));
     }
     return decided;

@@ -5,6 +5,7 @@ import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ExemptionNumber;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
@@ -17,8 +18,8 @@ import java.util.Set;
 /**
  * The sixteen exemptions of Appendix B, each with its number and the id {@code EXEMPTION_<n>}.
  * An exempt agreement is registered and searchable without clearance; some exemptions carry
- * conditions. The typed exemption number: the domain asks {@code EXIGENT_THREAT.claimedBy(...)},
- * never compares a profile's number with a literal.
+ * conditions. A profile claims one by its {@link ExemptionNumber}; the domain asks {@code
+ * EXIGENT_THREAT.claimedBy(...)}, never compares a profile's number with a literal.
  */
 enum ExemptionRule {
   COURT_PROCEDURES(1, "Court Procedures"),
@@ -51,17 +52,17 @@ enum ExemptionRule {
   static final Set<ExemptionRule> NEED_ACTIVE_PARENT = EnumSet.of(
       LIAISON_RELATIONSHIPS, INTERCONNECTION_SECURITY_AGREEMENTS, INTERFACE_CONTROL_AGREEMENTS, SERVICE_LEVEL_AGREEMENTS);
 
-  private final int number;
+  private final ExemptionNumber number;
   private final String title;
   private final RuleId id;
 
   ExemptionRule(int number, String title) {
-    this.number = number;
+    this.number = ExemptionNumber.of(number);
     this.title = title;
     this.id = RuleId.of("EXEMPTION_" + number);
   }
 
-  int number() {
+  ExemptionNumber number() {
     return number;
   }
 
@@ -75,11 +76,11 @@ enum ExemptionRule {
 
   /** Whether {@code exemption} (which may be null: no exemption claimed) claims this one. */
   boolean claimedBy(Exemption exemption) {
-    return exemption != null && exemption.number() == number;
+    return exemption != null && number.equals(exemption.number());
   }
 
-  static Optional<ExemptionRule> numbered(int number) {
-    return Arrays.stream(values()).filter(rule -> rule.number == number).findFirst();
+  static Optional<ExemptionRule> numbered(ExemptionNumber number) {
+    return Arrays.stream(values()).filter(rule -> rule.number.equals(number)).findFirst();
   }
 
   /** Refuses an exemption that does not hold: unknown number, no reason, no approval, no active parent. */

@@ -8,7 +8,6 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.RecordExigentTransfer;
 import gov.ice.registry.agreement.api.RefusalCode;
-import gov.ice.registry.agreement.api.RuleId;
 import java.time.LocalDate;
 
 /** Information shared under an exigent threat before execution, which starts the memorialization clock. */
@@ -30,6 +29,6 @@ final class ExigentTransfers {
     }
     return decided.record(new ExigentTransferRecorded(command.agreementId(), command.transferredOn(), command.authorizedBy(),
         ExigentMemorialization.deadline(command.transferredOn()), command.laterMemorializationApprovedBy(),
-        RuleId.names(ExigentMemorialization.RULES)));
+        ExigentMemorialization.RULES));
   }
 }

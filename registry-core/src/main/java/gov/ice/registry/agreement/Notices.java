@@ -32,7 +32,7 @@ final class Notices {
           + command.daysBeforeDue() + " days", REVIEW_NOTICE);
     }
     Decided decided = new Decided(state);
-    if (state.noticeIssued(NoticeKey.review(command.dueOn(), command.daysBeforeDue()))) {
+    if (state.noticeIssued(command.key())) {
       return decided;
     }
     return decided.record(new ReviewDueNoticeIssued(command.agreementId(), command.dueOn(), command.daysBeforeDue(), command.asOf()));
@@ -46,7 +46,7 @@ final class Notices {
           "the memorialization deadline " + transfer.memorializationDeadline() + " has not been missed", ExigentMemorialization.RULES);
     }
     Decided decided = new Decided(state);
-    if (state.noticeIssued(NoticeKey.exigent(command.transferredOn()))) {
+    if (state.noticeIssued(command.key())) {
       return decided;
     }
     return decided.record(new ExigentDeadlineMissedNoticeIssued(command.agreementId(), command.transferredOn(),

@@ -37,12 +37,12 @@ final class SignatureEnforcement {
       throw new AgreementRefused(RefusalCode.SIGNATURE_INVALID, "a signature names the party and the signatory");
     }
     notInFuture("signedOn", signature.signedOn(), today);
-    if (signature.partyName().isIce()) {
+    if (signature.party().isIce()) {
       return checkIce(profile, signature, existing);
     }
-    String party = profile.parties().stream()
-        .map(p -> p.name())
-        .filter(name -> PartyName.of(name).matches(signature.partyName()))
+    PartyName party = profile.parties().stream()
+        .map(p -> PartyName.of(p.name()))
+        .filter(name -> name.matches(signature.party()))
         .findFirst()
         .orElseThrow(() -> new AgreementRefused(RefusalCode.SIGNATURE_INVALID,
             signature.party() + " is not a party to this agreement"));
@@ -73,7 +73,7 @@ final class SignatureEnforcement {
         .flatMap(c -> SignatoryRule.rulesAllowing(signature.authority(), c, profile).stream())
         .distinct()
         .toList();
-    return new Checked(new SignatureRecord(SignatureRecord.ICE, signature.authority(), signature.signatoryName(),
+    return new Checked(new SignatureRecord(PartyName.ICE, signature.authority(), signature.signatoryName(),
         signature.position(), signature.signedOn()), rules);
   }
 
@@ -87,7 +87,7 @@ final class SignatureEnforcement {
       }
     }
     profile.parties().forEach(p -> {
-      if (signatures.stream().noneMatch(s -> s.party().equals(p.name()))) {
+      if (signatures.stream().noneMatch(s -> PartyName.of(p.name()).equals(s.party()))) {
         missing.add(p.name());
       }
     });

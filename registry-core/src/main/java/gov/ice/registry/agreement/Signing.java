@@ -14,7 +14,6 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.RefusalCode;
-import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ final class Signing {
     requireStatus(state, "sign", AgreementStatus.CLEARED);
     SignatureEnforcement.Checked checked = SignatureEnforcement.check(state.profile(), command.signature(), state.signatures(), today);
     Decided decided = new Decided(state)
-        .record(new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), RuleId.names(checked.rules())));
+        .record(new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), checked.rules()));
     AgreementState signed = decided.state();
     if (SignatureEnforcement.missing(signed.profile(), signed.signatures()).isEmpty()) {
       LocalDate executedOn = signed.signatures().stream().map(SignatureRecord::signedOn).max(LocalDate::compareTo).orElseThrow();

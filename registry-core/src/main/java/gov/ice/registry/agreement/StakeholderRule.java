@@ -59,10 +59,10 @@ record StakeholderRule(RuleId id, String when, Predicate<AgreementProfile> appli
 
   /** The stakeholders a draft needs, each with every rule that requires it, in a stable order. */
   static List<RequiredStakeholder> requiredFor(AgreementProfile profile) {
-    Map<StakeholderOffice, List<String>> rulesByOffice = new EnumMap<>(StakeholderOffice.class);
+    Map<StakeholderOffice, List<RuleId>> rulesByOffice = new EnumMap<>(StakeholderOffice.class);
     for (StakeholderRule rule : ALL) {
       if (rule.applies().test(profile)) {
-        rule.requires().forEach(office -> rulesByOffice.computeIfAbsent(office, o -> new ArrayList<>()).add(rule.id().name()));
+        rule.requires().forEach(office -> rulesByOffice.computeIfAbsent(office, o -> new ArrayList<>()).add(rule.id()));
       }
     }
     return rulesByOffice.entrySet().stream().map(e -> new RequiredStakeholder(e.getKey(), e.getValue())).toList();

@@ -17,7 +17,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.ApprovingAuthority;
+import gov.ice.registry.agreement.api.ExemptionNumber;
+import gov.ice.registry.agreement.api.PartyName;
+import gov.ice.registry.agreement.api.RuleId;
 import java.io.IOException;
+import java.util.function.Function;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -36,7 +41,7 @@ public final class RegistryJson {
   public static ObjectMapper objectMapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
-        .addModule(typedIds())
+        .addModule(typedValues())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         // Events written by a newer release must still load after a rollback, and a field an
@@ -55,42 +60,55 @@ public final class RegistryJson {
     return JacksonSerializer.builder().objectMapper(objectMapper()).build();
   }
 
-  private static SimpleModule typedIds() {
-    return new SimpleModule("registry-typed-ids")
-        .addSerializer(AgreementId.class, new AgreementIdSerializer())
-        .addDeserializer(AgreementId.class, new AgreementIdDeserializer());
+  /**
+   * The typed values of the {@code api} package as their plain JSON: an agreement id, a rule id, a
+   * party's name and an approving authority as a string, an exemption number as a number. The
+   * {@code api} package names no library, so its types carry no Jackson annotations: this module
+   * is their one JSON form, for the ledger here and for the HTTP edge, which registers it too.
+   * Reading goes through the mapper's own {@code String} deserializer, so a stricter mapper (the
+   * HTTP edge's request reader) applies its text rules to these values as well.
+   */
+  public static SimpleModule typedValues() {
+    SimpleModule module = new SimpleModule("registry-typed-values");
+    byText(module, AgreementId.class, AgreementId::value, AgreementId::of);
+    byText(module, RuleId.class, RuleId::name, RuleId::of);
+    byText(module, PartyName.class, PartyName::value, PartyName::of);
+    byText(module, ApprovingAuthority.class, ApprovingAuthority::value, ApprovingAuthority::of);
+    module.addSerializer(ExemptionNumber.class, new StdSerializer<>(ExemptionNumber.class) {
+      @Override
+      public void serialize(ExemptionNumber number, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        generator.writeNumber(number.value());
+      }
+    });
+    module.addDeserializer(ExemptionNumber.class, new StdDeserializer<>(ExemptionNumber.class) {
+      @Override
+      public ExemptionNumber deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        return ExemptionNumber.of(context.readValue(parser, int.class));
+      }
+    });
+    return module;
   }
 
-  /** Written as its raw value, as Axon writes it into the aggregate identifier column. */
-  private static final class AgreementIdSerializer extends StdSerializer<AgreementId> {
-
-    AgreementIdSerializer() {
-      super(AgreementId.class);
-    }
-
-    @Override
-    public void serialize(AgreementId id, JsonGenerator generator, SerializerProvider provider) throws IOException {
-      generator.writeString(id.value());
-    }
-  }
-
-  private static final class AgreementIdDeserializer extends StdDeserializer<AgreementId> {
-
-    AgreementIdDeserializer() {
-      super(AgreementId.class);
-    }
-
-    @Override
-    public AgreementId deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      if (parser.currentToken() != JsonToken.VALUE_STRING) {
-        return (AgreementId) context.handleUnexpectedToken(AgreementId.class, parser);
+  private static <T> void byText(SimpleModule module, Class<T> type, Function<T, String> text, Function<String, T> parse) {
+    module.addSerializer(type, new StdSerializer<>(type) {
+      @Override
+      public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        generator.writeString(text.apply(value));
       }
-      String value = parser.getText();
-      try {
-        return AgreementId.of(value);
-      } catch (IllegalArgumentException e) {
-        throw context.weirdStringException(value, AgreementId.class, e.getMessage());
+    });
+    module.addDeserializer(type, new StdDeserializer<>(type) {
+      @Override
+      public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+          return type.cast(context.handleUnexpectedToken(type, parser));
+        }
+        String value = context.readValue(parser, String.class);
+        try {
+          return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+          throw context.weirdStringException(value, type, e.getMessage());
+        }
       }
-    }
+    });
   }
 }

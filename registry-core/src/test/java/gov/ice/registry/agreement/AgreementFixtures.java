@@ -28,6 +28,7 @@ import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PointOfContact;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
@@ -37,6 +38,7 @@ import gov.ice.registry.agreement.api.RequestClearance;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.ResolveDispute;
 import gov.ice.registry.agreement.api.ReviseDraft;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
@@ -52,6 +54,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 
@@ -418,8 +421,13 @@ public final class AgreementFixtures {
         terms(purpose, effective, termination), null);
   }
 
+  /** Rule ids by name, as a test writes them. */
+  public static List<RuleId> ruleIds(String... names) {
+    return Stream.of(names).map(RuleId::of).toList();
+  }
+
   public static List<RequiredStakeholder> stakeholders() {
-    return List.of(new RequiredStakeholder(StakeholderOffice.IGP, List.of("S1")));
+    return List.of(new RequiredStakeholder(StakeholderOffice.IGP, ruleIds("S1")));
   }
 
   /** One agreement's events, numbered from 0, one minute apart from {@code start}. */
@@ -467,15 +475,15 @@ public final class AgreementFixtures {
   public static Story active(String id, Instant start, AgreementProfile profile, LocalDate executedOn) {
     AgreementId agreement = AgreementId.of(id);
     Story story = drafted(id, start, profile)
-        .then(IGP, new StakeholderConcurred(agreement, StakeholderOffice.IGP, 1, "fine", List.of("S1")))
+        .then(IGP, new StakeholderConcurred(agreement, StakeholderOffice.IGP, 1, "fine", ruleIds("S1")))
         .then(PROGRAM, new ClearanceRequested(agreement, 1))
         .then(IGP, new ClearanceGranted(agreement, 1, "cleared"))
         .then(IGP, new AgreementCleared(agreement, 1, List.of()))
         .then(SIGNATORY, new AgreementSigned(agreement, 1,
-            new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executedOn), List.of()));
+            new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executedOn), List.of()));
     for (Party p : profile.parties()) {
       story.then(PROGRAM, new AgreementSigned(agreement, 1,
-          new SignatureRecord(p.name(), null, "Their Signer", "Director", executedOn), List.of()));
+          new SignatureRecord(PartyName.of(p.name()), null, "Their Signer", "Director", executedOn), List.of()));
     }
     LocalDate effective = profile.terms().effectiveDate() == null ? executedOn : profile.terms().effectiveDate();
     return story.then(PROGRAM, new AgreementExecuted(agreement, 1, executedOn, effective, BiennialReview.dueAfter(effective)));

@@ -15,6 +15,7 @@ import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.DataProfile;
 import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ExemptionNumber;
 import gov.ice.registry.agreement.api.Marking;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class AgreementFixturesTest {
     assertThat(profile.terms().effectiveDate()).isEqualTo(LocalDate.of(2026, 1, 15));
     assertThat(profile.terms().terminationDate()).isEqualTo(LocalDate.of(2030, 1, 14));
     assertThat(withParties(profile, AgreementFixtures.foreignGovernment()).hasInternationalParty()).isTrue();
-    assertThat(withExemption(profile, new Exemption(7, "reason", "HSI_EAD", null)).exemption().number()).isEqualTo(7);
+    assertThat(withExemption(profile, Exemption.of(7, "reason", "HSI_EAD", null)).exemption().number()).isEqualTo(ExemptionNumber.of(7));
   }
 
   @Test

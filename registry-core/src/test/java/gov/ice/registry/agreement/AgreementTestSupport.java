@@ -14,9 +14,11 @@ import gov.ice.registry.agreement.api.ClearanceDecision;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;
 import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.DraftAgreement;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RecordConcurrence;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RequestClearance;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.SignatureRecord;
@@ -101,11 +103,11 @@ abstract class AgreementTestSupport {
   }
 
   static SignAgreement iceSignature(SignatoryAuthority authority, LocalDate on) {
-    return new SignAgreement(ID, new SignatureRecord("ICE", authority, "Alex Morgan", "Executive Associate Director", on));
+    return new SignAgreement(ID, new SignatureRecord(PartyName.ICE, authority, "Alex Morgan", "Executive Associate Director", on));
   }
 
   static SignAgreement partySignature(String party, LocalDate on) {
-    return new SignAgreement(ID, new SignatureRecord(party, null, "Casey Lee", "Director", on));
+    return new SignAgreement(ID, new SignatureRecord(PartyName.of(party), null, "Casey Lee", "Director", on));
   }
 
   /** The standard agreement signed by the HSI EAD and the state party, executed on 2026-02-02. */
@@ -130,7 +132,7 @@ abstract class AgreementTestSupport {
     return new TypeSafeMatcher<>() {
       @Override
       protected boolean matchesSafely(AgreementRefused refusal) {
-        return refusal.code() == code && refusal.rules().equals(List.of(rules));
+        return refusal.code() == code && RuleId.names(refusal.rules()).equals(List.of(rules));
       }
 
       @Override

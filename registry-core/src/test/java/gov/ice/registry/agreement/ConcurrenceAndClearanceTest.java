@@ -3,6 +3,7 @@ package gov.ice.registry.agreement;
 import static gov.ice.registry.agreement.AgreementFixtures.privateSector;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
 import static gov.ice.registry.agreement.AgreementFixtures.profileWith;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static gov.ice.registry.agreement.AgreementFixtures.terms;
 import static gov.ice.registry.agreement.AgreementFixtures.withParties;
 import static gov.ice.registry.agreement.AgreementFixtures.withTerms;
@@ -59,7 +60,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void recordsAConcurrenceOnTheCurrentVersion() {
     fixture.given(history(drafted()))
         .when(concur(StakeholderOffice.IGP_PRIVACY, 1))
-        .expectEvents(new StakeholderConcurred(ID, StakeholderOffice.IGP_PRIVACY, 1, "concur", List.of("S3")));
+        .expectEvents(new StakeholderConcurred(ID, StakeholderOffice.IGP_PRIVACY, 1, "concur", ruleIds("S3")));
   }
 
   @Test
@@ -124,7 +125,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void recordsANonConcurrence() {
     fixture.given(history(drafted()))
         .when(object(StakeholderOffice.OPR))
-        .expectEvents(new StakeholderNonConcurred(ID, StakeholderOffice.OPR, 1, "retention is too long", List.of("S3")));
+        .expectEvents(new StakeholderNonConcurred(ID, StakeholderOffice.OPR, 1, "retention is too long", ruleIds("S3")));
   }
 
   @Test
@@ -249,7 +250,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void legalSufficiencyCompletesTheClearance() {
     fixture.given(history(plus(privateSectorInClearance(), new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))))
         .when(new CompleteLegalReview(ID, true, "legally sufficient"))
-        .expectEvents(new LegalReviewCompleted(ID, 1, true, "legally sufficient"), new AgreementCleared(ID, 1, List.of("S9")));
+        .expectEvents(new LegalReviewCompleted(ID, 1, true, "legally sufficient"), new AgreementCleared(ID, 1, ruleIds("S9")));
   }
 
   @Test
@@ -260,7 +261,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
         new RequestClearance(ID), new CompleteLegalReview(ID, true, "sufficient"));
     fixture.given(history(given))
         .when(new DecideClearance(ID, ClearanceDecision.CLEARED, "cleared"))
-        .expectEvents(new ClearanceGranted(ID, 1, "cleared"), new AgreementCleared(ID, 1, List.of("S8")));
+        .expectEvents(new ClearanceGranted(ID, 1, "cleared"), new AgreementCleared(ID, 1, ruleIds("S8")));
   }
 
   @Test
@@ -293,6 +294,6 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   void aCommandAgainstTheVersionTheCallerSawSucceeds() {
     fixture.given(history(plus(drafted(), concur(StakeholderOffice.IGP, 1))))
         .when(concur(StakeholderOffice.OPP, 1), java.util.Map.of(AgreementModule.EXPECTED_VERSION, 2L))
-        .expectEvents(new StakeholderConcurred(ID, StakeholderOffice.OPP, 1, "concur", List.of("S1")));
+        .expectEvents(new StakeholderConcurred(ID, StakeholderOffice.OPP, 1, "concur", ruleIds("S1")));
   }
 }

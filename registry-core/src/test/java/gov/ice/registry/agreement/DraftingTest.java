@@ -3,6 +3,7 @@ package gov.ice.registry.agreement;
 import static gov.ice.registry.agreement.AgreementFixtures.dhsComponent;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
 import static gov.ice.registry.agreement.AgreementFixtures.profileWith;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static gov.ice.registry.agreement.AgreementFixtures.terms;
 import static gov.ice.registry.agreement.AgreementFixtures.withExemption;
 import static gov.ice.registry.agreement.AgreementFixtures.withKind;
@@ -83,7 +84,7 @@ class DraftingTest extends AgreementTestSupport {
   @Test
   @DisplayName("EXEMPTION_4: an exempt agreement is registered, searchable, without stakeholders or clearance")
   void registersAnExemptAgreement() {
-    AgreementProfile exempt = withExemption(profile(), new Exemption(4, "shared with a contracted vendor", null, null));
+    AgreementProfile exempt = withExemption(profile(), Exemption.of(4, "shared with a contracted vendor", null, null));
     fixture.givenNoPriorActivity()
         .when(draft(exempt))
         .expectEvents(new AgreementDrafted(ID, 1, exempt, Scope.EXEMPT, List.of()))
@@ -94,7 +95,7 @@ class DraftingTest extends AgreementTestSupport {
   @DisplayName("EXEMPTION_7: sensitive law enforcement without the approving EAD is refused")
   void refusesSensitiveLawEnforcementExemptionWithoutApproval() {
     fixture.givenNoPriorActivity()
-        .when(draft(withExemption(profile(), new Exemption(7, "undercover operation", null, null))))
+        .when(draft(withExemption(profile(), Exemption.of(7, "undercover operation", null, null))))
         .expectException(refused(RefusalCode.EXEMPTION_INVALID, "EXEMPTION_7"))
         .expectNoEvents();
   }
@@ -102,7 +103,7 @@ class DraftingTest extends AgreementTestSupport {
   @Test
   @DisplayName("EXEMPTION_12: an ISA rests on an active parent ISAA")
   void interconnectionSecurityAgreementNeedsAnActiveParent() {
-    AgreementProfile isa = withExemption(profile(), new Exemption(12, "interconnection of the two systems", null, "parent-1"));
+    AgreementProfile isa = withExemption(profile(), Exemption.of(12, "interconnection of the two systems", null, "parent-1"));
     fixture.givenNoPriorActivity()
         .when(draft(isa))
         .expectException(refused(RefusalCode.EXEMPTION_INVALID, "EXEMPTION_12"));
@@ -118,7 +119,7 @@ class DraftingTest extends AgreementTestSupport {
   @Test
   @DisplayName("EXEMPTION_10: an exigent-threat agreement still needs its stakeholders, to be memorialized through the process")
   void exigentThreatAgreementGoesThroughTheProcess() {
-    AgreementProfile exigent = withExemption(profile(), new Exemption(10, "imminent threat to a port of entry", null, null));
+    AgreementProfile exigent = withExemption(profile(), Exemption.of(10, "imminent threat to a port of entry", null, null));
     fixture.givenNoPriorActivity()
         .when(draft(exigent))
         .expectEvents(new AgreementDrafted(ID, 1, exigent, Scope.EXEMPT, StakeholderRule.requiredFor(exigent)))
@@ -160,7 +161,7 @@ class DraftingTest extends AgreementTestSupport {
         .when(draft(bulk))
         .expectEvents(
             new AgreementDrafted(ID, 1, bulk, Scope.DHS_LEVEL, StakeholderRule.requiredFor(bulk)),
-            new AgreementEscalatedToDhs(ID, 1, List.of("SCOPE_DHS_LEVEL"), ScopeRule.DHS_LEVEL.reason()))
+            new AgreementEscalatedToDhs(ID, 1, ruleIds("SCOPE_DHS_LEVEL"), ScopeRule.DHS_LEVEL.reason()))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.ESCALATED_TO_DHS));
   }
 

@@ -7,6 +7,7 @@ import gov.ice.registry.agreement.api.AgreementDirectory;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ExemptionNumber;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RuleId;
 import java.util.Map;
@@ -29,7 +30,7 @@ class ExemptionRuleTest {
     assertThatThrownBy(() -> ExemptionRule.check(exemption, DIRECTORY))
         .isInstanceOfSatisfying(AgreementRefused.class, refused -> {
           assertThat(refused.code()).isEqualTo(RefusalCode.EXEMPTION_INVALID);
-          assertThat(refused.rules()).containsExactly(rule);
+          assertThat(refused.rules()).containsExactly(RuleId.of(rule));
         });
   }
 
@@ -46,39 +47,39 @@ class ExemptionRuleTest {
   @ParameterizedTest(name = "EXEMPTION_{0} holds with a reason")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 8, 10, 11, 15, 16})
   void exemptionsWithoutConditionsHoldWithAReason(int number) {
-    assertThat(ExemptionRule.check(new Exemption(number, "the stated reason", null, null), DIRECTORY).id())
+    assertThat(ExemptionRule.check(Exemption.of(number, "the stated reason", null, null), DIRECTORY).id())
         .isEqualTo(RuleId.of("EXEMPTION_" + number));
   }
 
   @Test
   @DisplayName("APPENDIX_B: exemption 17 does not exist")
   void refusesAnUnknownExemptionNumber() {
-    assertRefused(new Exemption(17, "reason", null, null), "APPENDIX_B");
+    assertRefused(Exemption.of(17, "reason", null, null), "APPENDIX_B");
   }
 
   @Test
   @DisplayName("EXEMPTION_1: an exemption states its reason")
   void refusesAnExemptionWithoutReason() {
-    assertRefused(new Exemption(1, " ", null, null), "EXEMPTION_1");
+    assertRefused(Exemption.of(1, " ", null, null), "EXEMPTION_1");
   }
 
   @Test
   @DisplayName("EXEMPTION_7: sensitive law enforcement needs the approving EAD (HSI or ERO)")
   void exemption7NeedsTheApprovingEad() {
-    assertRefused(new Exemption(7, "undercover operation", null, null), "EXEMPTION_7");
-    assertRefused(new Exemption(7, "undercover operation", "OPR_AD", null), "EXEMPTION_7");
-    assertThat(ExemptionRule.check(new Exemption(7, "undercover operation", "HSI_EAD", null), DIRECTORY).number()).isEqualTo(7);
-    assertThat(ExemptionRule.check(new Exemption(7, "undercover operation", "ero ead", null), DIRECTORY).number()).isEqualTo(7);
+    assertRefused(Exemption.of(7, "undercover operation", null, null), "EXEMPTION_7");
+    assertRefused(Exemption.of(7, "undercover operation", "OPR_AD", null), "EXEMPTION_7");
+    assertThat(ExemptionRule.check(Exemption.of(7, "undercover operation", "HSI_EAD", null), DIRECTORY).number()).isEqualTo(ExemptionNumber.of(7));
+    assertThat(ExemptionRule.check(Exemption.of(7, "undercover operation", "ero ead", null), DIRECTORY).number()).isEqualTo(ExemptionNumber.of(7));
   }
 
   @ParameterizedTest(name = "EXEMPTION_{0} rests on an executed, active parent ISAA")
   @ValueSource(ints = {9, 12, 13, 14})
   void followOnExemptionsNeedAnActiveParent(int number) {
     String rule = "EXEMPTION_" + number;
-    assertRefused(new Exemption(number, "follow-on", null, null), rule);
-    assertRefused(new Exemption(number, "follow-on", null, "no-such-agreement"), rule);
-    assertRefused(new Exemption(number, "follow-on", null, "parent-draft"), rule);
-    assertRefused(new Exemption(number, "follow-on", null, "parent-terminated"), rule);
-    assertThat(ExemptionRule.check(new Exemption(number, "follow-on", null, "parent-active"), DIRECTORY).id()).isEqualTo(RuleId.of(rule));
+    assertRefused(Exemption.of(number, "follow-on", null, null), rule);
+    assertRefused(Exemption.of(number, "follow-on", null, "no-such-agreement"), rule);
+    assertRefused(Exemption.of(number, "follow-on", null, "parent-draft"), rule);
+    assertRefused(Exemption.of(number, "follow-on", null, "parent-terminated"), rule);
+    assertThat(ExemptionRule.check(Exemption.of(number, "follow-on", null, "parent-active"), DIRECTORY).id()).isEqualTo(RuleId.of(rule));
   }
 }

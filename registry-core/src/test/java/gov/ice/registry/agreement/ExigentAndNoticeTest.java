@@ -1,6 +1,7 @@
 package gov.ice.registry.agreement;
 
 import static gov.ice.registry.agreement.AgreementFixtures.STATE_PARTY_NAME;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.ExigentAuthority;
@@ -34,7 +35,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
     fixture.given(history(drafted()))
         .when(transfer(TRANSFER))
         .expectEvents(new ExigentTransferRecorded(ID, TRANSFER, ExigentAuthority.ICE_DIRECTOR, DEADLINE, null,
-            List.of("EXEMPTION_10")));
+            ruleIds("EXEMPTION_10")));
   }
 
   @Test
@@ -44,7 +45,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
     fixture.given(history(drafted()))
         .when(transfer(LocalDate.of(2026, 7, 2)))
         .expectEvents(new ExigentTransferRecorded(ID, LocalDate.of(2026, 7, 2), ExigentAuthority.ICE_DIRECTOR,
-            LocalDate.of(2026, 7, 10), null, List.of("EXEMPTION_10")));
+            LocalDate.of(2026, 7, 10), null, ruleIds("EXEMPTION_10")));
   }
 
   @Test

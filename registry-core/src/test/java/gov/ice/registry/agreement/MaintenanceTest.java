@@ -3,6 +3,7 @@ package gov.ice.registry.agreement;
 import static gov.ice.registry.agreement.AgreementFixtures.STATE_PARTY_NAME;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
 import static gov.ice.registry.agreement.AgreementFixtures.dataProfile;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static gov.ice.registry.agreement.AgreementFixtures.terms;
 import static gov.ice.registry.agreement.AgreementFixtures.withDataProfile;
 import static gov.ice.registry.agreement.AgreementFixtures.withTerms;
@@ -21,6 +22,7 @@ import gov.ice.registry.agreement.api.ConcurrenceDecision;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.ExpireAgreement;
 import gov.ice.registry.agreement.api.ImportExecutedAgreement;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
 import gov.ice.registry.agreement.api.RefusalCode;
@@ -42,8 +44,8 @@ class MaintenanceTest extends AgreementTestSupport {
 
   private static final ReviewFindings ALL_GOOD = new ReviewFindings(true, true, true, true, true);
   private static final List<SignatureRecord> SIGNATURES = List.of(
-      new SignatureRecord("ICE", SignatoryAuthority.HSI_EAD, "Alex Morgan", "EAD", LocalDate.of(2020, 3, 1)),
-      new SignatureRecord(STATE_PARTY_NAME, null, "Casey Lee", "Director", LocalDate.of(2020, 3, 2)));
+      new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Alex Morgan", "EAD", LocalDate.of(2020, 3, 1)),
+      new SignatureRecord(PartyName.of(STATE_PARTY_NAME), null, "Casey Lee", "Director", LocalDate.of(2020, 3, 2)));
 
   @Test
   @DisplayName("REVIEW: a biennial review records its findings and sets the next review two years on")
@@ -119,7 +121,7 @@ class MaintenanceTest extends AgreementTestSupport {
   void anAmendmentThatNeedsANewStakeholderWaitsForItsConcurrence() {
     var withInterconnection = dataProfile(d -> d.itInterconnection(true));
     AmendmentChanges changes = new AmendmentChanges(null, null, withInterconnection, null);
-    List<RequiredStakeholder> ocio = List.of(new RequiredStakeholder(StakeholderOffice.OCIO, List.of("S10")));
+    List<RequiredStakeholder> ocio = List.of(new RequiredStakeholder(StakeholderOffice.OCIO, ruleIds("S10")));
     fixture.given(history(active()))
         .when(new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY))
         .expectEvents(new AmendmentProposed(ID, 1, 2, changes, List.of(STATE_PARTY_NAME), TODAY, ocio));
@@ -129,7 +131,7 @@ class MaintenanceTest extends AgreementTestSupport {
     fixture.given(history(plus(active(), new AmendAgreement(ID, changes, List.of(STATE_PARTY_NAME), TODAY))))
         .when(new RecordConcurrence(ID, StakeholderOffice.OCIO, ConcurrenceDecision.CONCUR, 2, "interconnection is secure"))
         .expectEvents(
-            new StakeholderConcurred(ID, StakeholderOffice.OCIO, 2, "interconnection is secure", List.of("S10")),
+            new StakeholderConcurred(ID, StakeholderOffice.OCIO, 2, "interconnection is secure", ruleIds("S10")),
             new AgreementAmended(ID, 1, 2, amended, Scope.IN_SCOPE, StakeholderRule.requiredFor(amended),
                 List.of(STATE_PARTY_NAME), TODAY));
   }

@@ -45,7 +45,7 @@ class ScopeRuleTest {
     assertThatThrownBy(() -> ScopeRule.decide(withParties(profile(), dhsComponent())))
         .isInstanceOfSatisfying(AgreementRefused.class, r -> {
           assertThat(r.code()).isEqualTo(RefusalCode.PROFILE_INVALID);
-          assertThat(r.rules()).containsExactly("SCOPE_ONE_DHS");
+          assertThat(r.rules()).containsExactly(RuleId.of("SCOPE_ONE_DHS"));
         });
   }
 
@@ -53,7 +53,7 @@ class ScopeRuleTest {
   @DisplayName("SCOPE_ONE_DHS: a MOR with a party external to DHS is refused")
   void morWithExternalPartyIsRefused() {
     assertThatThrownBy(() -> ScopeRule.decide(withKind(profile(), AgreementKind.MOR)))
-        .isInstanceOfSatisfying(AgreementRefused.class, r -> assertThat(r.rules()).containsExactly("SCOPE_ONE_DHS"));
+        .isInstanceOfSatisfying(AgreementRefused.class, r -> assertThat(r.rules()).containsExactly(RuleId.of("SCOPE_ONE_DHS")));
   }
 
   @Test
@@ -79,7 +79,7 @@ class ScopeRuleTest {
   @Test
   @DisplayName("EXEMPTION_4: an exempt agreement is registered without the process")
   void exemptAgreementSkipsTheProcess() {
-    var exempt = withExemption(profile(), new Exemption(4, "contracted vendor", null, null));
+    var exempt = withExemption(profile(), Exemption.of(4, "contracted vendor", null, null));
     assertThat(ScopeRule.decide(exempt).scope()).isEqualTo(Scope.EXEMPT);
     assertThat(ScopeRule.decide(exempt).id()).isEqualTo(RuleId.of("EXEMPTION_4"));
     assertThat(ScopeRule.processApplies(Scope.EXEMPT, exempt)).isFalse();
@@ -88,7 +88,7 @@ class ScopeRuleTest {
   @Test
   @DisplayName("EXEMPTION_10: exigent sharing is exempt up front but must still be memorialized through the process")
   void exigentThreatStillGoesThroughTheProcess() {
-    var exigent = withExemption(profile(), new Exemption(10, "imminent threat", null, null));
+    var exigent = withExemption(profile(), Exemption.of(10, "imminent threat", null, null));
     assertThat(ScopeRule.decide(exigent).scope()).isEqualTo(Scope.EXEMPT);
     assertThat(ScopeRule.processApplies(Scope.EXEMPT, exigent)).isTrue();
   }

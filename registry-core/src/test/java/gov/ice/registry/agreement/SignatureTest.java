@@ -3,6 +3,7 @@ package gov.ice.registry.agreement;
 import static gov.ice.registry.agreement.AgreementFixtures.STATE_PARTY_NAME;
 import static gov.ice.registry.agreement.AgreementFixtures.foreignGovernment;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static gov.ice.registry.agreement.AgreementFixtures.withParties;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,7 @@ import gov.ice.registry.agreement.api.AgreementSigned;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ClearanceDecision;
 import gov.ice.registry.agreement.api.DecideClearance;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.RequestClearance;
 import gov.ice.registry.agreement.api.SignAgreement;
@@ -32,8 +34,8 @@ class SignatureTest extends AgreementTestSupport {
     fixture.given(history(cleared()))
         .when(iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))
         .expectEvents(new AgreementSigned(ID, 1,
-            new SignatureRecord("ICE", SignatoryAuthority.HSI_EAD, "Alex Morgan", "Executive Associate Director", FEB_1),
-            List.of("SIGNATORY_EA")));
+            new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Alex Morgan", "Executive Associate Director", FEB_1),
+            ruleIds("SIGNATORY_EA")));
   }
 
   @Test
@@ -54,8 +56,8 @@ class SignatureTest extends AgreementTestSupport {
     fixture.given(history(cleared))
         .when(iceSignature(SignatoryAuthority.HSI_IO, FEB_1))
         .expectEvents(new AgreementSigned(ID, 1,
-            new SignatureRecord("ICE", SignatoryAuthority.HSI_IO, "Alex Morgan", "Executive Associate Director", FEB_1),
-            List.of("DELEGATION_IO")));
+            new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_IO, "Alex Morgan", "Executive Associate Director", FEB_1),
+            ruleIds("DELEGATION_IO")));
   }
 
   @Test
@@ -82,7 +84,7 @@ class SignatureTest extends AgreementTestSupport {
   @Test
   void refusesAnIceSignatureWithoutAuthority() {
     fixture.given(history(cleared()))
-        .when(new SignAgreement(ID, new SignatureRecord("ICE", null, "Alex Morgan", "EAD", FEB_1)))
+        .when(new SignAgreement(ID, new SignatureRecord(PartyName.ICE, null, "Alex Morgan", "EAD", FEB_1)))
         .expectException(refused(RefusalCode.SIGNATURE_INVALID));
   }
 
@@ -106,7 +108,7 @@ class SignatureTest extends AgreementTestSupport {
     fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
         .when(partySignature(STATE_PARTY_NAME.toLowerCase(), feb2))
         .expectEvents(
-            new AgreementSigned(ID, 1, new SignatureRecord(STATE_PARTY_NAME, null, "Casey Lee", "Director", feb2), List.of()),
+            new AgreementSigned(ID, 1, new SignatureRecord(PartyName.of(STATE_PARTY_NAME), null, "Casey Lee", "Director", feb2), List.of()),
             // Effective 2026-01-15 by its terms: the first biennial review is due two years on.
             new AgreementExecuted(ID, 1, feb2, LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.ACTIVE));

@@ -4,6 +4,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.foreignGovernment;
 import static gov.ice.registry.agreement.AgreementFixtures.privateSector;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
 import static gov.ice.registry.agreement.AgreementFixtures.profileWith;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static gov.ice.registry.agreement.AgreementFixtures.withParties;
 import static gov.ice.registry.agreement.api.StakeholderOffice.HSI_INTEL;
 import static gov.ice.registry.agreement.api.StakeholderOffice.HSI_IO;
@@ -24,6 +25,7 @@ import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ class StakeholderRuleTest {
     return profileWith(d -> d.pii(false).marking(Marking.NONE));
   }
 
-  private static Map<StakeholderOffice, List<String>> required(AgreementProfile profile) {
+  private static Map<StakeholderOffice, List<RuleId>> required(AgreementProfile profile) {
     return StakeholderRule.requiredFor(profile).stream()
         .collect(Collectors.toMap(RequiredStakeholder::office, RequiredStakeholder::rules));
   }
@@ -47,7 +49,7 @@ class StakeholderRuleTest {
   @DisplayName("S1 and S2: every in-scope draft needs IGP, OPP and IGP_RECORDS")
   void s1AndS2ApplyToEveryDraftThatSharesData() {
     assertThat(required(plain())).containsOnly(
-        Map.entry(IGP, List.of("S1")), Map.entry(OPP, List.of("S1")), Map.entry(IGP_RECORDS, List.of("S2")));
+        Map.entry(IGP, ruleIds("S1")), Map.entry(OPP, ruleIds("S1")), Map.entry(IGP_RECORDS, ruleIds("S2")));
   }
 
   @Test
@@ -60,7 +62,7 @@ class StakeholderRuleTest {
   @DisplayName("S3: PII requires IGP_PRIVACY and OPR")
   void s3PiiRequiresPrivacyAndOpr() {
     assertThat(required(profileWith(d -> d.marking(Marking.NONE))))
-        .containsEntry(IGP_PRIVACY, List.of("S3")).containsEntry(OPR, List.of("S3"));
+        .containsEntry(IGP_PRIVACY, ruleIds("S3")).containsEntry(OPR, ruleIds("S3"));
   }
 
   @Test
@@ -74,7 +76,7 @@ class StakeholderRuleTest {
   @DisplayName("S4: CUI, FOUO and LES markings require OPR_SD_SMOU")
   void s4ControlledMarkingsRequireTheSecurityOffice() {
     for (Marking marking : List.of(Marking.CUI, Marking.FOUO, Marking.LES)) {
-      assertThat(required(profileWith(d -> d.pii(false).marking(marking)))).containsEntry(OPR_SD_SMOU, List.of("S4"));
+      assertThat(required(profileWith(d -> d.pii(false).marking(marking)))).containsEntry(OPR_SD_SMOU, ruleIds("S4"));
     }
     assertThat(required(plain())).doesNotContainKey(OPR_SD_SMOU);
   }
@@ -83,28 +85,28 @@ class StakeholderRuleTest {
   @DisplayName("S5: an Intelligence Community party requires HSI_INTEL")
   void s5IntelligenceCommunityPartyRequiresHsiIntel() {
     AgreementProfile profile = withParties(plain(), new Party("National Counterterrorism Center", PartyKind.FEDERAL, "US", true));
-    assertThat(required(profile)).containsEntry(HSI_INTEL, List.of("S5"));
+    assertThat(required(profile)).containsEntry(HSI_INTEL, ruleIds("S5"));
   }
 
   @Test
   @DisplayName("S5: IC information requires HSI_INTEL")
   void s5IntelligenceCommunityInformationRequiresHsiIntel() {
     assertThat(required(profileWith(d -> d.pii(false).marking(Marking.NONE).intelligenceCommunityInformation(true))))
-        .containsEntry(HSI_INTEL, List.of("S5"));
+        .containsEntry(HSI_INTEL, ruleIds("S5"));
   }
 
   @Test
   @DisplayName("S6: the Law Enforcement Information Sharing Service requires HSI_LEISI")
   void s6LeisServiceRequiresHsiLeisi() {
     assertThat(required(profileWith(d -> d.pii(false).marking(Marking.NONE).leisService(true))))
-        .containsEntry(HSI_LEISI, List.of("S6"));
+        .containsEntry(HSI_LEISI, ruleIds("S6"));
   }
 
   @Test
   @DisplayName("S7: a foreign government requires HSI_IO and HSI_LEISI")
   void s7ForeignGovernmentRequiresInternationalOperationsAndLeisi() {
     assertThat(required(withParties(plain(), foreignGovernment())))
-        .containsEntry(HSI_IO, List.of("S7")).containsEntry(HSI_LEISI, List.of("S7"));
+        .containsEntry(HSI_IO, ruleIds("S7")).containsEntry(HSI_LEISI, ruleIds("S7"));
   }
 
   @Test
@@ -118,34 +120,34 @@ class StakeholderRuleTest {
   @DisplayName("S6 and S7 together: HSI_LEISI is required once, naming both rules")
   void oneStakeholderListsEveryRuleThatRequiresIt() {
     AgreementProfile profile = withParties(profileWith(d -> d.pii(false).marking(Marking.NONE).leisService(true)), foreignGovernment());
-    assertThat(required(profile)).containsEntry(HSI_LEISI, List.of("S6", "S7"));
+    assertThat(required(profile)).containsEntry(HSI_LEISI, ruleIds("S6", "S7"));
   }
 
   @Test
   @DisplayName("S8: protected classes require OPLA and ODCR")
   void s8ProtectedClassesRequireOplaAndCivilRights() {
     assertThat(required(profileWith(d -> d.pii(false).marking(Marking.NONE).protectedClasses(true))))
-        .containsEntry(OPLA, List.of("S8")).containsEntry(ODCR, List.of("S8"));
+        .containsEntry(OPLA, ruleIds("S8")).containsEntry(ODCR, ruleIds("S8"));
   }
 
   @Test
   @DisplayName("S9: a private-sector party requires OPLA")
   void s9PrivateSectorPartyRequiresOpla() {
-    assertThat(required(withParties(plain(), privateSector()))).containsEntry(OPLA, List.of("S9"));
+    assertThat(required(withParties(plain(), privateSector()))).containsEntry(OPLA, ruleIds("S9"));
   }
 
   @Test
   @DisplayName("S9: a novel legal issue requires OPLA")
   void s9NovelLegalIssueRequiresOpla() {
     assertThat(required(profileWith(d -> d.pii(false).marking(Marking.NONE).novelLegalIssue(true))))
-        .containsEntry(OPLA, List.of("S9"));
+        .containsEntry(OPLA, ruleIds("S9"));
   }
 
   @Test
   @DisplayName("S10: an IT interconnection requires OCIO")
   void s10ItInterconnectionRequiresOcio() {
     assertThat(required(profileWith(d -> d.pii(false).marking(Marking.NONE).itInterconnection(true))))
-        .containsEntry(OCIO, List.of("S10"));
+        .containsEntry(OCIO, ruleIds("S10"));
   }
 
   @Test

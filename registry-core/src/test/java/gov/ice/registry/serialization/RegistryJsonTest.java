@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.ApprovingAuthority;
 import gov.ice.registry.agreement.api.ClearanceGranted;
+import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.ExemptionNumber;
+import gov.ice.registry.agreement.api.PartyName;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,33 @@ class RegistryJsonTest {
   }
 
   @Test
+  void writesTheTypedValuesAsThePlainJsonTheyStoreAs() throws JsonProcessingException {
+    Exemption exemption = Exemption.of(7, "undercover", "hsi ead", null);
+
+    assertThat(mapper.writeValueAsString(List.of(RuleId.of("S3"), RuleId.of("EXEMPTION_10")))).isEqualTo("[\"S3\",\"EXEMPTION_10\"]");
+    assertThat(mapper.writeValueAsString(PartyName.ICE)).isEqualTo("\"ICE\"");
+    assertThat(mapper.writeValueAsString(exemption))
+        .isEqualTo("{\"number\":7,\"reason\":\"undercover\",\"approvedBy\":\"hsi ead\",\"parentAgreementId\":null}");
+    assertThat(mapper.readValue(mapper.writeValueAsString(exemption), Exemption.class)).isEqualTo(exemption);
+  }
+
+  @Test
+  void readsTheTypedValuesFromTheirPlainJson() throws JsonProcessingException {
+    assertThat(mapper.readValue("\"S10\"", RuleId.class)).isEqualTo(RuleId.of("S10"));
+    assertThat(mapper.readValue("\"Texas DPS\"", PartyName.class)).isEqualTo(PartyName.of("Texas DPS"));
+    assertThat(mapper.readValue("\"ERO_EAD\"", ApprovingAuthority.class)).isEqualTo(ApprovingAuthority.of("ERO_EAD"));
+    assertThat(mapper.readValue("12", ExemptionNumber.class)).isEqualTo(ExemptionNumber.of(12));
+  }
+
+  @Test
+  void refusesATypedValueInAnotherShape() {
+    assertThatThrownBy(() -> mapper.readValue("\" \"", RuleId.class)).isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> mapper.readValue("{\"name\":\"S3\"}", RuleId.class)).isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> mapper.readValue("{\"value\":\"ICE\"}", PartyName.class)).isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> mapper.readValue("{\"value\":7}", ExemptionNumber.class)).isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
   void writesDatesAsIsoStrings() throws JsonProcessingException {
     Dated dated = new Dated(LocalDate.of(2026, 1, 15), Instant.parse("2026-01-15T14:30:00Z"));
 
@@ -64,7 +97,7 @@ class RegistryJsonTest {
 
   @Test
   void storesRecordComponentsOnlyNotDerivedPredicates() throws JsonProcessingException {
-    SignatureRecord signature = new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Alex Morgan", "EAD", LocalDate.of(2026, 1, 12));
+    SignatureRecord signature = new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Alex Morgan", "EAD", LocalDate.of(2026, 1, 12));
 
     assertThat(mapper.readTree(mapper.writeValueAsString(signature)).fieldNames())
         .toIterable()

@@ -4,7 +4,6 @@ import static gov.ice.registry.projection.BsonValues.day;
 import static gov.ice.registry.projection.BsonValues.name;
 
 import gov.ice.registry.agreement.AgreementState;
-import gov.ice.registry.agreement.NoticeKey;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementDrafted;
 import gov.ice.registry.agreement.api.AgreementEvent;
@@ -19,6 +18,7 @@ import gov.ice.registry.agreement.api.ExigentAuthority;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
+import gov.ice.registry.agreement.api.NoticeKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package gov.ice.registry.projection;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -95,6 +95,17 @@ public abstract class BatchedProjection {
   /** Forgets what the projection keeps in memory, before a replay. */
   protected void forget() {}
 
+  /**
+   * After a batch's write: the versioned documents of this read model that {@code collection} now
+   * holds as the batch made them (written, or already there at that version), for what a read
+   * model keeps beside its collection. Documents changed by {@link ReadModelBatch#updateStored}
+   * are not reported.
+   */
+  protected void written(String collection, List<Document> documents) {}
+
+  /** After {@code collection} was dropped before a replay into it. */
+  protected void dropped(String collection) {}
+
   protected final String collection() {
     return collection;
   }
@@ -111,8 +122,12 @@ public abstract class BatchedProjection {
     boolean last = !(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage();
     if (last && !batch.isEmpty()) {
       String into = target;
-      batch.flush(base -> store.collection(base.equals(collection) ? into : base));
+      Map<String, List<Document>> held = batch.flush(base -> store.collection(base.equals(collection) ? into : base));
       store.commit();
+      List<Document> own = held.getOrDefault(collection, List.of());
+      if (!own.isEmpty()) {
+        written(into, own);
+      }
     }
   }
 
@@ -127,13 +142,11 @@ public abstract class BatchedProjection {
     ReadStore.Collections collections = store.collections(collection);
     target = collections.building() != null ? collections.building() : collections.live();
     store.drop(target);
+    dropped(target);
     ensureIndexes();
   }
 
   private void ensureIndexes() {
-    if (!indexes.isEmpty()) {
-      MongoCollection<Document> documents = store.collection(target);
-      ReadStore.await(documents.createIndexes(indexes));
-    }
+    store.createIndexes(target, indexes);
   }
 }

@@ -72,8 +72,14 @@ public final class ReadModelBatch {
     return documents.isEmpty() && before.isEmpty();
   }
 
-  /** Writes the batch: one bulk write per collection, through {@code collections} (name to collection). */
-  void flush(Function<String, MongoCollection<Document>> collections) {
+  /**
+   * Writes the batch: one bulk write per collection, through {@code collections} (name to
+   * collection). Answers, by collection name, the versioned documents the store now holds as this
+   * batch has them: the ones written, and the ones it already held at the same version (written by
+   * an earlier attempt of this batch whose write failed part way), never the ones it holds newer.
+   */
+  Map<String, List<Document>> flush(Function<String, MongoCollection<Document>> collections) {
+    Map<String, List<Document>> held = new LinkedHashMap<>();
     List<String> names = new ArrayList<>(before.keySet());
     documents.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
     for (String name : names) {
@@ -87,16 +93,22 @@ public final class ReadModelBatch {
       Map<String, Long> stored = storedVersions(collection, pending);
       ReplaceOptions upsert = new ReplaceOptions().upsert(true);
       List<WriteModel<Document>> writes = new ArrayList<>();
+      List<Document> now = new ArrayList<>();
       pending.forEach((id, p) -> {
         Long current = stored.get(id);
         if (p.version() == null || current == null || current < p.version()) {
           writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), p.document(), upsert));
         }
+        if (p.version() != null && (current == null || current <= p.version())) {
+          now.add(p.document());
+        }
       });
       if (!writes.isEmpty()) {
         ReadStore.await(collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
       }
+      held.put(name, now);
     }
+    return held;
   }
 
   private static Map<String, Long> storedVersions(MongoCollection<Document> collection, Map<String, Pending> pending) {

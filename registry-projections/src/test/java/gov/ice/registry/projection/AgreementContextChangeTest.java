@@ -5,6 +5,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.IGP;
 import static gov.ice.registry.agreement.AgreementFixtures.PRIVACY;
 import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
 import static gov.ice.registry.agreement.AgreementFixtures.SIGNATORY;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.AgreementFixtures;
@@ -44,6 +45,7 @@ import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
@@ -278,7 +280,7 @@ class AgreementContextChangeTest {
   }
 
   private static List<RequiredStakeholder> required(StakeholderOffice... offices) {
-    return Arrays.stream(offices).map(o -> new RequiredStakeholder(o, List.of("S1", "S3"))).toList();
+    return Arrays.stream(offices).map(o -> new RequiredStakeholder(o, ruleIds("S1", "S3"))).toList();
   }
 
   /**
@@ -291,21 +293,21 @@ class AgreementContextChangeTest {
     String id = "7c2d4d63-0000-4000-8000-000000000001";
     AgreementId a = AgreementId.of(id);
     LocalDate day = LocalDate.of(2025, 3, 3);
-    Exemption threat = new Exemption(10, "threat", null, null);
+    Exemption threat = Exemption.of(10, "threat", null, null);
     List<RequiredStakeholder> offices = required(StakeholderOffice.OPLA, StakeholderOffice.IGP, StakeholderOffice.IGP_PRIVACY);
-    SignatureRecord ice = new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", day);
+    SignatureRecord ice = new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", day);
     return AgreementFixtures.story(id, Instant.parse("2025-03-01T12:00:00Z"))
         .then(PROGRAM, new AgreementDrafted(a, 1, profile("First title", Directorate.HSI, threat),
             Scope.EXEMPT, offices))
         .then(PROGRAM, new ExigentTransferRecorded(a, day, ExigentAuthority.ICE_DIRECTOR, day.plusDays(7), null, List.of()))
         .then(PROGRAM, new DraftRevised(a, 2, profile("Second title", Directorate.ERO, threat), Scope.EXEMPT, offices, List.of()))
-        .then(PRIVACY, new StakeholderNonConcurred(a, StakeholderOffice.IGP_PRIVACY, 2, "no", List.of("S3")))
-        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.OPLA, 2, "ok", List.of("S1")))
+        .then(PRIVACY, new StakeholderNonConcurred(a, StakeholderOffice.IGP_PRIVACY, 2, "no", ruleIds("S3")))
+        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.OPLA, 2, "ok", ruleIds("S1")))
         .then(PROGRAM, new DisputeRaised(a, DisputeLevel.PROGRAM_AD, "privacy", 2, List.of(StakeholderOffice.IGP_PRIVACY)))
         .then(DIRECTOR, new DisputeResolved(a, DisputeDecision.PROCEED_AS_DRAFTED, "fine", 2, List.of(StakeholderOffice.IGP_PRIVACY)))
         .then(PROGRAM, new DraftRevised(a, 3, profile("Third title", Directorate.HSI, threat), Scope.EXEMPT, offices, List.of()))
-        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.IGP, 3, null, List.of("S1")))
-        .then(PROGRAM, new AgreementEscalatedToDhs(a, 3, List.of("S10"), "DHS level"))
+        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.IGP, 3, null, ruleIds("S1")))
+        .then(PROGRAM, new AgreementEscalatedToDhs(a, 3, ruleIds("S10"), "DHS level"))
         .then(PROGRAM, new ClearanceRequested(a, 3))
         .then(IGP, new ClearanceReturned(a, 3, "fix it"))
         .then(PROGRAM, new ClearanceRequested(a, 3))
@@ -319,7 +321,7 @@ class AgreementContextChangeTest {
         .then(PROGRAM, new ExigentTransferRecorded(a, day.plusDays(10), ExigentAuthority.ICE_DIRECTOR, day.plusDays(17),
             ExigentAuthority.SECRETARY, List.of()))
         .then(SIGNATORY, new AgreementSigned(a, 3, ice, List.of()))
-        .then(PROGRAM, new AgreementSigned(a, 3, new SignatureRecord("Ohio BCI", null, "Their Signer", "Director", day), List.of()))
+        .then(PROGRAM, new AgreementSigned(a, 3, new SignatureRecord(PartyName.of("Ohio BCI"), null, "Their Signer", "Director", day), List.of()))
         .then(PROGRAM, new AgreementExecuted(a, 3, day.plusDays(12), LocalDate.of(2024, 2, 29), LocalDate.of(2026, 2, 28)))
         .then(PROGRAM, new ExigentTransferRecorded(a, day.plusDays(20), ExigentAuthority.ICE_DIRECTOR, day.plusDays(27), null, List.of()))
         .then(PROGRAM, new ReviewDueNoticeIssued(a, LocalDate.of(2026, 2, 28), 90, LocalDate.of(2025, 11, 30)))
@@ -347,8 +349,8 @@ class AgreementContextChangeTest {
     return AgreementFixtures.story(id, Instant.parse("2025-04-01T12:00:00Z"))
         .then(IGP, new ExecutedAgreementImported(a, profile("Imported", Directorate.ERO, null), Scope.IN_SCOPE,
             required(StakeholderOffice.IGP), List.of(
-                new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executed),
-                new SignatureRecord("Ohio BCI", null, "Their Signer", "Director", executed)),
+                new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executed),
+                new SignatureRecord(PartyName.of("Ohio BCI"), null, "Their Signer", "Director", executed)),
             executed, LocalDate.of(2023, 5, 1), LocalDate.of(2025, 5, 1), "HSI-MOU-2019-0042"))
         .then(PROGRAM, new ReviewDueNoticeIssued(a, LocalDate.of(2025, 5, 1), 30, LocalDate.of(2025, 4, 1)))
         .then(PROGRAM, new BiennialReviewCompleted(a, LocalDate.of(2025, 4, 20), ReviewOutcome.CONTINUE,

@@ -19,6 +19,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PointOfContact;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -78,8 +79,8 @@ public final class Workload {
       LocalDate executedOn, LocalDate lastReviewedOn) {
     AgreementId agreement = AgreementId.of(id);
     send(IGP, new ImportExecutedAgreement(agreement, profile("Imported " + id, party(partyName), effective, termination, null),
-        List.of(new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executedOn),
-            new SignatureRecord(partyName, null, "Their Signer", "Director", executedOn)),
+        List.of(new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executedOn),
+            new SignatureRecord(PartyName.of(partyName), null, "Their Signer", "Director", executedOn)),
         executedOn, lastReviewedOn));
     return agreement;
   }
@@ -91,8 +92,8 @@ public final class Workload {
     send(PROGRAM, new RequestClearance(agreement));
     send(IGP, new DecideClearance(agreement, ClearanceDecision.CLEARED, "meets the baseline"));
     send(SIGNATORY, new SignAgreement(agreement,
-        new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", signedOn)));
-    send(PROGRAM, new SignAgreement(agreement, new SignatureRecord(partyName, null, "Their Signer", "Director", signedOn)));
+        new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", signedOn)));
+    send(PROGRAM, new SignAgreement(agreement, new SignatureRecord(PartyName.of(partyName), null, "Their Signer", "Director", signedOn)));
     return agreement;
   }
 
@@ -113,7 +114,7 @@ public final class Workload {
 
   /** An exemption 10 draft whose information was shared on {@code transferredOn}. */
   public AgreementId exigent(String id, String partyName, LocalDate transferredOn) {
-    AgreementId agreement = draft(id, partyName, null, new Exemption(10, "imminent threat to life", null, null));
+    AgreementId agreement = draft(id, partyName, null, Exemption.of(10, "imminent threat to life", null, null));
     send(PROGRAM, new RecordExigentTransfer(agreement, transferredOn, ExigentAuthority.ICE_DIRECTOR, null));
     return agreement;
   }

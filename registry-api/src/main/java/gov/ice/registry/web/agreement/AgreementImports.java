@@ -9,6 +9,7 @@ import gov.ice.registry.agreement.Agreement;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementRefused;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.web.StrictJson;
 import gov.ice.registry.web.agreement.AgreementRequests.ImportRequest;
 import gov.ice.registry.web.agreement.CommandDispatcher.CommandContext;
@@ -166,7 +167,7 @@ class AgreementImports {
         return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), reference, List.of());
       }
       return refusal(id, request)
-          .map(refused -> rejected(line, reference, List.of(new Problem(null, refused.getMessage(), refused.rules()))))
+          .map(refused -> rejected(line, reference, List.of(new Problem(null, refused.getMessage(), RuleId.names(refused.rules())))))
           .orElseGet(() -> new Row(line, Outcome.WOULD_IMPORT, id.value(), reference, List.of()));
     }
     try {
@@ -180,7 +181,7 @@ class AgreementImports {
       }
       Optional<AgreementRefused> refused = ProblemHandling.cause(e, AgreementRefused.class);
       if (refused.isPresent()) {
-        return rejected(line, reference, List.of(new Problem(null, refused.get().getMessage(), refused.get().rules())));
+        return rejected(line, reference, List.of(new Problem(null, refused.get().getMessage(), RuleId.names(refused.get().rules()))));
       }
       throw e;
     }

@@ -17,6 +17,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PointOfContact;
 import gov.ice.registry.agreement.api.ReviewFindings;
 import gov.ice.registry.agreement.api.ReviewOutcome;
@@ -163,7 +164,7 @@ final class AgreementRequests {
       @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String parentAgreementId) {
 
     Exemption toExemption() {
-      return new Exemption(number, reason, approvedBy, parentAgreementId);
+      return Exemption.of(number, reason, approvedBy, parentAgreementId);
     }
   }
 
@@ -189,12 +190,21 @@ final class AgreementRequests {
       @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String position,
       @NotNull LocalDate signedOn) {
 
+    /**
+     * Exactly ICE, as the registry records it. Another spelling ("ice") passes the edge as a party's
+     * signature would, and the domain, which matches ICE however it is written, then refuses it for
+     * want of an authority: the same outcome as before this was typed.
+     */
     boolean forIce() {
-      return SignatureRecord.ICE.equals(party);
+      return PartyName.ICE.equals(partyName());
     }
 
     SignatureRecord toSignature() {
-      return new SignatureRecord(party, authority, signatoryName, position, signedOn);
+      return new SignatureRecord(partyName(), authority, signatoryName, position, signedOn);
+    }
+
+    private PartyName partyName() {
+      return party == null ? null : PartyName.of(party);
     }
   }
 

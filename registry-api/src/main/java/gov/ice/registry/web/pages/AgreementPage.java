@@ -18,6 +18,7 @@ import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.ExigentAuthority;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -173,12 +174,12 @@ class AgreementPage {
           throw new Refused(new Refusal(HttpStatus.FORBIDDEN, "Not allowed",
               "A signatory signs only with an authority it holds; you are not SIGNATORY_" + authority, null, List.of(), "authority"));
         }
-        return new SignAgreement(id, new SignatureRecord(SignatureRecord.ICE, authority, f.required("signatoryName"),
+        return new SignAgreement(id, new SignatureRecord(PartyName.ICE, authority, f.required("signatoryName"),
             f.text("position"), f.date("signedOn")));
       }
       case "sign-party" -> {
         requireRole(user, Roles.PROGRAM_OFFICE);
-        return new SignAgreement(id, new SignatureRecord(f.required("party"), null, f.required("signatoryName"),
+        return new SignAgreement(id, new SignatureRecord(PartyName.of(f.required("party")), null, f.required("signatoryName"),
             f.text("position"), f.date("signedOn")));
       }
       case "review" -> {
@@ -216,24 +217,26 @@ class AgreementPage {
   /**
    * {@code AmendAgreement} from the amendment form: the form shows the current title,
    * categories, data profile and terms; a part the user changed is sent, an unchanged one is
-   * left out (null), as the API's amendment body leaves it out. Kind, directorate, parties and
-   * exemption are not amended, so they come from the agreement as it stands.
+   * left out (null), as the API's amendment body leaves it out. The points of contact are part of
+   * the terms. Kind, directorate, parties and exemption are not amended, so they come from the
+   * agreement as it stands.
    */
   private Mono<Object> amendment(AgreementId id, MultiValueMap<String, String> form, Authentication user) {
     requireRole(user, Roles.PROGRAM_OFFICE);
     return backend.state(id, null).map(found -> {
       AgreementState a = found.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id.value() + "."));
       AgreementProfile current = a.profile();
+      // The contacts are terms and the form shows them; a form without any (a script's, or a page
+      // from before the form had them) keeps the agreement's rather than removing every one.
+      boolean contactsSent = form.keySet().stream().anyMatch(k -> k.startsWith("poc"));
       MultiValueMap<String, String> whole = new org.springframework.util.LinkedMultiValueMap<>();
       DraftPage.values(current).forEach((k, v) -> {
-        if (v != null && (k.startsWith("party") || k.startsWith("poc") || k.startsWith("exemption.") || k.equals("kind")
-            || k.equals("owningDirectorate"))) {
+        if (v != null && (notAmended(k) || (!contactsSent && k.startsWith("poc")))) {
           whole.add(k, v);
         }
       });
       form.forEach((k, v) -> {
-        if (!k.startsWith("party") && !k.startsWith("poc") && !k.startsWith("exemption.") && !k.equals("kind")
-            && !k.equals("owningDirectorate")) {
+        if (!notAmended(k)) {
           whole.put(k, v);
         }
       });
@@ -246,6 +249,11 @@ class AgreementPage {
       Form f = new Form(form);
       return new AmendAgreement(id, changes, form.getOrDefault("consentedBy", List.of()), f.date("amendedOn"));
     });
+  }
+
+  /** Fields of the profile an amendment does not change: kind, directorate, parties and exemption. */
+  private static boolean notAmended(String field) {
+    return field.startsWith("party") || field.startsWith("exemption.") || field.equals("kind") || field.equals("owningDirectorate");
   }
 
   /** A refusal of an amendment beside the part of the form it concerns. */
@@ -297,6 +305,7 @@ class AgreementPage {
       if (Boolean.TRUE.equals(((Map<?, ?>) model.getAttribute("can")).get("amend"))) {
         Map<String, String> values = typed.failed("amend") ? typed.values() : DraftPage.values(a.profile());
         model.addAttribute("amendValues", values);
+        model.addAttribute("amendContactRows", DraftPage.rows(values.keySet(), "poc", DraftPage.CONTACTS));
         model.addAttribute("amendCategories", split(values.get("categories"), "[,\n]"));
         model.addAttribute("amendConsented", split(values.get("consentedBy"), "\n"));
         String field = typed.failed("amend") && refusal != null ? refusal.field() : null;
@@ -366,7 +375,7 @@ class AgreementPage {
 
   private static PendingAmendment pending(AmendmentProposed p) {
     return new PendingAmendment(p.amendmentNumber(), p.draftVersion(), String.join(", ", p.consentedBy()), p.amendedOn().toString(),
-        p.pendingStakeholders().stream().map(s -> new StakeholderLine(s.office().name(), String.join(", ", s.rules()),
+        p.pendingStakeholders().stream().map(s -> new StakeholderLine(s.office().name(), StakeholderReasons.ids(s.rules()),
             StakeholderReasons.of(s.rules()), "Awaited", null, false, null)).toList());
   }
 
@@ -388,7 +397,7 @@ class AgreementPage {
       Concurrence c = given.get(required.office());
       String decision = c == null ? "Awaited" : c.decision() == ConcurrenceDecision.CONCUR ? "Concurred" : "Did not concur";
       boolean stale = c != null && c.draftVersion() != a.draftVersion();
-      return new StakeholderLine(required.office().name(), String.join(", ", required.rules()), StakeholderReasons.of(required.rules()),
+      return new StakeholderLine(required.office().name(), StakeholderReasons.ids(required.rules()), StakeholderReasons.of(required.rules()),
           decision, c == null ? null : c.draftVersion(), stale, c == null ? null : c.comment());
     }).toList();
   }

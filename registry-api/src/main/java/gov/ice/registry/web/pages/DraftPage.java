@@ -146,7 +146,7 @@ class DraftPage {
           return backend.preview(profile)
               .map(decided -> {
                 model.addAttribute("preview", new Preview(decided.scope().name(), decided.requiredStakeholders().stream()
-                    .map(r -> new PreviewLine(r.office().name(), String.join(", ", r.rules()), StakeholderReasons.of(r.rules())))
+                    .map(r -> new PreviewLine(r.office().name(), StakeholderReasons.ids(r.rules()), StakeholderReasons.of(r.rules())))
                     .toList()));
                 return show(model, state.orElse(null), typed, null);
               })
@@ -235,7 +235,7 @@ class DraftPage {
         f.text("responsibilities"), f.text("systems"), contacts, f.text("safeguards"), f.text("retention"),
         f.text("classificationMarkings"), f.text("dissemination"), f.text("auditReporting"), f.optionalDate("effectiveDate"),
         f.optionalDate("terminationDate"), noticeDays, f.text("informationSecurity"), f.text("disposition"));
-    Exemption exemption = f.text("exemption.number") == null ? null : new Exemption(f.integer("exemption.number"),
+    Exemption exemption = f.text("exemption.number") == null ? null : Exemption.of(f.integer("exemption.number"),
         f.text("exemption.reason"), f.text("exemption.approvedBy"), f.text("exemption.parentAgreementId"));
     return new AgreementProfile(f.required("title"), f.enumValue("kind", AgreementKind.class),
         f.enumValue("owningDirectorate", Directorate.class), parties, categories, data, terms, exemption);
@@ -269,9 +269,9 @@ class DraftPage {
       v.put("poc" + i + ".party", c.party());
     }
     if (p.exemption() != null) {
-      v.put("exemption.number", Integer.toString(p.exemption().number()));
+      v.put("exemption.number", Integer.toString(p.exemption().number().value()));
       v.put("exemption.reason", p.exemption().reason());
-      v.put("exemption.approvedBy", p.exemption().approvedBy());
+      v.put("exemption.approvedBy", p.exemption().approvedBy() == null ? null : p.exemption().approvedBy().value());
       v.put("exemption.parentAgreementId", p.exemption().parentAgreementId());
     }
     return v;

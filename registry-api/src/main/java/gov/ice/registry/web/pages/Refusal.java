@@ -1,6 +1,7 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.AgreementRefused;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.query.InvalidQuery;
 import java.util.List;
@@ -29,7 +30,7 @@ public record Refusal(HttpStatus status, String title, String detail, String cod
     if (refused.isPresent()) {
       AgreementRefused r = refused.get();
       return new Refusal(HttpStatus.CONFLICT, "Refused: " + r.code().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          r.getMessage(), r.code().name(), r.rules(), null);
+          r.getMessage(), r.code().name(), RuleId.names(r.rules()), null);
     }
     Optional<AccessDeniedException> denied = cause(failure, AccessDeniedException.class);
     if (denied.isPresent()) {

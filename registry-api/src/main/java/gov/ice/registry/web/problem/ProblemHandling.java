@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RefusalCode;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.failure.Causes;
 import gov.ice.registry.integrity.LedgerBroken;
 import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
@@ -206,7 +207,7 @@ public class ProblemHandling {
     HttpStatus status = INVALID_INPUT.contains(refused.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
     ProblemDetail problem = Problems.of(status, slug(refused.code().name()), title(refused.code()), refused.getMessage());
     problem.setProperty("code", refused.code().name());
-    problem.setProperty("rules", refused.rules());
+    problem.setProperty("rules", RuleId.names(refused.rules()));
     return respond(problem);
   }
 

@@ -172,6 +172,44 @@ class WebInterfaceIT extends H2Registry {
   }
 
   @Test
+  void anAuditorReadsWithScriptsOff() throws Exception {
+    String word = "noscript" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    com.fasterxml.jackson.databind.node.ObjectNode draft = AgreementBodies.draft();
+    draft.put("title", "Read without scripts " + word);
+    var drafted = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", draft);
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    await("the central repository to show the draft").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> registry().as(TestUsers.IGP).get("/api/agreements?q=" + word).json().path("total").asLong() == 1);
+    try (Browser b = new Browser("http://localhost:" + port, false)) {
+      // Scripts really are off in this browser: a <noscript> block is what it shows.
+      b.driver.get("data:text/html,<noscript><p id=off>scripts are off</p></noscript>");
+      assertThat(b.find("#off").isDisplayed()).isTrue();
+
+      b.signIn(TestUsers.AUDITOR, "registry");
+      b.open("/?q=" + word);
+      assertThat(b.find("#results-heading").getText()).startsWith("1 ");
+      b.check("kind-MOU");
+      b.driver.findElement(org.openqa.selenium.By.cssSelector("form[role=search] button[type=submit]")).click();
+      b.waitFor(() -> b.driver.getCurrentUrl().contains("kind=MOU"));
+      assertThat(b.driver.getCurrentUrl()).contains("q=" + word);
+      assertThat(b.find("#results-heading").getText()).startsWith("1 ");
+      assertThat(b.find("#csv-link").getAttribute("href")).contains("kind=MOU");
+
+      b.find("main table a[href='/agreements/" + drafted.id() + "']").click();
+      b.waitFor(() -> b.driver.getCurrentUrl().endsWith("/agreements/" + drafted.id()));
+      assertThat(b.find("h1").getText()).isEqualTo("Read without scripts " + word);
+      assertThat(b.find("#history").getText()).contains("AgreementDrafted").contains("Pat Program");
+      assertThat(b.find("#verification-badge").getText()).isEqualTo("Verified");
+
+      b.open("/reviews");
+      assertThat(b.find("h1").getText()).isNotBlank();
+      b.open("/audit/approvals");
+      assertThat(b.find("h1").getText()).isNotBlank();
+      b.signOut();
+    }
+  }
+
+  @Test
   void aRefusedDraftKeepsWhatWasTypedAndNamesTheField() throws Exception {
     Browser b = browser();
     b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
@@ -270,6 +308,13 @@ class WebInterfaceIT extends H2Registry {
     b.check("am-flag-protectedClasses");
     b.driver.findElement(org.openqa.selenium.By.cssSelector("#amend-form details:nth-of-type(2) summary")).click();
     b.type("am-term-retention", "Kept no longer than 60 days.");
+    // The contacts are terms too: the imported one is shown for editing, with a blank row to add one.
+    b.driver.findElement(org.openqa.selenium.By.cssSelector("#am-contacts summary")).click();
+    assertThat(b.find("#am-poc0-name").getAttribute("value")).isEqualTo("Jordan Rivera");
+    b.type("am-poc1-name", "Morgan Lee");
+    b.type("am-poc1-title", "Records Officer");
+    b.type("am-poc1-organization", "Texas DPS Records");
+    b.type("am-poc1-party", AgreementBodies.STATE_PARTY);
     b.submit("amend-submit");
     // No party's consent ticked: refused with the rule beside the consent, and nothing typed lost.
     assertThat(b.find("#am-consent #refusal").getText()).contains("CONSENT_MISSING").contains("AMENDMENT_CONSENT")
@@ -279,6 +324,7 @@ class WebInterfaceIT extends H2Registry {
     assertThat(b.find("#am-flag-protectedClasses").isSelected()).isTrue();
     assertThat(b.find("#am-flag-pii").isSelected()).isTrue();
     assertThat(b.find("#am-term-retention").getAttribute("value")).isEqualTo("Kept no longer than 60 days.");
+    assertThat(b.find("#am-poc1-title").getAttribute("value")).isEqualTo("Records Officer");
     b.driver.executeScript("document.getElementById('am-consent').scrollIntoView({block: 'center'});");
     b.screenshot(PAGES.resolve("amendment-refusal.png"));
 
@@ -299,6 +345,8 @@ class WebInterfaceIT extends H2Registry {
     assertThat(b.all("#pending-amendment")).isEmpty();
     assertThat(b.find("#stakeholder-ODCR").getText()).contains("Concurred");
     assertThat(b.text()).contains("Kept no longer than 60 days.");
+    assertThat(b.find("#contacts").getText()).contains("Jordan Rivera").contains("Morgan Lee, Records Officer, Texas DPS Records")
+        .contains("(for " + AgreementBodies.STATE_PARTY + ")");
     b.signOut();
   }
 

@@ -1,5 +1,6 @@
 package gov.ice.registry.web.problem;
 
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementRefused;
@@ -45,7 +46,7 @@ class ProblemHandlingTest {
   @Test
   void answersALifecycleRefusalWithConflictItsCodeAndRules() {
     RuntimeException wrapped = new CommandExecutionException("refused",
-        new AgreementRefused(RefusalCode.SHARING_BLOCKED, "section 1367 data", List.of("B1")));
+        new AgreementRefused(RefusalCode.SHARING_BLOCKED, "section 1367 data", ruleIds("B1")));
     ResponseEntity<ProblemDetail> response = handling.other(wrapped, exchange);
     assertThat(response.getStatusCode().value()).isEqualTo(409);
     assertThat(response.getBody().getType().toString()).isEqualTo("https://isaa-registry/problems/sharing-blocked");

@@ -1,5 +1,6 @@
 package gov.ice.registry.web.query;
 
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
@@ -20,6 +22,7 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.projection.repository.AgreementDocument;
 import gov.ice.registry.projection.repository.AgreementPage;
+import gov.ice.registry.serialization.RegistryJson;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class AgreementSearchResponseTest {
 
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+      .registerModule(RegistryJson.typedValues())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @Test
@@ -38,9 +42,9 @@ class AgreementSearchResponseTest {
     AgreementDocument everyField = new AgreementDocument("A-1", "Visa Overstay", AgreementKind.MOU, AgreementStatus.ACTIVE,
         Scope.IN_SCOPE, Directorate.HSI, List.of(new Party("UK Home Office", PartyKind.FOREIGN_GOVERNMENT, "GB", true)),
         List.of(InformationCategory.LAW_ENFORCEMENT), true, false, Marking.CUI, "purpose", 7, 2, 13,
-        List.of(new RequiredStakeholder(StakeholderOffice.IGP, List.of("S1"))),
+        List.of(new RequiredStakeholder(StakeholderOffice.IGP, ruleIds("S1"))),
         List.of(new Concurrence(StakeholderOffice.IGP, ConcurrenceDecision.CONCUR, 2, "fine")),
-        List.of(new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam", "EAD", day)),
+        List.of(new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam", "EAD", day)),
         day, day.plusDays(1), day.plusYears(5), day.plusDays(2), day.plusYears(2),
         Instant.parse("2025-01-06T14:00:00Z"), Instant.parse("2025-01-07T14:00:00.123Z"), "HSI-MOU-2019-0042");
     AgreementDocument nulls = new AgreementDocument("A-2", null, null, null, null, null, List.of(), List.of(), false, false,

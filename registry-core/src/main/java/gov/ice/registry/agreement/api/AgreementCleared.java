@@ -5,4 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A fact that every clearance the agreement needs was given, so it may be signed. */
 @Revision("1")
-public record AgreementCleared(AgreementId agreementId, int draftVersion, List<String> rules) implements AgreementEvent {}
+public record AgreementCleared(AgreementId agreementId, int draftVersion, List<RuleId> rules) implements AgreementEvent {}

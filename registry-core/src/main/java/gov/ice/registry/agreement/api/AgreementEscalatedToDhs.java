@@ -5,4 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A fact that the agreement goes beyond what ICE may clear alone and was escalated to DHS. */
 @Revision("1")
-public record AgreementEscalatedToDhs(AgreementId agreementId, int draftVersion, List<String> rules, String reason) implements AgreementEvent {}
+public record AgreementEscalatedToDhs(AgreementId agreementId, int draftVersion, List<RuleId> rules, String reason) implements AgreementEvent {}

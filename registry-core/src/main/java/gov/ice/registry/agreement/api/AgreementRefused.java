@@ -5,24 +5,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A command the agreement refuses. Nothing is stored; {@link #ruleIds()} names the handbook rules
- * behind it, and {@link #rules()} their names, as the HTTP edge answers them.
+ * A command the agreement refuses. Nothing is stored; {@link #rules()} names the handbook rules
+ * behind it, which the HTTP edge answers by name.
  */
 public class AgreementRefused extends RuntimeException {
 
   private final RefusalCode code;
   private final List<RuleId> rules;
 
-  /** A refusal with the rules behind it given by name (as a problem+json carries them). */
-  public AgreementRefused(RefusalCode code, String message, List<String> rules) {
-    this(code, message, RuleId.all(rules));
-  }
-
   public AgreementRefused(RefusalCode code, String message) {
-    this(code, message, List.<RuleId>of());
+    this(code, message, List.of());
   }
 
-  private AgreementRefused(RefusalCode code, String message, Collection<RuleId> rules) {
+  public AgreementRefused(RefusalCode code, String message, Collection<RuleId> rules) {
     super(message);
     this.code = Objects.requireNonNull(code, "code");
     this.rules = List.copyOf(rules);
@@ -37,12 +32,8 @@ public class AgreementRefused extends RuntimeException {
     return code;
   }
 
-  /** The ids of the rules behind the refusal, by name. */
-  public List<String> rules() {
-    return RuleId.names(rules);
-  }
-
-  public List<RuleId> ruleIds() {
+  /** The ids of the rules behind the refusal. */
+  public List<RuleId> rules() {
     return rules;
   }
 }

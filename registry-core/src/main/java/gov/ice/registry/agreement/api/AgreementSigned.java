@@ -5,4 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A fact that a signatory signed the cleared agreement for ICE or for a party. */
 @Revision("1")
-public record AgreementSigned(AgreementId agreementId, int draftVersion, SignatureRecord signature, List<String> rules) implements AgreementEvent {}
+public record AgreementSigned(AgreementId agreementId, int draftVersion, SignatureRecord signature, List<RuleId> rules) implements AgreementEvent {}

@@ -4,10 +4,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A party's name as a signature, an amendment's consent or a profile gives it, with ICE itself as
- * {@link #ICE}. Two names {@link #matches match} when they name the same party: trimmed, case
- * ignored. Records that are stored keep the plain string (what was written, or the name the
- * profile spells once the registry has matched it); this type is how the domain compares them.
+ * A party's name as a signature gives it, with ICE itself as {@link #ICE}. Two names {@link
+ * #matches match} when they name the same party: trimmed, case ignored. A signature the agreement
+ * recorded holds the name as the registry matched it ({@link #ICE}, or the name the profile
+ * spells), so recorded names compare with {@link #equals}. Stored and over HTTP it is its {@link
+ * #value()}, a plain JSON string.
  */
 public record PartyName(String value) {
 
@@ -30,6 +31,10 @@ public record PartyName(String value) {
   /** Whether both name the same party: trimmed, case ignored. */
   public boolean matches(PartyName other) {
     return other != null && key().equals(other.key());
+  }
+
+  public boolean isBlank() {
+    return value.isBlank();
   }
 
   private String key() {

@@ -8,9 +8,11 @@ import java.util.Objects;
 /**
  * The id of one of the handbook's rules (the README's "Rules and their ids"): {@code S3},
  * {@code B1}, {@code EXEMPTION_10}. The rule classes hold their ids as this type, so a rule is
- * compared by value, never by a string spelled again. Events and refusals carry rule ids by
- * name: a list of plain strings is their stored and their HTTP form, and {@link #toString()}
- * returns that name. Ordered as the handbook lists them: {@code S2} before {@code S10}.
+ * compared by value, never by a string spelled again; events, required stakeholders and refusals
+ * carry them as this type too. Stored and over HTTP a rule id is its name, a plain JSON string
+ * (the Jackson modules outside this package write and read it so; this package names no
+ * library), and {@link #toString()} returns that name. Ordered as the handbook lists them:
+ * {@code S2} before {@code S10}.
  */
 public record RuleId(String name) implements Comparable<RuleId> {
 
@@ -29,12 +31,7 @@ public record RuleId(String name) implements Comparable<RuleId> {
     return new RuleId(name);
   }
 
-  /** The ids named in {@code names}, as an event or a refusal stores them. */
-  public static List<RuleId> all(Collection<String> names) {
-    return names.stream().map(RuleId::of).toList();
-  }
-
-  /** The names of {@code ids}: the form events and refusals carry. */
+  /** The names of {@code ids}: the form the HTTP edge and the read models write. */
   public static List<String> names(Collection<RuleId> ids) {
     return ids.stream().map(RuleId::name).toList();
   }

@@ -4,6 +4,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.STATE_PARTY_NAME;
 import static gov.ice.registry.agreement.AgreementFixtures.agreementId;
 import static gov.ice.registry.agreement.AgreementFixtures.dataProfile;
 import static gov.ice.registry.agreement.AgreementFixtures.profile;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static gov.ice.registry.agreement.AgreementFixtures.terms;
 import static gov.ice.registry.agreement.AgreementFixtures.withExemption;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,19 +137,19 @@ class EventSerializationTest {
     AgreementId id = agreementId();
     AgreementProfile profile = profile();
     List<RequiredStakeholder> required = List.of(
-        new RequiredStakeholder(StakeholderOffice.IGP, List.of("S1")),
-        new RequiredStakeholder(StakeholderOffice.OPP, List.of("S1")),
-        new RequiredStakeholder(StakeholderOffice.IGP_RECORDS, List.of("S2")),
-        new RequiredStakeholder(StakeholderOffice.IGP_PRIVACY, List.of("S3")),
-        new RequiredStakeholder(StakeholderOffice.OPR, List.of("S3")),
-        new RequiredStakeholder(StakeholderOffice.OPR_SD_SMOU, List.of("S4")));
-    RequiredStakeholder ocio = new RequiredStakeholder(StakeholderOffice.OCIO, List.of("S10"));
+        new RequiredStakeholder(StakeholderOffice.IGP, ruleIds("S1")),
+        new RequiredStakeholder(StakeholderOffice.OPP, ruleIds("S1")),
+        new RequiredStakeholder(StakeholderOffice.IGP_RECORDS, ruleIds("S2")),
+        new RequiredStakeholder(StakeholderOffice.IGP_PRIVACY, ruleIds("S3")),
+        new RequiredStakeholder(StakeholderOffice.OPR, ruleIds("S3")),
+        new RequiredStakeholder(StakeholderOffice.OPR_SD_SMOU, ruleIds("S4")));
+    RequiredStakeholder ocio = new RequiredStakeholder(StakeholderOffice.OCIO, ruleIds("S10"));
     List<RequiredStakeholder> requiredAfterAmendment = Stream.concat(required.stream(), Stream.of(ocio)).toList();
     SignatureRecord iceSignature = new SignatureRecord(
-        SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Alex Morgan", "Executive Associate Director, HSI", LocalDate.of(2026, 1, 12));
+        PartyName.ICE, SignatoryAuthority.HSI_EAD, "Alex Morgan", "Executive Associate Director, HSI", LocalDate.of(2026, 1, 12));
     SignatureRecord partySignature = new SignatureRecord(
-        STATE_PARTY_NAME, null, "Casey Nguyen", "Director, Texas Department of Public Safety", LocalDate.of(2026, 1, 14));
-    List<String> consentedBy = List.of(SignatureRecord.ICE, STATE_PARTY_NAME);
+        PartyName.of(STATE_PARTY_NAME), null, "Casey Nguyen", "Director, Texas Department of Public Safety", LocalDate.of(2026, 1, 14));
+    List<String> consentedBy = List.of(PartyName.ICE.value(), STATE_PARTY_NAME);
     AmendmentChanges changes = new AmendmentChanges(
         "Sharing of ICE law and homeland security information with the Texas Department of Public Safety",
         List.of(InformationCategory.LAW_ENFORCEMENT, InformationCategory.HOMELAND_SECURITY),
@@ -156,16 +157,16 @@ class EventSerializationTest {
         terms(t -> t.systems(
             "A system-to-system interface between the ICE Law Enforcement Support Center and the partner's records system.")));
     AgreementProfile exemptProfile = withExemption(
-        profile, new Exemption(7, "Sensitive law enforcement sharing with a joint task force.", "HSI_EAD", null));
+        profile, Exemption.of(7, "Sensitive law enforcement sharing with a joint task force.", "HSI_EAD", null));
 
     return List.of(
         new AgreementDrafted(id, 1, profile, Scope.IN_SCOPE, required),
         new AgreementEscalatedToDhs(
-            id, 1, List.of("DHS_LEVEL"), "Bulk PII for a purpose beyond the original collection needs DHS review."),
+            id, 1, ruleIds("DHS_LEVEL"), "Bulk PII for a purpose beyond the original collection needs DHS review."),
         new DraftRevised(
             id, 2, exemptProfile, Scope.EXEMPT, List.of(), List.of(StakeholderOffice.IGP, StakeholderOffice.IGP_PRIVACY)),
-        new StakeholderConcurred(id, StakeholderOffice.IGP_PRIVACY, 1, "The PII handling meets privacy requirements.", List.of("S3")),
-        new StakeholderNonConcurred(id, StakeholderOffice.OPR_SD_SMOU, 1, "The terms lack a CUI marking procedure.", List.of("S4")),
+        new StakeholderConcurred(id, StakeholderOffice.IGP_PRIVACY, 1, "The PII handling meets privacy requirements.", ruleIds("S3")),
+        new StakeholderNonConcurred(id, StakeholderOffice.OPR_SD_SMOU, 1, "The terms lack a CUI marking procedure.", ruleIds("S4")),
         new DisputeRaised(
             id, DisputeLevel.PROGRAM_AD, "HSI holds the marking procedure sufficient.", 1, List.of(StakeholderOffice.OPR_SD_SMOU)),
         new DisputeResolved(
@@ -175,8 +176,8 @@ class EventSerializationTest {
         new ClearanceGranted(id, 1, "Cleared by IGP."),
         new ClearanceReturned(id, 1, "Element 4 lacks the retention schedule."),
         new LegalReviewCompleted(id, 1, true, "Legally sufficient."),
-        new AgreementCleared(id, 1, List.of("S1")),
-        new AgreementSigned(id, 1, iceSignature, List.of("SIGNATORY_LAW_ENFORCEMENT")),
+        new AgreementCleared(id, 1, ruleIds("S1")),
+        new AgreementSigned(id, 1, iceSignature, ruleIds("SIGNATORY_LAW_ENFORCEMENT")),
         new AgreementExecuted(id, 1, LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)),
         new ExecutedAgreementImported(
             id, profile, Scope.IN_SCOPE, required, List.of(iceSignature, partySignature), LocalDate.of(2026, 1, 14),
@@ -192,7 +193,7 @@ class EventSerializationTest {
         new AgreementExpired(id, LocalDate.of(2030, 1, 14), LocalDate.of(2030, 1, 15)),
         new ExigentTransferRecorded(
             id, LocalDate.of(2026, 7, 3), ExigentAuthority.ICE_DIRECTOR, LocalDate.of(2026, 7, 10),
-            ExigentAuthority.DEPUTY_SECRETARY, List.of("EXEMPTION_10")),
+            ExigentAuthority.DEPUTY_SECRETARY, ruleIds("EXEMPTION_10")),
         new AgreementWithdrawn(id, AgreementStatus.DRAFT, "The partner chose another channel."),
         new ReviewDueNoticeIssued(id, LocalDate.of(2028, 1, 15), 30, LocalDate.of(2027, 12, 16)),
         new ExigentDeadlineMissedNoticeIssued(id, LocalDate.of(2026, 7, 3), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 13)),

@@ -22,11 +22,19 @@ class PartyNameTest {
   }
 
   @Test
+  void aRecordedNameComparesExactlyAsRecorded() {
+    assertThat(PartyName.of("ICE")).isEqualTo(PartyName.ICE);
+    assertThat(PartyName.of("ice")).isNotEqualTo(PartyName.ICE);
+    assertThat(PartyName.of(" ").isBlank()).isTrue();
+    assertThat(PartyName.of("Texas DPS")).hasToString("Texas DPS");
+  }
+
+  @Test
   void aRecordedSignatureIsIcesOnlyAsTheRegistryRecordsIt() {
     LocalDate on = LocalDate.of(2026, 2, 1);
 
-    assertThat(new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "A", "EAD", on).signedForIce()).isTrue();
-    assertThat(new SignatureRecord("Texas DPS", null, "B", "Director", on).signedForIce()).isFalse();
-    assertThat(new SignatureRecord(null, null, "C", "Director", on).partyName()).isNull();
+    assertThat(new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "A", "EAD", on).signedForIce()).isTrue();
+    assertThat(new SignatureRecord(PartyName.of("Texas DPS"), null, "B", "Director", on).signedForIce()).isFalse();
+    assertThat(new SignatureRecord(null, null, "C", "Director", on).signedForIce()).isFalse();
   }
 }

@@ -18,6 +18,7 @@ import gov.ice.registry.agreement.api.DisputeResolved;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.PersonalDataErased;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
@@ -30,6 +31,7 @@ import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
@@ -126,18 +128,18 @@ public class ApprovalProjection extends BatchedProjection {
     contexts.forget();
   }
 
-  private static Document entry(String type, String decision, String office, int draftVersion, String comment, List<String> rules) {
+  private static Document entry(String type, String decision, String office, int draftVersion, String comment, List<RuleId> rules) {
     return new Document("type", type)
         .append("decision", decision)
         .append("office", office)
         .append("draftVersion", draftVersion)
         .append("comment", comment)
-        .append("rules", rules == null ? List.of() : rules);
+        .append("rules", rules == null ? List.of() : RuleId.names(rules));
   }
 
-  private static Document signature(SignatureRecord s, String decision, int draftVersion, List<String> rules) {
+  private static Document signature(SignatureRecord s, String decision, int draftVersion, List<RuleId> rules) {
     return entry("SIGNATURE", decision, s.signedForIce() ? name(s.authority()) : null, draftVersion, null, rules)
-        .append("party", s.party())
+        .append("party", Objects.toString(s.party(), null))
         .append("signatoryName", s.signatoryName());
   }
 }

@@ -1,10 +1,12 @@
 package gov.ice.registry.projection.mongo;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,17 +37,67 @@ public final class ReadStore {
 
   private final MongoDatabase database;
   private final Runnable commit;
+  private final boolean embedded;
   private final Map<String, Collections> collections = new ConcurrentHashMap<>();
 
   /** A store whose acknowledged writes are durable (MongoDB, or a store in memory that nothing outlives). */
   public ReadStore(MongoDatabase database) {
-    this(database, () -> {});
+    this(database, () -> {}, true);
   }
 
-  /** {@code commit} makes the writes acknowledged so far durable (the embedded store's file). */
+  /** {@code commit} makes the writes acknowledged so far durable; not the embedded store. */
   public ReadStore(MongoDatabase database, Runnable commit) {
+    this(database, commit, false);
+  }
+
+  /**
+   * {@code embedded}: the store is this process's own mongo-java-server, which nothing else
+   * writes, which answers every query but one by {@code _id} by scanning the collection, and which
+   * never queries through a secondary index (see {@link #createIndexes}).
+   */
+  public ReadStore(MongoDatabase database, Runnable commit, boolean embedded) {
     this.database = Objects.requireNonNull(database, "database");
     this.commit = Objects.requireNonNull(commit, "commit");
+    this.embedded = embedded;
+  }
+
+  /**
+   * True for the embedded store: read models keep beside it in memory what their queries need,
+   * since it ignores secondary indexes; every write of such a read model goes through this process.
+   */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  /**
+   * Declares a read model's indexes where the store uses them. mongo-java-server never queries
+   * through a secondary index, yet it keeps each declaration and, every time it opens its file,
+   * reads every document of the collection twice per declared index to "fill" it (its
+   * {@code EmptyIndex} always reports empty): with the read models' 20 indexes, 47 of a 65 s start
+   * at 20,000 agreements. So the embedded store gets none.
+   */
+  public void createIndexes(String collection, List<IndexModel> indexes) {
+    if (!embedded && !indexes.isEmpty()) {
+      await(collection(collection).createIndexes(indexes));
+    }
+  }
+
+  /**
+   * Drops every index but {@code _id} from the embedded store: a data directory written before
+   * {@link #createIndexes} left them out keeps its declarations, and with them the slow start,
+   * until they are dropped once. Blocking; the store's first call after it opens.
+   */
+  public void dropUnusedIndexes() {
+    if (!embedded) {
+      return;
+    }
+    for (String name : Flux.from(database.listCollectionNames()).collectList().block(WRITE_TIMEOUT)) {
+      for (Document index : Flux.from(collection(name).listIndexes()).collectList().block(WRITE_TIMEOUT)) {
+        if (!"_id_".equals(index.getString("name"))) {
+          await(collection(name).dropIndex(index.getString("name")));
+        }
+      }
+    }
   }
 
   /** Called after a batch's documents are written and before its token is: the token never claims more than is kept. */

@@ -65,7 +65,9 @@ public class ReadStoreConfiguration {
 
   @Bean
   ReadStore readStore(@Qualifier("readStoreClient") MongoClient client, ReadStoreEndpoint endpoint) {
-    return new ReadStore(client.getDatabase(endpoint.database()), endpoint::commit);
+    ReadStore store = new ReadStore(client.getDatabase(endpoint.database()), endpoint::commit, endpoint.embedded() != null);
+    store.dropUnusedIndexes();
+    return store;
   }
 
   static MongoClientSettings settings(ReadStoreEndpoint endpoint) {

@@ -37,7 +37,9 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.SignatureRecord;
@@ -96,7 +98,7 @@ final class AgreementDocuments {
         .append("sensitivePii", data != null && data.sensitivePii())
         .append("marking", data == null ? Marking.NONE.name() : name(data.marking()))
         .append("purpose", purpose)
-        .append("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number())
+        .append("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number().value())
         .append(SEARCH_TEXT, searchText(profile.title(), purpose, state.externalReference(), parties))
         .append("externalReference", state.externalReference())
         .append("draftVersion", state.draftVersion())
@@ -179,7 +181,7 @@ final class AgreementDocuments {
     d.put("sensitivePii", data != null && data.sensitivePii());
     d.put("marking", data == null ? Marking.NONE.name() : name(data.marking()));
     d.put("purpose", purpose);
-    d.put("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number());
+    d.put("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number().value());
     d.put(SEARCH_TEXT, searchText(profile.title(), purpose, d.getString("externalReference"), parties));
     d.put("requiredStakeholders", requiredStakeholders(List.copyOf(required)));
     d.put(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()));
@@ -196,7 +198,7 @@ final class AgreementDocuments {
   }
 
   private static List<Document> requiredStakeholders(List<RequiredStakeholder> required) {
-    return required.stream().map(s -> new Document("office", s.office().name()).append("rules", s.rules())).toList();
+    return required.stream().map(s -> new Document("office", s.office().name()).append("rules", RuleId.names(s.rules()))).toList();
   }
 
   private static Document concurrence(Concurrence c) {
@@ -207,7 +209,7 @@ final class AgreementDocuments {
   }
 
   private static Document signature(SignatureRecord s) {
-    return new Document("party", s.party())
+    return new Document("party", Objects.toString(s.party(), null))
         .append("authority", name(s.authority()))
         .append("signatoryName", s.signatoryName())
         .append("position", s.position())
@@ -235,14 +237,14 @@ final class AgreementDocuments {
         (int) number(d, "draftVersion"),
         number(d, "version"),
         documents(d, "requiredStakeholders").stream()
-            .map(s -> new RequiredStakeholder(name(s, "office", StakeholderOffice.class), strings(s, "rules")))
+            .map(s -> new RequiredStakeholder(name(s, "office", StakeholderOffice.class), strings(s, "rules").stream().map(RuleId::of).toList()))
             .toList(),
         documents(d, "concurrences").stream()
             .map(c -> new Concurrence(name(c, "office", StakeholderOffice.class),
                 name(c, "decision", ConcurrenceDecision.class), (int) number(c, "draftVersion"), c.getString("comment")))
             .toList(),
         documents(d, "signatures").stream()
-            .map(s -> new SignatureRecord(s.getString("party"), name(s, "authority", SignatoryAuthority.class),
+            .map(s -> new SignatureRecord(partyName(s.getString("party")), name(s, "authority", SignatoryAuthority.class),
                 s.getString("signatoryName"), s.getString("position"), day(s, "signedOn")))
             .toList(),
         day(d, "executedOn"),
@@ -253,6 +255,10 @@ final class AgreementDocuments {
         instant(d, "createdAt"),
         instant(d, "updatedAt"),
         d.getString("externalReference"));
+  }
+
+  private static PartyName partyName(String stored) {
+    return stored == null ? null : PartyName.of(stored);
   }
 
   static String lower(String value) {

@@ -33,14 +33,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Reactive queries of the central repository. */
 @Service
@@ -64,9 +67,18 @@ public class AgreementRepositoryQueries {
   }
 
   private final ReadStore store;
+  private final AgreementSearchIndex index;
 
+  /** Every query runs on the store (as on MongoDB, with its indexes). */
   public AgreementRepositoryQueries(ReadStore store) {
+    this(store, AgreementSearchIndex.inactive(store));
+  }
+
+  /** Searches, existing agreements and counts answered from {@code index} where it is active (the embedded store). */
+  @Autowired
+  public AgreementRepositoryQueries(ReadStore store, AgreementSearchIndex index) {
     this.store = store;
+    this.index = index;
   }
 
   /**
@@ -77,6 +89,34 @@ public class AgreementRepositoryQueries {
    * document it unwinds); scalar facets group the matches as they are, without a copy.
    */
   public Mono<AgreementPage> search(AgreementSearch search) {
+    if (!index.active()) {
+      return aggregate(search);
+    }
+    String collection = store.collections(AgreementDocuments.COLLECTION).live();
+    // CPU work over every entry: off the caller's (event loop) thread.
+    return Mono.fromSupplier(() -> Optional.ofNullable(index.select(collection, search)))
+        .subscribeOn(Schedulers.parallel())
+        .flatMap(selection -> selection.isEmpty() ? aggregate(search)
+            : byIds(collection, selection.get().ids()).map(items ->
+                new AgreementPage(items, selection.get().total(), search.page(), search.size(), selection.get().facets())));
+  }
+
+  /**
+   * The documents {@code ids} of {@code collection}, in that order, read by {@code _id} alone
+   * (the embedded store answers {@code $in} on {@code _id} from its {@code _id} index). A
+   * document gone meanwhile (the collection replaced by a rebuild) is left out.
+   */
+  private Mono<List<AgreementDocument>> byIds(String collection, List<String> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    return Flux.from(store.collection(collection).find(Filters.in("_id", ids)))
+        .collectMap(d -> d.getString("_id"))
+        .map(found -> ids.stream().map(found::get).filter(Objects::nonNull).map(AgreementDocuments::fromDocument).toList());
+  }
+
+  /** The search as one aggregation: what MongoDB answers with its indexes, and the embedded store without an index. */
+  Mono<AgreementPage> aggregate(AgreementSearch search) {
     Bson order = search.sort().ascending()
         ? Sorts.orderBy(Sorts.ascending(search.sort().field()), Sorts.ascending("_id"))
         : Sorts.orderBy(Sorts.descending(search.sort().field()), Sorts.ascending("_id"));
@@ -112,8 +152,18 @@ public class AgreementRepositoryQueries {
     if (excludingId != null) {
       filters.add(Filters.ne("_id", excludingId));
     }
-    return Flux.from(agreements().find(Filters.and(filters)).sort(Sorts.ascending(AgreementDocuments.TITLE_SORT, "_id")))
+    Flux<AgreementDocument> scanned = Flux.defer(() -> agreements().find(Filters.and(filters))
+            .sort(Sorts.ascending(AgreementDocuments.TITLE_SORT, "_id")))
         .map(AgreementDocuments::fromDocument);
+    if (!index.active()) {
+      return scanned;
+    }
+    List<String> kinds = categories.stream().map(Enum::name).distinct().toList();
+    return Flux.defer(() -> {
+      String collection = store.collections(AgreementDocuments.COLLECTION).live();
+      List<String> ids = index.existing(collection, names, kinds, excludingId);
+      return ids == null ? scanned : byIds(collection, ids).flatMapMany(Flux::fromIterable);
+    });
   }
 
   /** Active agreements whose termination date passed before {@code today}: they have expired. */
@@ -132,6 +182,20 @@ public class AgreementRepositoryQueries {
 
   /** How many agreements are in each status; statuses without any count 0. */
   public Mono<Map<AgreementStatus, Long>> countByStatus() {
+    return Mono.defer(() -> {
+      Map<String, Long> indexed = index.countByStatus(store.collections(AgreementDocuments.COLLECTION).live());
+      if (indexed == null) {
+        return countByStatusInStore();
+      }
+      Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
+      for (AgreementStatus s : AgreementStatus.values()) {
+        counts.put(s, indexed.getOrDefault(s.name(), 0L));
+      }
+      return Mono.just(counts);
+    });
+  }
+
+  private Mono<Map<AgreementStatus, Long>> countByStatusInStore() {
     return Flux.from(agreements().aggregate(List.of(Aggregates.group("$" + STATUS, Accumulators.sum("n", 1)))))
         .collect(() -> {
           Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);

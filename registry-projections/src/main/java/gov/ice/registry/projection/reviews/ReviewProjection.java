@@ -7,13 +7,13 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.AgreementState;
-import gov.ice.registry.agreement.NoticeKey;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.DraftRevised;
+import gov.ice.registry.agreement.api.NoticeKey;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.projection.BsonValues;
 import gov.ice.registry.projection.StatusChange;
@@ -25,6 +25,7 @@ import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.BatchedProjection;
 import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -67,10 +68,8 @@ public class ReviewProjection extends BatchedProjection {
 
   /** The document of a folded agreement. */
   public static Document fromState(AgreementState state) {
-    List<Document> notices = state.noticesIssued().stream()
-        .filter(NoticeKey.Review.class::isInstance).map(NoticeKey.Review.class::cast)
-        .map(k -> notice(day(k.dueOn()), k.daysBeforeDue()))
-        .sorted(NOTICE_ORDER).toList();
+    List<Document> notices = notices(state.noticesIssued().stream()
+        .filter(NoticeKey.Review.class::isInstance).map(NoticeKey.Review.class::cast).toList());
     return new Document()
         .append("title", state.profile().title())
         .append("kind", name(state.profile().kind()))
@@ -101,30 +100,36 @@ public class ReviewProjection extends BatchedProjection {
       d.put("lastReviewedOn", day(e.reviewedOn()));
       d.put("nextReviewDue", day(e.nextReviewDue()));
     } else if (event instanceof ReviewDueNoticeIssued e) {
-      Document notice = notice(day(e.dueOn()), e.daysBeforeDue());
-      List<Document> notices = new ArrayList<>(BsonValues.documents(d, NOTICES));
-      if (!notices.contains(notice)) {
-        notices.add(notice);
-        notices.sort(NOTICE_ORDER);
-      }
-      d.put(NOTICES, notices);
+      List<NoticeKey.Review> keys = new ArrayList<>(notices(d));
+      keys.add(e.key());
+      d.put(NOTICES, notices(keys));
     }
     if (profile != null) {
       d.put("title", profile.title());
       d.put("kind", name(profile.kind()));
       d.put("owningDirectorate", name(profile.owningDirectorate()));
     }
-    String due = d.getString("nextReviewDue");
-    d.put("noticesIssued", due == null ? List.of() : BsonValues.documents(d, NOTICES).stream()
-        .filter(n -> due.equals(n.getString("dueOn"))).map(n -> n.getInteger("daysBeforeDue")).sorted().toList());
+    LocalDate due = day(d, "nextReviewDue");
+    d.put("noticesIssued", due == null ? List.of() : notices(d).stream()
+        .filter(key -> key.dueOn().equals(due)).map(NoticeKey.Review::daysBeforeDue).sorted().toList());
     return d;
   }
 
-  private static final Comparator<Document> NOTICE_ORDER = Comparator
-      .comparing((Document n) -> n.getString("dueOn")).thenComparing(n -> n.getInteger("daysBeforeDue"));
+  /** Ordered by due date, then threshold; each notice once. */
+  private static final Comparator<NoticeKey.Review> NOTICE_ORDER = Comparator
+      .comparing(NoticeKey.Review::dueOn).thenComparingInt(NoticeKey.Review::daysBeforeDue);
 
-  private static Document notice(String dueOn, int daysBeforeDue) {
-    return new Document("dueOn", dueOn).append("daysBeforeDue", daysBeforeDue);
+  /** The stored form of review notices: {@code {dueOn, daysBeforeDue}} documents, read back as the keys they are. */
+  private static List<Document> notices(List<NoticeKey.Review> keys) {
+    return keys.stream().distinct().sorted(NOTICE_ORDER)
+        .map(key -> new Document("dueOn", day(key.dueOn())).append("daysBeforeDue", key.daysBeforeDue()))
+        .toList();
+  }
+
+  private static List<NoticeKey.Review> notices(Document d) {
+    return BsonValues.documents(d, NOTICES).stream()
+        .map(n -> new NoticeKey.Review(day(n, "dueOn"), n.getInteger("daysBeforeDue")))
+        .toList();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.DIRECTOR;
 import static gov.ice.registry.agreement.AgreementFixtures.IGP;
 import static gov.ice.registry.agreement.AgreementFixtures.PRIVACY;
 import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.api.AgreementId;
@@ -49,9 +50,9 @@ class ApprovalAuditTest {
     var profile = ((gov.ice.registry.agreement.api.AgreementDrafted) disputed.messages().get(0).getPayload()).profile();
     AgreementFixtures.Story more = AgreementFixtures.story(gang.value(), REVISION_DAY);
     more.then(PROGRAM, new gov.ice.registry.agreement.api.AgreementDrafted(gang, 1, profile, Scope.IN_SCOPE, AgreementFixtures.stakeholders()))
-        .then(PRIVACY, new StakeholderNonConcurred(gang, StakeholderOffice.IGP_PRIVACY, 1, "too broad, \"bulk\"", List.of("S3")))
+        .then(PRIVACY, new StakeholderNonConcurred(gang, StakeholderOffice.IGP_PRIVACY, 1, "too broad, \"bulk\"", ruleIds("S3")))
         .then(PROGRAM, new DraftRevised(gang, 2, profile, Scope.IN_SCOPE, AgreementFixtures.stakeholders(), List.of()))
-        .then(PRIVACY, new StakeholderConcurred(gang, StakeholderOffice.IGP_PRIVACY, 2, "=cmd() now fine", List.of("S3")))
+        .then(PRIVACY, new StakeholderConcurred(gang, StakeholderOffice.IGP_PRIVACY, 2, "=cmd() now fine", ruleIds("S3")))
         .then(DIRECTOR, new DisputeResolved(gang, DisputeDecision.PROCEED_AS_DRAFTED, "mission need", 2, List.of()));
     driver.apply(more.messages().subList(1, more.messages().size()));
 

@@ -61,7 +61,7 @@ class ExigentDeadlineTest {
     AgreementProfile profile = new AgreementProfile("Exigent " + id, AgreementKind.MOA, Directorate.HSI,
         List.of(party("State Fusion Center", PartyKind.STATE, "US")), List.of(InformationCategory.HOMELAND_SECURITY),
         AgreementFixtures.data(true), AgreementFixtures.terms("threat to life", null, null),
-        new Exemption(10, "exigent threat", null, null));
+        Exemption.of(10, "exigent threat", null, null));
     AgreementFixtures.Story story = AgreementFixtures.drafted(id, Instant.parse("2025-07-01T12:00:00Z"), profile);
     return story.then(PROGRAM, new ExigentTransferRecorded(story.id(), transferredOn, ExigentAuthority.ICE_DIRECTOR,
         deadline, laterApproval, List.of()));

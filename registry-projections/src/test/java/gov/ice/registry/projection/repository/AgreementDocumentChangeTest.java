@@ -5,6 +5,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.IGP;
 import static gov.ice.registry.agreement.AgreementFixtures.PRIVACY;
 import static gov.ice.registry.agreement.AgreementFixtures.PROGRAM;
 import static gov.ice.registry.agreement.AgreementFixtures.SIGNATORY;
+import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
@@ -42,6 +43,7 @@ import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
@@ -102,7 +104,7 @@ class AgreementDocumentChangeTest {
   }
 
   private static List<RequiredStakeholder> required(StakeholderOffice... offices) {
-    return java.util.Arrays.stream(offices).map(o -> new RequiredStakeholder(o, List.of("S1", "S3"))).toList();
+    return java.util.Arrays.stream(offices).map(o -> new RequiredStakeholder(o, ruleIds("S1", "S3"))).toList();
   }
 
   @Test
@@ -111,18 +113,18 @@ class AgreementDocumentChangeTest {
     AgreementId a = AgreementId.of(id);
     LocalDate day = LocalDate.of(2025, 3, 3);
     var story = AgreementFixtures.drafted(id, Instant.parse("2025-03-01T12:00:00Z"), profile("First title", false, null))
-        .then(PROGRAM, new DraftRevised(a, 2, profile("Second title", true, new Exemption(10, "threat", null, null)),
+        .then(PROGRAM, new DraftRevised(a, 2, profile("Second title", true, Exemption.of(10, "threat", null, null)),
             Scope.EXEMPT, required(StakeholderOffice.OPLA, StakeholderOffice.IGP, StakeholderOffice.IGP_PRIVACY), List.of()))
         .then(PROGRAM, new DraftRevised(a, 3, profile("Third title", true, null), Scope.IN_SCOPE,
             required(StakeholderOffice.OPLA, StakeholderOffice.IGP, StakeholderOffice.IGP_PRIVACY), List.of()))
         // Offices out of their enum order: the fold keeps them in it.
-        .then(PRIVACY, new StakeholderNonConcurred(a, StakeholderOffice.IGP_PRIVACY, 3, "no", List.of("S3")))
-        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.OPLA, 3, "ok", List.of("S1")))
-        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.IGP, 3, null, List.of("S1")))
+        .then(PRIVACY, new StakeholderNonConcurred(a, StakeholderOffice.IGP_PRIVACY, 3, "no", ruleIds("S3")))
+        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.OPLA, 3, "ok", ruleIds("S1")))
+        .then(IGP, new StakeholderConcurred(a, StakeholderOffice.IGP, 3, null, ruleIds("S1")))
         .then(PROGRAM, new DisputeRaised(a, DisputeLevel.PROGRAM_AD, "privacy", 3, List.of(StakeholderOffice.IGP_PRIVACY)))
         .then(DIRECTOR, new DisputeResolved(a, DisputeDecision.PROCEED_AS_DRAFTED, "fine", 3, List.of(StakeholderOffice.IGP_PRIVACY)))
-        .then(PRIVACY, new StakeholderConcurred(a, StakeholderOffice.IGP_PRIVACY, 3, "now yes", List.of("S3")))
-        .then(PROGRAM, new AgreementEscalatedToDhs(a, 3, List.of("S10"), "DHS level"))
+        .then(PRIVACY, new StakeholderConcurred(a, StakeholderOffice.IGP_PRIVACY, 3, "now yes", ruleIds("S3")))
+        .then(PROGRAM, new AgreementEscalatedToDhs(a, 3, ruleIds("S10"), "DHS level"))
         .then(PROGRAM, new ClearanceRequested(a, 3))
         .then(IGP, new ClearanceReturned(a, 3, "fix it"))
         .then(PROGRAM, new ClearanceRequested(a, 3))
@@ -132,8 +134,8 @@ class AgreementDocumentChangeTest {
         .then(IGP, new LegalReviewCompleted(a, 3, true, "sufficient"))
         .then(IGP, new AgreementCleared(a, 3, List.of()))
         .then(SIGNATORY, new AgreementSigned(a, 3,
-            new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", day), List.of()))
-        .then(PROGRAM, new AgreementSigned(a, 3, new SignatureRecord("Ohio BCI", null, "Their Signer", "Director", day), List.of()))
+            new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", day), List.of()))
+        .then(PROGRAM, new AgreementSigned(a, 3, new SignatureRecord(PartyName.of("Ohio BCI"), null, "Their Signer", "Director", day), List.of()))
         .then(PROGRAM, new AgreementExecuted(a, 3, day, LocalDate.of(2024, 2, 29), LocalDate.of(2026, 2, 28)))
         .then(PROGRAM, new ExigentTransferRecorded(a, day, ExigentAuthority.ICE_DIRECTOR, day.plusDays(7), null, List.of()))
         .then(PROGRAM, new ExigentDeadlineMissedNoticeIssued(a, day, day.plusDays(7), day.plusDays(8)))
@@ -165,8 +167,8 @@ class AgreementDocumentChangeTest {
     var story = AgreementFixtures.story(id, Instant.parse("2025-04-01T12:00:00Z"))
         .then(IGP, new ExecutedAgreementImported(a, profile("Imported", true, null), Scope.IN_SCOPE,
             required(StakeholderOffice.IGP), List.of(
-                new SignatureRecord(SignatureRecord.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executed),
-                new SignatureRecord("Ohio BCI", null, "Their Signer", "Director", executed)),
+                new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", executed),
+                new SignatureRecord(PartyName.of("Ohio BCI"), null, "Their Signer", "Director", executed)),
             executed, LocalDate.of(2023, 5, 1), LocalDate.of(2025, 5, 1), "HSI-MOU-2019-0042"))
         .then(PROGRAM, new BiennialReviewCompleted(a, LocalDate.of(2025, 4, 20), ReviewOutcome.CONTINUE,
             new ReviewFindings(true, true, true, true, true), null, LocalDate.of(2027, 4, 20)))

@@ -9,6 +9,8 @@ import gov.ice.registry.agreement.api.ConcurrenceDecision;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyName;
+import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.projection.KnownAgreements;
@@ -225,13 +227,13 @@ class AgreementSearchTest {
     assertThat(visa.effectiveDate()).isEqualTo(LocalDate.of(2024, 2, 29));
     assertThat(visa.nextReviewDue()).isEqualTo(LocalDate.of(2026, 2, 28));
     assertThat(visa.requiredStakeholders()).singleElement()
-        .satisfies(s -> assertThat(s.rules()).containsExactly("S1"));
+        .satisfies(s -> assertThat(s.rules()).containsExactly(RuleId.of("S1")));
     assertThat(visa.concurrences()).singleElement().satisfies(c -> {
       assertThat(c.office()).isEqualTo(StakeholderOffice.IGP);
       assertThat(c.decision()).isEqualTo(ConcurrenceDecision.CONCUR);
       assertThat(c.draftVersion()).isEqualTo(1);
     });
-    assertThat(visa.signatures()).extracting(s -> s.party()).containsExactly("ICE", "UK Home Office");
+    assertThat(visa.signatures()).extracting(s -> s.party()).containsExactly(PartyName.ICE, PartyName.of("UK Home Office"));
     assertThat(visa.createdAt()).isEqualTo(KnownAgreements.T0);
   }
 

@@ -1,4 +1,4 @@
-package gov.ice.registry.agreement;
+package gov.ice.registry.agreement.api;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Which notice an agreement has had, so each is recorded once: a review-due notice for one due
  * date at one threshold (days before the due date, negative once overdue), or the missed-deadline
- * notice of one exigent transfer. Typed, so a key is never built or parsed as text.
+ * notice of one exigent transfer. Typed, so a key is never built or parsed as text: each notice's
+ * command and event answers its own ({@code key()}), and the aggregate and the review schedule's
+ * read model compare those.
  */
 public sealed interface NoticeKey {
 
