@@ -10,14 +10,16 @@ import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
- * Folds each agreement with the domain's own {@link AgreementState}, so a read model can never
- * disagree with what the aggregate decided. A document is a pure function of the agreement's
- * events up to the one being handled: handling an event twice, or replaying the ledger, yields
- * the same document.
+ * Folds an agreement with the domain's own {@link AgreementState} from the ledger: the read
+ * models' fallback when the document or context an event would change is missing or not at that
+ * event's predecessor (a gap ordered delivery does not leave, a read store older than the
+ * document, or a batch delivered again after its documents were written). In order, every read
+ * model changes its documents by the events alone and reads nothing here.
  *
- * <p>Each projection owns one instance; its processor's segments share it (an agreement's events
- * all go to one segment), so its methods are synchronized. The states are cached (least recently used first out), and an agreement missing
- * from the cache, or cached at another point of its history, is folded again from the ledger.
+ * <p>Each user owns one instance; its processor's segments share it (an agreement's events
+ * all go to one segment), so its methods are synchronized. The states are cached (least recently
+ * used first out), so the events after a gap fold from the cache; an agreement missing from the
+ * cache, or cached at another point of its history, is folded again from the ledger.
  */
 public final class LedgerFold {
 

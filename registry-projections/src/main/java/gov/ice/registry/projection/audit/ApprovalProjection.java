@@ -10,10 +10,10 @@ import com.mongodb.client.model.Updates;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementSigned;
-import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.ClearanceGranted;
 import gov.ice.registry.agreement.api.ClearanceReturned;
+import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.DisputeResolved;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
@@ -22,9 +22,10 @@ import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
+import gov.ice.registry.projection.AgreementContext;
+import gov.ice.registry.projection.AgreementContexts;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ import org.springframework.stereotype.Component;
  * Every approval of every agreement, for auditors: one document per approval, keyed by agreement,
  * event sequence and position within the event (an import carries several signatures), so a
  * second delivery rewrites the same documents.
+ *
+ * <p>The title, draft version and owning directorate an approval shows are the agreement's right
+ * after the event, as the domain's fold has them; the projection keeps them per agreement in
+ * {@code approvalContexts}, changed by each event ({@link AgreementContexts}), not by folding the
+ * agreement from the ledger.
  */
 @Component
 @ProcessingGroup(ApprovalProjection.GROUP)
@@ -48,8 +54,9 @@ public class ApprovalProjection extends BatchedProjection {
 
   public static final String GROUP = "audit";
   static final String COLLECTION = "approvals";
+  static final String CONTEXTS = "approvalContexts";
 
-  private final LedgerFold fold;
+  private final AgreementContexts contexts;
   private final ApprovalIndex index;
 
   public ApprovalProjection(ReadStore store, AgreementLedger ledger) {
@@ -63,13 +70,31 @@ public class ApprovalProjection extends BatchedProjection {
         new IndexModel(Indexes.ascending("actorKey", "at")),
         new IndexModel(Indexes.ascending("office", "at")),
         new IndexModel(Indexes.ascending("at"))));
-    this.fold = new LedgerFold(ledger);
+    this.contexts = new AgreementContexts(store, CONTEXTS, ledger);
     this.index = index;
   }
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    AgreementState state = fold.after(message).state();
+    AgreementContext context = contexts.after(message, batch);
+    if (event instanceof PersonalDataErased) {
+      // The signatories' names recorded so far are erased (the ledger rewrote the events); the
+      // actor columns stay: they name the registry user who acted, which the audit keeps.
+      String agreementId = event.agreementId().value();
+      batch.updateStored(collection(), Filters.eq("agreementId", agreementId), Updates.set("signatoryName", null),
+          pending -> agreementId.equals(pending.getString("agreementId")), pending -> pending.put("signatoryName", null));
+    }
+    for (Document entry : entries(message, context.title(), context.draftVersion(), context.owningDirectorate())) {
+      batch.put(collection(), entry.getString("_id"), entry);
+    }
+  }
+
+  /**
+   * The approvals {@code message} records, with their {@code _id}s, for an agreement whose title,
+   * draft version and owning directorate are those given right after it.
+   */
+  public static List<Document> entries(DomainEventMessage<?> message, String title, int draftVersion, Directorate owningDirectorate) {
+    AgreementEvent event = (AgreementEvent) message.getPayload();
     List<Document> entries = new ArrayList<>();
     if (event instanceof StakeholderConcurred e) {
       entries.add(entry("CONCURRENCE", "CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules()));
@@ -85,38 +110,31 @@ public class ApprovalProjection extends BatchedProjection {
     } else if (event instanceof AgreementSigned e) {
       entries.add(signature(e.signature(), "SIGNED", e.draftVersion(), e.rules()));
     } else if (event instanceof ExecutedAgreementImported e) {
-      e.signatures().forEach(s -> entries.add(signature(s, "IMPORTED", state.draftVersion(), List.of())));
+      e.signatures().forEach(s -> entries.add(signature(s, "IMPORTED", draftVersion, List.of())));
     } else if (event instanceof BiennialReviewCompleted e) {
-      entries.add(entry("REVIEW", e.outcome().name(), name(state.profile().owningDirectorate()), state.draftVersion(),
-          e.comment(), List.of()));
+      entries.add(entry("REVIEW", e.outcome().name(), name(owningDirectorate), draftVersion, e.comment(), List.of()));
     } else if (event instanceof DisputeResolved e) {
       entries.add(entry("DISPUTE_DECISION", e.decision().name(), "ICE_DIRECTOR", e.draftVersion(), e.rationale(), List.of()));
-    } else if (event instanceof PersonalDataErased) {
-      // The signatories' names recorded so far are erased (the ledger rewrote the events); the
-      // actor columns stay: they name the registry user who acted, which the audit keeps.
-      String agreementId = event.agreementId().value();
-      batch.updateStored(collection(), Filters.eq("agreementId", agreementId), Updates.set("signatoryName", null),
-          pending -> agreementId.equals(pending.getString("agreementId")), pending -> pending.put("signatoryName", null));
     }
     Actor actor = Actor.fromMetadata(message.getMetaData());
     for (int i = 0; i < entries.size(); i++) {
-      Document entry = entries.get(i)
+      entries.get(i)
+          .append("_id", event.agreementId().value() + ":" + message.getSequenceNumber() + ":" + i)
           .append("agreementId", event.agreementId().value())
-          .append("title", state.profile().title())
+          .append("title", title)
           .append("sequence", message.getSequenceNumber())
           .append("at", instant(message.getTimestamp()))
           .append("actorUsername", actor == null ? null : actor.username())
           .append("actorKey", actor == null ? null : actor.username().toLowerCase(Locale.ROOT))
           .append("actorDisplayName", actor == null ? null : actor.displayName())
           .append("actorRoles", actor == null ? List.of() : actor.roles());
-      String id = event.agreementId().value() + ":" + message.getSequenceNumber() + ":" + i;
-      batch.put(collection(), id, entry);
     }
+    return entries;
   }
 
   @Override
   protected void forget() {
-    fold.clear();
+    contexts.forget();
   }
 
   @Override

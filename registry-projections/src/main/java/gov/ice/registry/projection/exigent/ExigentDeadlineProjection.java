@@ -5,15 +5,17 @@ import static gov.ice.registry.projection.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import gov.ice.registry.agreement.api.AgreementEvent;
-import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.ExigentMemorialization;
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentTransfer;
+import gov.ice.registry.projection.AgreementContext;
+import gov.ice.registry.projection.AgreementContexts;
 import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.BatchedProjection;
 import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,6 +26,12 @@ import org.springframework.stereotype.Component;
  * Exigent transfers, one document per agreement and transfer day, with whether the agreement was
  * memorialized in time. Whether a pending deadline has passed depends on the day it is asked, so
  * the queries decide that, not this projection.
+ *
+ * <p>Each event of an agreement with transfers rewrites its transfers' documents (at the event's
+ * version) from the agreement's title, status, execution day, transfers and missed-deadline
+ * notices right after the event, which the projection keeps per agreement in
+ * {@code exigentContexts}, changed by each event ({@link AgreementContexts}), not by folding the
+ * agreement from the ledger.
  */
 @Component
 @ProcessingGroup(ExigentDeadlineProjection.GROUP)
@@ -31,38 +39,46 @@ public class ExigentDeadlineProjection extends BatchedProjection {
 
   public static final String GROUP = "exigent";
   static final String COLLECTION = "exigentTransfers";
+  static final String CONTEXTS = "exigentContexts";
 
-  private final LedgerFold fold;
+  private final AgreementContexts contexts;
 
   public ExigentDeadlineProjection(ReadStore store, AgreementLedger ledger) {
     super(GROUP, COLLECTION, store, List.of(
         new IndexModel(Indexes.ascending("met", "memorializationDeadline")),
         new IndexModel(Indexes.ascending("agreementId"))));
-    this.fold = new LedgerFold(ledger);
+    this.contexts = new AgreementContexts(store, CONTEXTS, ledger);
   }
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    LedgerFold.Folded folded = fold.after(message);
-    AgreementState state = folded.state();
-    for (ExigentTransfer transfer : state.exigentTransfers()) {
-      Document document = new Document()
-          .append("agreementId", event.agreementId().value())
-          .append("title", state.profile().title())
-          .append("status", name(state.status()))
-          .append("transferredOn", day(transfer.transferredOn()))
-          .append("authorizedBy", name(transfer.authorizedBy()))
-          .append("memorializationDeadline", day(transfer.memorializationDeadline()))
-          .append("laterMemorializationApprovedBy", name(transfer.laterMemorializationApprovedBy()))
-          .append("executedOn", day(state.executedOn()))
-          .append("met", ExigentMemorialization.met(transfer, state.executedOn()))
-          .append("missedNoticeIssued", state.noticeIssued(AgreementState.exigentNoticeKey(transfer.transferredOn())));
-      batch.put(collection(), event.agreementId().value() + ":" + transfer.transferredOn(), folded.sequence() + 1, document);
+    AgreementContext context = contexts.after(message, batch);
+    String agreementId = event.agreementId().value();
+    for (ExigentTransfer transfer : context.exigentTransfers()) {
+      Document document = document(agreementId, context.title(), context.status(), context.executedOn(), transfer,
+          context.exigentNoticeIssued(transfer.transferredOn()));
+      batch.put(collection(), agreementId + ":" + transfer.transferredOn(), message.getSequenceNumber() + 1, document);
     }
+  }
+
+  /** The document of one transfer of an agreement whose title, status and execution day are those given. */
+  public static Document document(String agreementId, String title, AgreementStatus status, LocalDate executedOn,
+      ExigentTransfer transfer, boolean missedNoticeIssued) {
+    return new Document()
+        .append("agreementId", agreementId)
+        .append("title", title)
+        .append("status", name(status))
+        .append("transferredOn", day(transfer.transferredOn()))
+        .append("authorizedBy", name(transfer.authorizedBy()))
+        .append("memorializationDeadline", day(transfer.memorializationDeadline()))
+        .append("laterMemorializationApprovedBy", name(transfer.laterMemorializationApprovedBy()))
+        .append("executedOn", day(executedOn))
+        .append("met", ExigentMemorialization.met(transfer, executedOn))
+        .append("missedNoticeIssued", missedNoticeIssued);
   }
 
   @Override
   protected void forget() {
-    fold.clear();
+    contexts.forget();
   }
 }

@@ -8,9 +8,10 @@ import com.mongodb.client.model.Indexes;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
+import gov.ice.registry.projection.AgreementContext;
+import gov.ice.registry.projection.AgreementContexts;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The notices issued, one document per notice event keyed by the event's identifier: writing it
- * again replaces it with the same content. It folds every event to know the agreement's title.
+ * again replaces it with the same content. A notice shows the agreement's title as it stood then,
+ * which the projection keeps per agreement in {@code noticeContexts}, changed by each event
+ * ({@link AgreementContexts}), not by folding the agreement from the ledger.
  * Sending notices to webhooks is not this projection's business: it replays, they must not.
  */
 @Component
@@ -30,41 +33,49 @@ public class NoticeProjection extends BatchedProjection {
 
   public static final String GROUP = "notices";
   static final String COLLECTION = "notices";
+  static final String CONTEXTS = "noticeContexts";
 
-  private final LedgerFold fold;
+  private final AgreementContexts contexts;
 
   public NoticeProjection(ReadStore store, AgreementLedger ledger) {
     super(GROUP, COLLECTION, store, List.of(
         new IndexModel(Indexes.ascending("recordedAt")),
         new IndexModel(Indexes.ascending("issuedOn"))));
-    this.fold = new LedgerFold(ledger);
+    this.contexts = new AgreementContexts(store, CONTEXTS, ledger);
   }
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    LedgerFold.Folded folded = fold.after(message);
+    AgreementContext context = contexts.after(message, batch);
+    Document notice = notice(message, context.title());
+    if (notice != null) {
+      batch.put(collection(), message.getIdentifier(), notice);
+    }
+  }
+
+  /** The notice {@code message} records for an agreement titled {@code title}, or null if it records none. */
+  public static Document notice(DomainEventMessage<?> message, String title) {
+    AgreementEvent event = (AgreementEvent) message.getPayload();
     Document notice = new Document("agreementId", event.agreementId().value())
-        .append("title", folded.state().profile().title())
+        .append("title", title)
         .append("recordedAt", instant(message.getTimestamp()))
         .append("sequence", message.getSequenceNumber());
     if (event instanceof ReviewDueNoticeIssued e) {
-      notice.append("type", IssuedNotice.REVIEW_DUE)
+      return notice.append("type", IssuedNotice.REVIEW_DUE)
           .append("issuedOn", day(e.issuedOn()))
           .append("dueOn", day(e.dueOn()))
           .append("daysBeforeDue", e.daysBeforeDue());
     } else if (event instanceof ExigentDeadlineMissedNoticeIssued e) {
-      notice.append("type", IssuedNotice.EXIGENT_DEADLINE_MISSED)
+      return notice.append("type", IssuedNotice.EXIGENT_DEADLINE_MISSED)
           .append("issuedOn", day(e.issuedOn()))
           .append("transferredOn", day(e.transferredOn()))
           .append("deadline", day(e.deadline()));
-    } else {
-      return;
     }
-    batch.put(collection(), message.getIdentifier(), notice);
+    return null;
   }
 
   @Override
   protected void forget() {
-    fold.clear();
+    contexts.forget();
   }
 }
