@@ -13,11 +13,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
@@ -258,39 +256,6 @@ public class ApprovalIndex {
       ids.add(e.id());
     }
     return ids;
-  }
-
-  /**
-   * Every id {@code search} selects, in order, in lists of up to {@code chunk}, computed as they
-   * are asked for from the entries as they are now; null when this index does not answer.
-   */
-  Iterable<List<String>> chunks(String collection, ApprovalSearch search, int chunk) {
-    Snapshot snapshot = snapshot(collection);
-    if (snapshot == null) {
-      return null;
-    }
-    return () -> new Iterator<>() {
-      final Matches matches = new Matches(snapshot.entries(), search);
-      Entry ahead = matches.next();
-
-      @Override
-      public boolean hasNext() {
-        return ahead != null;
-      }
-
-      @Override
-      public List<String> next() {
-        if (ahead == null) {
-          throw new NoSuchElementException();
-        }
-        List<String> ids = new ArrayList<>(chunk);
-        while (ahead != null && ids.size() < chunk) {
-          ids.add(ahead.id());
-          ahead = matches.next();
-        }
-        return Collections.unmodifiableList(ids);
-      }
-    };
   }
 
   /** How many approvals {@code collection}'s entries hold, or -1 if it is not indexed. */

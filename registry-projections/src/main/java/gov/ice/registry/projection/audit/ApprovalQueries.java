@@ -25,15 +25,6 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ApprovalQueries {
 
-  /**
-   * The unpaged stream reads its documents by {@code _id} in chunks of this many: never the whole
-   * answer at once. Small, because on mongo-java-server the cost per document grew with the size
-   * of the {@code $in} list (likely each document read is matched against the whole list): 0.11 ms
-   * per document in chunks of 100, 0.23 in chunks of 500, 0.35 in chunks of 2,000
-   * ({@code ApprovalIndexBenchmark}, one run on a loaded machine).
-   */
-  static final int CHUNK = 100;
-
   private final ReadStore store;
   private final ApprovalIndex index;
 
@@ -62,9 +53,10 @@ public class ApprovalQueries {
     return Flux.defer(() -> {
       String collection = store.collections(ApprovalProjection.COLLECTION).live();
       if (size == 0) {
-        Iterable<List<String>> chunks = index.chunks(collection, search, CHUNK);
-        return chunks == null ? scan(search, page, size)
-            : Flux.fromIterable(chunks).concatMap(ids -> byIds(collection, ids), 1);
+        // Everything a search selects (the CSV): the store's own scan, one sort in its memory, was
+        // about seven times faster than reading the same documents by _id through the index
+        // (1.7 s against 11.5 s for 50,000 approvals, ApprovalIndexBenchmark), and it streams to us.
+        return scan(search, 0, 0);
       }
       // A walk over the entries of the time range: off the caller's (event loop) thread.
       return Mono.fromSupplier(() -> Optional.ofNullable(index.page(collection, search, (long) page * size, size)))
