@@ -179,6 +179,28 @@ class ImportIT extends H2Registry {
     assertThat(real.json().path("rows").get(0).path("id").asText()).isEqualTo(rows.get(0).path("id").asText());
   }
 
+  /**
+   * Rows are committed in chunks: a row the handbook's rules refuse rolls back alone, and the
+   * rows beside it in the same chunk are stored, each with its one event.
+   */
+  @Test
+  void aRefusedRowLeavesTheRowsOfItsChunkImported() throws Exception {
+    ObjectNode unsigned = executed(reference());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) unsigned.get("signatures")).remove(0);
+    long before = storedEvents();
+
+    Response report = postImports("", "application/x-ndjson", jsonLines(executed(reference()), unsigned, executed(reference())));
+
+    assertThat(report.json().path("rows").findValuesAsText("outcome")).as(report.toString())
+        .containsExactly("IMPORTED", "REJECTED", "IMPORTED");
+    assertThat(report.json().path("rows").get(1).path("problems").get(0).path("message").asText()).isNotBlank();
+    assertThat(storedEvents()).isEqualTo(before + 2);
+    for (int row : new int[] {0, 2}) {
+      Response agreement = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + report.json().path("rows").get(row).path("id").asText());
+      assertThat(agreement.json().path("status").asText()).as(agreement.toString()).isEqualTo("ACTIVE");
+    }
+  }
+
   @Test
   void theSingleImportsDryRunAppliesTheHandbooksRules() {
     ObjectNode unsigned = executed(reference());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,8 +60,29 @@ final class PrometheusConventions implements MeterFilter {
     return MeterFilterReply.NEUTRAL;
   }
 
+  /**
+   * Micrometer caches a meter by its id before the filters, but not a meter this filter denies:
+   * Axon builds its "all" timer for every message it handles, and each build mapped the name again
+   * (regular expressions, a new id) on the command thread and on every read model's. The ids are
+   * few (names by message type and outcome); past the bound they are mapped each time as before.
+   */
+  private final Map<Meter.Id, Meter.Id> mapped = new ConcurrentHashMap<>();
+  private static final int MAPPED_BOUND = 10_000;
+
   @Override
   public Meter.Id map(Meter.Id id) {
+    Meter.Id known = mapped.get(id);
+    if (known != null) {
+      return known;
+    }
+    Meter.Id result = mapOnce(id);
+    if (mapped.size() < MAPPED_BOUND) {
+      mapped.put(id, result);
+    }
+    return result;
+  }
+
+  private Meter.Id mapOnce(Meter.Id id) {
     String name = id.getName();
     List<Tag> tags = new ArrayList<>();
     for (Tag tag : id.getTagsAsIterable()) {

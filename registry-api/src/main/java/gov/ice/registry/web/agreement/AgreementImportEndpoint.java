@@ -91,15 +91,19 @@ class AgreementImportEndpoint {
       return Mono.fromCallable(() -> {
             try (Reader reader = withoutBom(new InputStreamReader(body, StandardCharsets.UTF_8))) {
               AgreementImports.Run run = imports.run(dryRun, context);
-              return ImportReport.of(csv ? csvRows(reader, run) : jsonLines(reader, run));
+              if (csv) {
+                csvRows(reader, run);
+              } else {
+                jsonLines(reader, run);
+              }
+              return ImportReport.of(run.finish());
             }
           })
           .subscribeOn(Schedulers.boundedElastic());
     });
   }
 
-  private List<Row> jsonLines(Reader reader, AgreementImports.Run run) throws IOException {
-    List<Row> rows = new ArrayList<>();
+  private void jsonLines(Reader reader, AgreementImports.Run run) throws IOException {
     BufferedReader lines = new BufferedReader(reader);
     long number = 0;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -111,16 +115,14 @@ class AgreementImportEndpoint {
       try {
         row = strict.mapper().readTree(line);
       } catch (JsonProcessingException e) {
-        rows.add(new Row(number, Outcome.REJECTED, null, null, List.of(new Problem(null, "is not well-formed JSON", List.of()))));
+        run.add(new Row(number, Outcome.REJECTED, null, null, List.of(new Problem(null, "is not well-formed JSON", List.of()))));
         continue;
       }
-      rows.add(run.row(number, row));
+      run.row(number, row);
     }
-    return rows;
   }
 
-  private List<Row> csvRows(Reader reader, AgreementImports.Run run) throws IOException {
-    List<Row> rows = new ArrayList<>();
+  private void csvRows(Reader reader, AgreementImports.Run run) throws IOException {
     try (MappingIterator<Map<String, String>> records = CSV_MAPPER.readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader())
         .readValues(reader)) {
@@ -140,17 +142,16 @@ class AgreementImportEndpoint {
           record = records.nextValue();
         } catch (JsonProcessingException e) {
           // The parser cannot find where the next row starts; what came before stands, as reported.
-          rows.add(new Row(number, Outcome.REJECTED, null, null, List.of(new Problem(null,
+          run.add(new Row(number, Outcome.REJECTED, null, null, List.of(new Problem(null,
               "is not well-formed CSV (a quote left open, or more cells than the header has columns); no later row was read",
               List.of()))));
           break;
         }
         if (!ImportCsv.blank(record)) {
-          rows.add(run.row(number, ImportCsv.toJson(record)));
+          run.row(number, ImportCsv.toJson(record));
         }
       }
     }
-    return rows;
   }
 
   /** Before any row is imported: a column that names no field is refused with the file. */

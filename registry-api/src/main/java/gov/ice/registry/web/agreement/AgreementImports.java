@@ -29,10 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,12 +74,20 @@ class AgreementImports {
   private final LedgerReader ledger;
   private final Clock clock;
   private final ObjectProvider<org.axonframework.config.Configuration> axon;
+  private final TransactionManager transactions;
+  private final EventStore events;
+  /** Rows committed together by a bulk import: one transaction and one H2 commit for all of them. */
+  private final int chunkSize;
   /** The agreement's handlers as Axon's configuration resolves their parameters (the Clock, the directory); made on first use. */
   private volatile AggregateModel<Agreement> agreementModel;
 
   AgreementImports(StrictJson.RequestMapper strict, Validator validator, CommandDispatcher dispatcher, LedgerReader ledger, Clock clock,
-      ObjectProvider<org.axonframework.config.Configuration> axon) {
+      ObjectProvider<org.axonframework.config.Configuration> axon, TransactionManager transactions, EventStore events,
+      @Value("${registry.imports.chunk-size:100}") int chunkSize) {
     this.strict = strict;
+    this.transactions = transactions;
+    this.events = events;
+    this.chunkSize = Math.max(1, chunkSize);
     this.validator = validator;
     this.dispatcher = dispatcher;
     this.ledger = ledger;
@@ -95,37 +109,143 @@ class AgreementImports {
     return new Run(dryRun, context);
   }
 
+  /**
+   * The rows of one bulk import, in file order. A real run sends its rows' commands in chunks,
+   * each chunk in one unit of work and one transaction: the rows' commands run in nested units
+   * of work, a refused row's rolls back alone (a participating transaction is left to its owner),
+   * and the events of the others are appended together when the chunk commits. When the chunk
+   * cannot commit (a reference already in the ledger, any other failure), nothing of it is stored
+   * and its rows are imported again one by one, so each row gets the outcome it would have had
+   * alone. A row is reported only once its chunk has committed.
+   */
   final class Run {
 
     private final boolean dryRun;
     private final CommandContext context;
     /** Agreement id to the line that imported it (or would): a later row of the same reference changes nothing. */
     private final Map<String, Long> taken = new HashMap<>();
+    private final List<Row> report = new ArrayList<>();
+    private final List<Pending> chunk = new ArrayList<>();
+    private final Map<String, Pending> chunkIds = new HashMap<>();
 
     private Run(boolean dryRun, CommandContext context) {
       this.dryRun = dryRun;
       this.context = context;
     }
 
-    Row row(long line, JsonNode json) {
+    /** A row the endpoint refused before reading it as an import (not JSON, not CSV). */
+    void add(Row row) {
+      report.add(row);
+    }
+
+    void row(long line, JsonNode json) {
       List<Problem> problems = new ArrayList<>();
       String reference = json instanceof ObjectNode o && o.path("externalReference").isTextual() ? o.path("externalReference").asText() : null;
       Optional<ImportRequest> request = checked(json, problems);
       if (request.isEmpty()) {
-        return rejected(line, reference, problems);
+        report.add(rejected(line, reference, problems));
+        return;
       }
       AgreementId id = idFor(request.get());
+      if (chunkIds.containsKey(id.value())) {
+        // Whether the earlier row took the reference is known only once its chunk has committed.
+        flush();
+      }
       Long earlier = request.get().externalReference() == null ? null : taken.get(id.value());
       if (earlier != null) {
-        return new Row(line, Outcome.ALREADY_IMPORTED, id.value(), request.get().externalReference(),
-            List.of(new Problem("externalReference", "repeats line " + earlier + " of this file, which imports it", List.of())));
+        report.add(new Row(line, Outcome.ALREADY_IMPORTED, id.value(), request.get().externalReference(),
+            List.of(new Problem("externalReference", "repeats line " + earlier + " of this file, which imports it", List.of()))));
+        return;
       }
-      Row row = importOne(line, id, request.get(), dryRun, context);
+      if (dryRun || readsAnotherAgreement(request.get())) {
+        // An exemption's parent may be imported by an earlier row: its chunk is committed first.
+        flush();
+        Row row = importOne(line, id, request.get(), dryRun, context);
+        report.add(row);
+        decided(row, id, line);
+        return;
+      }
+      Pending pending = new Pending(report.size(), line, id, request.get());
+      report.add(null);
+      chunk.add(pending);
+      chunkIds.put(id.value(), pending);
+      if (chunk.size() >= chunkSize) {
+        flush();
+      }
+    }
+
+    /** Every row's outcome in file order, once the last chunk has committed. */
+    List<Row> finish() {
+      flush();
+      return report;
+    }
+
+    private void decided(Row row, AgreementId id, long line) {
       if (row.outcome() != Outcome.REJECTED) {
         taken.put(id.value(), line);
       }
-      return row;
     }
+
+    private void flush() {
+      if (chunk.isEmpty()) {
+        return;
+      }
+      List<Row> rows;
+      try {
+        rows = inOneTransaction(chunk);
+      } catch (RuntimeException chunkFailed) {
+        rows = new ArrayList<>();
+        for (Pending p : chunk) {
+          rows.add(alreadyThere(p.id()) && p.request().externalReference() != null
+              ? new Row(p.line(), Outcome.ALREADY_IMPORTED, p.id().value(), p.request().externalReference(), List.of())
+              : importOne(p.line(), p.id(), p.request(), false, context));
+        }
+      }
+      for (int i = 0; i < chunk.size(); i++) {
+        Pending p = chunk.get(i);
+        report.set(p.slot(), rows.get(i));
+        decided(rows.get(i), p.id(), p.line());
+      }
+      chunk.clear();
+      chunkIds.clear();
+    }
+
+    private List<Row> inOneTransaction(List<Pending> pending) {
+      UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("import of " + pending.size() + " rows"));
+      List<Row> rows = new ArrayList<>();
+      try {
+        unitOfWork.attachTransaction(transactions);
+        for (Pending p : pending) {
+          String reference = p.request().externalReference();
+          try {
+            dispatcher.sendAndWait(p.request().toCommand(p.id()), context);
+            rows.add(new Row(p.line(), Outcome.IMPORTED, p.id().value(), reference, List.of()));
+          } catch (RuntimeException e) {
+            AgreementRefused refused = ProblemHandling.cause(e, AgreementRefused.class).orElseThrow(() -> e);
+            rows.add(rejected(p.line(), reference, List.of(new Problem(null, refused.getMessage(), refused.rules()))));
+          }
+        }
+      } catch (RuntimeException e) {
+        unitOfWork.rollback(e);
+        throw e;
+      }
+      // A failed commit rolls the unit of work back itself.
+      unitOfWork.commit();
+      return rows;
+    }
+  }
+
+  /** A row waiting for its chunk, and where its outcome goes in the report. */
+  private record Pending(int slot, long line, AgreementId id, ImportRequest request) {}
+
+  /** An exemption names its parent agreement, which the rules look up in the ledger. */
+  private static boolean readsAnotherAgreement(ImportRequest request) {
+    return request.exemption() != null;
+  }
+
+  /** Whether the agreement has any event: one indexed lookup, without reading its events. */
+  boolean alreadyThere(AgreementId id) {
+    return events.lastSequenceNumberFor(id.value()).isPresent();
   }
 
   /** The id an import takes: derived from the external reference where there is one, else new. */
@@ -138,7 +258,7 @@ class AgreementImports {
   }
 
   boolean exists(AgreementId id) {
-    return ledger.statusOf(id).isPresent();
+    return alreadyThere(id);
   }
 
   /** The row read strictly and checked against the shape rules; empty, with every problem listed, when it fails them. */
