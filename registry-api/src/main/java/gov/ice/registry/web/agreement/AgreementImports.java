@@ -222,7 +222,7 @@ class AgreementImports {
             rows.add(new Row(p.line(), Outcome.IMPORTED, p.id().value(), reference, List.of()));
           } catch (RuntimeException e) {
             AgreementRefused refused = ProblemHandling.cause(e, AgreementRefused.class).orElseThrow(() -> e);
-            rows.add(rejected(p.line(), reference, List.of(new Problem(null, refused.getMessage(), refused.rules()))));
+            rows.add(rejected(p.line(), reference, List.of(new Problem(null, refused.getMessage(), RuleId.names(refused.rules())))));
           }
         }
       } catch (RuntimeException e) {
