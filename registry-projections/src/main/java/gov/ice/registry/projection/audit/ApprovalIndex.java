@@ -2,7 +2,7 @@ package gov.ice.registry.projection.audit;
 
 import static gov.ice.registry.projection.BsonValues.instant;
 
-import com.mongodb.client.model.Projections;
+import gov.ice.registry.projection.CollectionIndex;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /**
  * What the approvals audit's queries need of each approval, kept in memory beside the embedded
@@ -48,9 +45,7 @@ import reactor.core.publisher.Flux;
  * mostly arrive in {@code at} order, at the end); readers never lock. Only for the embedded store.
  */
 @Component
-public class ApprovalIndex {
-
-  private static final Logger log = LoggerFactory.getLogger(ApprovalIndex.class);
+public class ApprovalIndex extends CollectionIndex<ApprovalIndex.Indexed> {
 
   static final List<String> FIELDS = List.of("_id", "actorKey", "office", "at", "agreementId", "sequence");
 
@@ -65,30 +60,20 @@ public class ApprovalIndex {
 
   private record Snapshot(Entry[] entries, boolean fits) {}
 
-  private static final class Indexed {
+  static final class Indexed {
     final Map<String, Entry> byId = new HashMap<>();
     final Set<String> unfit = new HashSet<>();
     volatile Snapshot snapshot = new Snapshot(new Entry[0], true);
   }
 
-  private final ReadStore store;
-  private final boolean active;
-  private final Object lock = new Object();
-  private final Map<String, Indexed> collections = new ConcurrentHashMap<>();
   private final Map<String, Integer> codes = new ConcurrentHashMap<>();
 
   /** Active, and loaded from the store's collections, only for the embedded store. Blocking. */
   @Autowired
   public ApprovalIndex(ReadStore store) {
-    this.store = store;
-    this.active = store.embedded();
+    super(store, store.embedded(), ApprovalProjection.COLLECTION, FIELDS);
     if (active) {
-      store.refresh();
-      ReadStore.Collections names = store.collections(ApprovalProjection.COLLECTION);
-      load(names.live());
-      if (names.building() != null) {
-        load(names.building());
-      }
+      loadAll();
     }
   }
 
@@ -98,65 +83,17 @@ public class ApprovalIndex {
   }
 
   private ApprovalIndex(ReadStore store, boolean active) {
-    this.store = store;
-    this.active = active;
-  }
-
-  public boolean active() {
-    return active;
-  }
-
-  /** Reads every approval of {@code collection} (only the indexed fields) into a fresh set of entries. Blocking. */
-  void load(String collection) {
-    if (!active) {
-      return;
-    }
-    long start = System.nanoTime();
-    List<Document> documents = Flux.from(store.collection(collection).find().projection(Projections.include(FIELDS)))
-        .collectList().block(ReadStore.WRITE_TIMEOUT.multipliedBy(10));
-    synchronized (lock) {
-      Indexed indexed = new Indexed();
-      collections.put(collection, indexed);
-      apply(indexed, documents);
-    }
-    log.info("Approval index: {} approvals of {} loaded in {} ms", documents.size(), collection,
-        (System.nanoTime() - start) / 1_000_000);
-  }
-
-  /** The approvals {@code collection} now holds as a batch wrote them. */
-  void written(String collection, Collection<Document> documents) {
-    if (!active) {
-      return;
-    }
-    synchronized (lock) {
-      prune();
-      Indexed indexed = collections.get(collection);
-      // A collection never loaded nor dropped here is not known whole: queries on it use the store.
-      if (indexed != null) {
-        apply(indexed, documents);
-      }
-    }
-  }
-
-  /** {@code collection} was dropped before a replay into it: it is known, and empty. */
-  void dropped(String collection) {
-    if (!active) {
-      return;
-    }
-    synchronized (lock) {
-      collections.put(collection, new Indexed());
-      prune();
-    }
-  }
-
-  /** Forgets collections the store no longer names (the previous live one, after a rebuild switched). */
-  private void prune() {
-    ReadStore.Collections names = store.collections(ApprovalProjection.COLLECTION);
-    collections.keySet().removeIf(name -> !name.equals(names.live()) && !name.equals(names.building()));
+    super(store, active, ApprovalProjection.COLLECTION, FIELDS);
   }
 
   /** Under the lock: the replaced entries leave the array, the new ones are sorted and merged in. */
-  private void apply(Indexed indexed, Collection<Document> documents) {
+  @Override
+  protected Indexed empty() {
+    return new Indexed();
+  }
+
+  @Override
+  protected void apply(Indexed indexed, Collection<Document> documents) {
     Map<Entry, Boolean> replaced = new IdentityHashMap<>();
     Map<String, Entry> added = new HashMap<>();
     for (Document document : documents) {
@@ -265,16 +202,7 @@ public class ApprovalIndex {
   }
 
   private Snapshot snapshot(String collection) {
-    if (!active) {
-      return null;
-    }
-    ReadStore.Collections names = store.collections(ApprovalProjection.COLLECTION);
-    if (collections.keySet().stream().anyMatch(name -> !name.equals(names.live()) && !name.equals(names.building()))) {
-      synchronized (lock) {
-        prune();
-      }
-    }
-    Indexed indexed = collections.get(collection);
+    Indexed indexed = indexed(collection);
     Snapshot snapshot = indexed == null ? null : indexed.snapshot;
     return snapshot == null || !snapshot.fits() ? null : snapshot;
   }

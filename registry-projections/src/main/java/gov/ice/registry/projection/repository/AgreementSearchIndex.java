@@ -11,8 +11,8 @@ import static gov.ice.registry.projection.repository.AgreementDocuments.SEARCH_T
 import static gov.ice.registry.projection.repository.AgreementDocuments.STATUS;
 import static gov.ice.registry.projection.repository.AgreementDocuments.TITLE_SORT;
 
-import com.mongodb.client.model.Projections;
 import gov.ice.registry.projection.VersionedWrite;
+import gov.ice.registry.projection.CollectionIndex;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +31,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /**
  * What the central repository's queries need of each agreement, kept in memory beside the
@@ -62,9 +59,7 @@ import reactor.core.publisher.Flux;
  * written by every instance and uses its indexes.
  */
 @Component
-public class AgreementSearchIndex {
-
-  private static final Logger log = LoggerFactory.getLogger(AgreementSearchIndex.class);
+public class AgreementSearchIndex extends CollectionIndex<AgreementSearchIndex.Indexed> {
 
   /** What an entry is made of: the stored fields read when a collection is loaded. */
   static final List<String> FIELDS = List.of("_id", VersionedWrite.VERSION, STATUS, KIND, DIRECTORATE, PII, CATEGORIES,
@@ -87,7 +82,7 @@ public class AgreementSearchIndex {
   private record Snapshot(Entry[] entries, boolean fits) {}
 
   /** A collection as indexed: the snapshot queries read, and the writer's bookkeeping (under {@link #lock}). */
-  private static final class Indexed {
+  static final class Indexed {
     final Map<String, Integer> slots = new HashMap<>();
     final Set<String> unfit = new HashSet<>();
     volatile Snapshot snapshot = new Snapshot(new Entry[0], true);
@@ -96,10 +91,6 @@ public class AgreementSearchIndex {
   /** A search's answer before its documents are read: the page's ids in order, the total, the facet counts. */
   record Selection(List<String> ids, long total, Map<String, Map<String, Long>> facets) {}
 
-  private final ReadStore store;
-  private final boolean active;
-  private final Object lock = new Object();
-  private final Map<String, Indexed> collections = new ConcurrentHashMap<>();
   private final Map<String, Integer> codes = new ConcurrentHashMap<>();
   /** Code to value; grows only, published after the codes it adds and before any entry using them. */
   private volatile String[] values = new String[0];
@@ -109,15 +100,9 @@ public class AgreementSearchIndex {
   /** Active, and loaded from the store's collections, only for the embedded store. Blocking. */
   @Autowired
   public AgreementSearchIndex(ReadStore store) {
-    this.store = store;
-    this.active = store.embedded();
+    super(store, store.embedded(), AgreementDocuments.COLLECTION, FIELDS);
     if (active) {
-      store.refresh();
-      ReadStore.Collections names = store.collections(AgreementDocuments.COLLECTION);
-      load(names.live());
-      if (names.building() != null) {
-        load(names.building());
-      }
+      loadAll();
     }
   }
 
@@ -127,67 +112,16 @@ public class AgreementSearchIndex {
   }
 
   private AgreementSearchIndex(ReadStore store, boolean active) {
-    this.store = store;
-    this.active = active;
+    super(store, active, AgreementDocuments.COLLECTION, FIELDS);
   }
 
-  public boolean active() {
-    return active;
+  @Override
+  protected Indexed empty() {
+    return new Indexed();
   }
 
-  /** Reads every document of {@code collection} (only the fields an entry keeps) into a fresh set of entries. Blocking. */
-  void load(String collection) {
-    if (!active) {
-      return;
-    }
-    long start = System.nanoTime();
-    // Read whole again on an error: once, under heavy load, the H2 backend failed a long read ("Chunk 176 not found").
-    List<Document> documents = Flux.defer(() -> store.collection(collection).find().projection(Projections.include(FIELDS)))
-        .collectList()
-        .retry(2)
-        .block(ReadStore.WRITE_TIMEOUT.multipliedBy(10));
-    synchronized (lock) {
-      Indexed indexed = new Indexed();
-      collections.put(collection, indexed);
-      apply(indexed, documents);
-    }
-    log.info("Search index: {} agreements of {} loaded in {} ms", documents.size(), collection,
-        (System.nanoTime() - start) / 1_000_000);
-  }
-
-  /** The documents {@code collection} now holds (as a batch wrote them); an entry only moves forward by version. */
-  void written(String collection, Collection<Document> documents) {
-    if (!active) {
-      return;
-    }
-    synchronized (lock) {
-      prune();
-      Indexed indexed = collections.get(collection);
-      // A collection never loaded nor dropped here is not known whole: queries on it use the store.
-      if (indexed != null) {
-        apply(indexed, documents);
-      }
-    }
-  }
-
-  /** {@code collection} was dropped before a replay into it: it is known, and empty. */
-  void dropped(String collection) {
-    if (!active) {
-      return;
-    }
-    synchronized (lock) {
-      collections.put(collection, new Indexed());
-      prune();
-    }
-  }
-
-  /** Forgets collections the store no longer names (the previous live one, after a rebuild switched). */
-  private void prune() {
-    ReadStore.Collections names = store.collections(AgreementDocuments.COLLECTION);
-    collections.keySet().removeIf(name -> !name.equals(names.live()) && !name.equals(names.building()));
-  }
-
-  private void apply(Indexed indexed, Collection<Document> documents) {
+  @Override
+  protected void apply(Indexed indexed, Collection<Document> documents) {
     Entry[] current = indexed.snapshot.entries();
     Entry[] next = null;
     int size = current.length;
@@ -424,16 +358,7 @@ public class AgreementSearchIndex {
   }
 
   private Snapshot snapshot(String collection) {
-    if (!active) {
-      return null;
-    }
-    ReadStore.Collections names = store.collections(AgreementDocuments.COLLECTION);
-    if (collections.keySet().stream().anyMatch(name -> !name.equals(names.live()) && !name.equals(names.building()))) {
-      synchronized (lock) {
-        prune();
-      }
-    }
-    Indexed indexed = collections.get(collection);
+    Indexed indexed = indexed(collection);
     Snapshot snapshot = indexed == null ? null : indexed.snapshot;
     return snapshot == null || !snapshot.fits() ? null : snapshot;
   }
