@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,9 +26,18 @@ import reactor.core.publisher.Mono;
 public class ReviewQueries {
 
   private final ReadStore store;
+  private final ReviewIndex index;
 
+  /** Every query runs on the store (as on MongoDB, with its index). */
   public ReviewQueries(ReadStore store) {
+    this(store, ReviewIndex.inactive(store));
+  }
+
+  /** Pages and counts from {@code index} where it is active (the embedded store). */
+  @Autowired
+  public ReviewQueries(ReadStore store, ReviewIndex index) {
     this.store = store;
+    this.index = index;
   }
 
   /** Active agreements whose review was due before {@code today}, the longest overdue first. */
@@ -47,22 +57,59 @@ public class ReviewQueries {
 
   /** One page ({@code page} from 0, {@code size} 0 for all) of the overdue view. */
   public Flux<ReviewStanding> overdue(LocalDate today, int page, int size) {
-    return find(Filters.lt("nextReviewDue", day(today)), today, page, size);
+    return page(Filters.lt("nextReviewDue", day(today)), null, today, today, page, size);
   }
 
   /** One page ({@code page} from 0, {@code size} 0 for all) of the due-soon view. */
   public Flux<ReviewStanding> dueWithin(LocalDate today, Period within, int page, int size) {
-    return find(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
-        today, page, size);
+    return page(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
+        today, today.plus(within).plusDays(1), today, page, size);
   }
 
   public Mono<Long> countOverdue(LocalDate today) {
-    return Mono.from(reviews().countDocuments(active(Filters.lt("nextReviewDue", day(today)))));
+    return count(Filters.lt("nextReviewDue", day(today)), null, today);
   }
 
   public Mono<Long> countDueWithin(LocalDate today, Period within) {
-    return Mono.from(reviews().countDocuments(active(
-        Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))))));
+    return count(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
+        today, today.plus(within).plusDays(1));
+  }
+
+  /**
+   * A page of the agreements due from {@code from} (inclusive, null for any) to {@code to}
+   * (exclusive): from the index where it answers, else from the store by {@code dueFilter}, the
+   * same days. Everything at once ({@code size} 0) is the store's own scan, streamed: reading
+   * every document by {@code _id} is the slower way to read them all.
+   */
+  private Flux<ReviewStanding> page(Bson dueFilter, LocalDate from, LocalDate to, LocalDate today, int page, int size) {
+    if (size <= 0 || !index.active()) {
+      return find(dueFilter, today, page, size);
+    }
+    return Flux.defer(() -> {
+      String collection = store.collections(ReviewProjection.COLLECTION).live();
+      ReviewIndex.Range range = index.range(collection, from, to, (long) page * size, size);
+      return range == null ? find(dueFilter, today, page, size) : byIds(collection, range.ids(), today);
+    });
+  }
+
+  private Mono<Long> count(Bson dueFilter, LocalDate from, LocalDate to) {
+    if (!index.active()) {
+      return Mono.from(reviews().countDocuments(active(dueFilter)));
+    }
+    return Mono.defer(() -> {
+      ReviewIndex.Range range = index.range(store.collections(ReviewProjection.COLLECTION).live(), from, to, 0, 1);
+      return range == null ? Mono.from(reviews().countDocuments(active(dueFilter))) : Mono.just(range.total());
+    });
+  }
+
+  /** The documents {@code ids} of {@code collection}, in that order, read by {@code _id} alone; one gone meanwhile is left out. */
+  private Flux<ReviewStanding> byIds(String collection, List<String> ids, LocalDate today) {
+    if (ids.isEmpty()) {
+      return Flux.empty();
+    }
+    return Flux.from(store.collection(collection).find(Filters.in("_id", ids)))
+        .collectMap(d -> d.getString("_id"))
+        .flatMapIterable(found -> ids.stream().map(found::get).filter(java.util.Objects::nonNull).map(d -> standing(d, today)).toList());
   }
 
   private Flux<ReviewStanding> find(Bson dueFilter, LocalDate today) {
