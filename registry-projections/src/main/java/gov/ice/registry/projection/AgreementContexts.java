@@ -1,12 +1,13 @@
 package gov.ice.registry.projection;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
-import reactor.core.publisher.Mono;
 
 /**
  * One read model's {@link AgreementContext}s, one document per agreement in a collection of the
@@ -26,14 +27,43 @@ import reactor.core.publisher.Mono;
  */
 public final class AgreementContexts {
 
+  /** Which contexts collections hold a context for every agreement that needs one. */
+  static final String MARKS = "readModelContexts";
+
   private final ReadStore store;
   private final String collection;
   private final LedgerFold fold;
+  private final boolean sparse;
+  /** Whether every agreement that needed a context has one: see {@link #onlyWhereNeeded}. */
+  private volatile boolean complete;
 
   public AgreementContexts(ReadStore store, String collection, AgreementLedger ledger) {
+    this(store, collection, ledger, false);
+  }
+
+  private AgreementContexts(ReadStore store, String collection, AgreementLedger ledger, boolean sparse) {
     this.store = Objects.requireNonNull(store, "store");
     this.collection = Objects.requireNonNull(collection, "collection");
     this.fold = new LedgerFold(ledger);
+    this.sparse = sparse;
+  }
+
+  /**
+   * Contexts for a read model that needs them only for some agreements ({@link #afterIfKept}),
+   * whose documents are written into {@code documents}. Keeping only those is sound only if every
+   * agreement that needed one has one: true of contexts made from an empty read model or since a
+   * reset (which {@code readModelContexts} records), not of a read store written before contexts
+   * existed, whose agreements may have transfers or notices and no context. Such a store keeps
+   * a context for every agreement, as {@link #after} does, until the read model is rebuilt.
+   */
+  public static AgreementContexts onlyWhereNeeded(ReadStore store, String collection, AgreementLedger ledger,
+      String documents) {
+    AgreementContexts contexts = new AgreementContexts(store, collection, ledger, true);
+    contexts.complete = contexts.marked() || ReadStore.await(store.collection(documents).find().first()) == null;
+    if (contexts.complete) {
+      contexts.mark();
+    }
+    return contexts;
   }
 
   /** The agreement's context right after {@code message}, recorded in {@code batch} to be written with it. */
@@ -47,7 +77,7 @@ public final class AgreementContexts {
     } else {
       Document before = batch.pending(collection, id);
       if (before == null) {
-        before = stored(id);
+        before = batch.stored(store.collection(collection), id);
       }
       long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
       context = version == sequence
@@ -60,17 +90,64 @@ public final class AgreementContexts {
     return context;
   }
 
+  /**
+   * For a read model that needs the context of only some agreements: the context right after
+   * {@code message} if the agreement already has one or {@code message} is the first it needs
+   * one for ({@code starts}), recorded in {@code batch}; else null, and nothing is read from the
+   * ledger or written. The first context of an agreement is made from its fold from the ledger
+   * (once per agreement: the events before it were not kept), every later one by the event, so
+   * an agreement that never needs one costs a lookup by {@code _id} per event, not a write.
+   */
+  public AgreementContext afterIfKept(DomainEventMessage<?> message, ReadModelBatch batch,
+      Predicate<AgreementEvent> starts) {
+    if (!complete) {
+      return after(message, batch);
+    }
+    AgreementEvent event = (AgreementEvent) message.getPayload();
+    String id = event.agreementId().value();
+    long sequence = message.getSequenceNumber();
+    Document before = null;
+    if (sequence > 0) {
+      before = batch.pending(collection, id);
+      if (before == null) {
+        before = batch.stored(store.collection(collection), id);
+      }
+    }
+    if (before == null && !starts.test(event)) {
+      return null;
+    }
+    long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
+    AgreementContext context = version == sequence
+        ? AgreementContext.from(before).next(event)
+        : AgreementContext.of(fold.after(message).state());
+    batch.put(collection, id, sequence + 1, context.toDocument());
+    return context;
+  }
+
   /** Before a replay: the contexts are made again from the first event. */
   public void forget() {
     fold.clear();
     store.drop(collection);
+    if (sparse && !complete) {
+      // The replay makes them again from the first event, so from now on none is missing.
+      mark();
+      complete = true;
+    }
   }
 
   public String collection() {
     return collection;
   }
 
-  private Document stored(String id) {
-    return Mono.from(store.collection(collection).find(Filters.eq("_id", id)).first()).block(ReadStore.WRITE_TIMEOUT);
+  private boolean marked() {
+    return ReadStore.await(store.collection(MARKS).find(Filters.eq("_id", collection)).first()) != null;
   }
+
+  private void mark() {
+    ReadStore.await(store.collection(MARKS).replaceOne(Filters.eq("_id", collection),
+        new Document("_id", collection).append("complete", true), new ReplaceOptions().upsert(true)));
+    // Committed with the next batch: until then the documents are as empty as they were, or, after
+    // a reset, as dropped, and a restart marks them again.
+  }
+
 }

@@ -1,23 +1,24 @@
 package gov.ice.registry.projection;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.projection.mongo.ReadStore;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import reactor.core.publisher.Mono;
 
 /**
  * The skeleton every read model shares: it collects what the events of a processor's batch change
@@ -57,15 +58,6 @@ public abstract class BatchedProjection {
   protected abstract void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch);
 
   /**
-   * The stored document {@code _id} of this read model's collection where the batches are written
-   * (the one a rebuild builds, during a rebuild), or null. By {@code _id} alone, which the
-   * embedded store answers from its {@code _id} index instead of a scan.
-   */
-  protected final Document stored(String id) {
-    return Mono.from(store.collection(target).find(Filters.eq("_id", id)).first()).block(ReadStore.WRITE_TIMEOUT);
-  }
-
-  /**
    * For a read model with one document per agreement, changed by each of its events: the
    * agreement's first event makes it from nothing; a later one changes the document as it stood
    * just before (pending in this batch, else stored); a document missing or further behind is made
@@ -81,7 +73,7 @@ public abstract class BatchedProjection {
     } else {
       Document before = batch.pending(collection, id);
       if (before == null) {
-        before = stored(id);
+        before = batch.stored(store.collection(target), id);
       }
       long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
       if (version > sequence) {
@@ -110,12 +102,18 @@ public abstract class BatchedProjection {
     return collection;
   }
 
+  /** The collection the batches are written into now: the live one, or the one a rebuild builds. */
+  protected final String target() {
+    return target;
+  }
+
   @EventHandler
   final void on(Object payload, EventMessage<?> message) {
     UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
     ReadModelBatch batch = unitOfWork == null
         ? new ReadModelBatch()
-        : unitOfWork.root().getOrComputeResource(ReadModelBatch.class.getName() + "/" + name, key -> new ReadModelBatch());
+        : unitOfWork.root().getOrComputeResource(ReadModelBatch.class.getName() + "/" + name,
+            key -> new ReadModelBatch(continued(unitOfWork)));
     if (payload instanceof AgreementEvent event && message instanceof DomainEventMessage<?> domain) {
       handle(event, domain, batch);
     }
@@ -129,6 +127,21 @@ public abstract class BatchedProjection {
         written(into, own);
       }
     }
+  }
+
+  /** The agreements of the batch's events past their first event, whose stored documents the handlers will look up. */
+  private static Set<String> continued(UnitOfWork<?> unitOfWork) {
+    if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching)) {
+      return Set.of();
+    }
+    Set<String> ids = new HashSet<>();
+    for (Message<?> message : batching.getMessages()) {
+      if (message instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() > 0
+          && domain.getPayload() instanceof AgreementEvent) {
+        ids.add(domain.getAggregateIdentifier());
+      }
+    }
+    return ids;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,6 +39,40 @@ public final class ReadModelBatch {
 
   private final Map<String, Map<String, Pending>> documents = new LinkedHashMap<>();
   private final Map<String, List<WriteModel<Document>>> before = new LinkedHashMap<>();
+  /** The agreements whose events of this batch follow earlier ones: their stored documents are read together. */
+  private final Set<String> agreements;
+  /** By collection, the stored documents of {@link #agreements} (read once, with the first lookup). */
+  private final Map<String, Map<String, Document>> stored = new HashMap<>();
+
+  /** A batch of one event, or of events whose agreements are not known in advance. */
+  public ReadModelBatch() {
+    this(Set.of());
+  }
+
+  /** A batch of events of {@code agreements} past their first event (and perhaps of others). */
+  public ReadModelBatch(Set<String> agreements) {
+    this.agreements = Set.copyOf(agreements);
+  }
+
+  /**
+   * The document {@code id} of {@code collection} as stored before this batch, or null. For one of
+   * the batch's agreements, the first lookup in a collection reads all of theirs with one
+   * {@code $in} on {@code _id} (which mongo-java-server answers from its {@code _id} index): a
+   * lookup per event cost a round trip per event, most of a rebuild's time where the document is
+   * usually missing (the contexts kept only where needed). Other ids are read by {@code _id} alone.
+   */
+  public Document stored(MongoCollection<Document> collection, String id) {
+    if (!agreements.contains(id)) {
+      return ReadStore.await(collection.find(Filters.eq("_id", id)).first());
+    }
+    return stored.computeIfAbsent(collection.getNamespace().getFullName(), name -> {
+      Map<String, Document> found = new HashMap<>();
+      Flux.from(collection.find(Filters.in("_id", agreements)))
+          .doOnNext(d -> found.put(d.getString("_id"), d))
+          .then().block(ReadStore.WRITE_TIMEOUT);
+      return found;
+    }).get(id);
+  }
 
   /** Writes {@code document} as {@code _id} at {@code version}, unless the store holds that version or a later one. */
   public void put(String collection, String id, long version, Document document) {

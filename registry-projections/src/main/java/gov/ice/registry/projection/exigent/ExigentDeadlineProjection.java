@@ -9,6 +9,7 @@ import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentTransfer;
+import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.projection.AgreementContext;
 import gov.ice.registry.projection.AgreementContexts;
 import gov.ice.registry.projection.AgreementLedger;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each event of an agreement with transfers rewrites its transfers' documents (at the event's
  * version) from the agreement's title, status, execution day, transfers and missed-deadline
- * notices right after the event, which the projection keeps per agreement in
- * {@code exigentContexts}, changed by each event ({@link AgreementContexts}), not by folding the
- * agreement from the ledger.
+ * notices right after the event, which the projection keeps in {@code exigentContexts} for the
+ * agreements with a transfer, from their first one on, changed by each event
+ * ({@link AgreementContexts#afterIfKept}), not by folding the agreement from the ledger. Most
+ * agreements never have a transfer: their events write nothing here.
  */
 @Component
 @ProcessingGroup(ExigentDeadlineProjection.GROUP)
@@ -47,12 +49,15 @@ public class ExigentDeadlineProjection extends BatchedProjection {
     super(GROUP, COLLECTION, store, List.of(
         new IndexModel(Indexes.ascending("met", "memorializationDeadline")),
         new IndexModel(Indexes.ascending("agreementId"))));
-    this.contexts = new AgreementContexts(store, CONTEXTS, ledger);
+    this.contexts = AgreementContexts.onlyWhereNeeded(store, CONTEXTS, ledger, target());
   }
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    AgreementContext context = contexts.after(message, batch);
+    AgreementContext context = contexts.afterIfKept(message, batch, ExigentTransferRecorded.class::isInstance);
+    if (context == null) {
+      return;
+    }
     String agreementId = event.agreementId().value();
     for (ExigentTransfer transfer : context.exigentTransfers()) {
       Document document = document(agreementId, context.title(), context.status(), context.executedOn(), transfer,

@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * The notices issued, one document per notice event keyed by the event's identifier: writing it
  * again replaces it with the same content. A notice shows the agreement's title as it stood then,
- * which the projection keeps per agreement in {@code noticeContexts}, changed by each event
- * ({@link AgreementContexts}), not by folding the agreement from the ledger.
+ * which the projection keeps in {@code noticeContexts} for the agreements with a notice, from
+ * their first one on (the title may change between notices), changed by each event
+ * ({@link AgreementContexts#afterIfKept}), not by folding the agreement from the ledger. Events
+ * of an agreement before its first notice write nothing here.
  * Sending notices to webhooks is not this projection's business: it replays, they must not.
  */
 @Component
@@ -41,16 +43,19 @@ public class NoticeProjection extends BatchedProjection {
     super(GROUP, COLLECTION, store, List.of(
         new IndexModel(Indexes.ascending("recordedAt")),
         new IndexModel(Indexes.ascending("issuedOn"))));
-    this.contexts = new AgreementContexts(store, CONTEXTS, ledger);
+    this.contexts = AgreementContexts.onlyWhereNeeded(store, CONTEXTS, ledger, target());
   }
 
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
-    AgreementContext context = contexts.after(message, batch);
-    Document notice = notice(message, context.title());
-    if (notice != null) {
-      batch.put(collection(), message.getIdentifier(), notice);
+    AgreementContext context = contexts.afterIfKept(message, batch, NoticeProjection::isNotice);
+    if (context != null && isNotice(event)) {
+      batch.put(collection(), message.getIdentifier(), notice(message, context.title()));
     }
+  }
+
+  private static boolean isNotice(AgreementEvent event) {
+    return event instanceof ReviewDueNoticeIssued || event instanceof ExigentDeadlineMissedNoticeIssued;
   }
 
   /** The notice {@code message} records for an agreement titled {@code title}, or null if it records none. */
