@@ -68,7 +68,10 @@ public abstract class CollectionIndex<I> {
     }
     long start = System.nanoTime();
     // Read whole again on an error: once, under heavy load, the H2 backend failed a long read ("Chunk 176 not found").
-    List<Document> documents = Flux.defer(() -> store.collection(collection).find().projection(Projections.include(fields)))
+    // In batches of 1,000: unbounded demand asks for one batch of everything, and at 100,000
+    // agreements mongo-java-server answered it with one 81 MB message, which the driver refuses (48 MB).
+    List<Document> documents = Flux.defer(() -> store.collection(collection).find().projection(Projections.include(fields))
+            .batchSize(1_000))
         .collectList()
         .retry(2)
         .block(ReadStore.WRITE_TIMEOUT.multipliedBy(10));
