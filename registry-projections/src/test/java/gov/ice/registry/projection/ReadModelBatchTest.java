@@ -6,28 +6,19 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A batch's lookups of stored documents, on the embedded store over the wire. */
 class ReadModelBatchTest {
 
-  static TestReadStore mongo;
-
-  @BeforeAll
-  static void start() {
-    mongo = new TestReadStore();
-  }
-
-  @AfterAll
-  static void stop() {
-    mongo.close();
-  }
-
   @Test
   void theBatchsAgreementsAreReadTogetherOnceAndOthersByIdAlone() {
-    ReadStore store = mongo.store("batch");
+    try (TestReadStore mongo = new TestReadStore()) {
+      readTogether(mongo.store("batch"));
+    }
+  }
+
+  private static void readTogether(ReadStore store) {
     MongoCollection<Document> contexts = store.collection("contexts");
     ReadStore.await(contexts.insertOne(new Document("_id", "a").append("version", 3L)));
     ReadStore.await(contexts.insertOne(new Document("_id", "outside").append("version", 1L)));
