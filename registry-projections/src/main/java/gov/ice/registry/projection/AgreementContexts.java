@@ -59,9 +59,10 @@ public final class AgreementContexts {
   public static AgreementContexts onlyWhereNeeded(ReadStore store, String collection, AgreementLedger ledger,
       String documents) {
     AgreementContexts contexts = new AgreementContexts(store, collection, ledger, true);
-    contexts.complete = contexts.marked() || ReadStore.await(store.collection(documents).find().first()) == null;
-    if (contexts.complete) {
+    contexts.complete = contexts.marked();
+    if (!contexts.complete && ReadStore.await(store.collection(documents).find().first()) == null) {
       contexts.mark();
+      contexts.complete = true;
     }
     return contexts;
   }
@@ -69,25 +70,12 @@ public final class AgreementContexts {
   /** The agreement's context right after {@code message}, recorded in {@code batch} to be written with it. */
   public AgreementContext after(DomainEventMessage<?> message, ReadModelBatch batch) {
     AgreementEvent event = (AgreementEvent) message.getPayload();
-    String id = event.agreementId().value();
-    long sequence = message.getSequenceNumber();
-    AgreementContext context;
-    if (sequence == 0) {
-      context = AgreementContext.NONE.next(event);
-    } else {
-      Document before = batch.pending(collection, id);
-      if (before == null) {
-        before = batch.stored(store.collection(collection), id);
-      }
-      long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
-      context = version == sequence
-          ? AgreementContext.from(before).next(event)
-          : AgreementContext.of(fold.after(message).state());
+    if (message.getSequenceNumber() == 0) {
+      AgreementContext context = AgreementContext.NONE.next(event);
+      batch.put(collection, event.agreementId().value(), 1, context.toDocument());
+      return context;
     }
-    // Also when the stored one is already past it: the batch's later events build on it, and the
-    // write skips what the store holds at a later version.
-    batch.put(collection, id, sequence + 1, context.toDocument());
-    return context;
+    return changed(message, before(event, batch), batch);
   }
 
   /**
@@ -104,23 +92,33 @@ public final class AgreementContexts {
       return after(message, batch);
     }
     AgreementEvent event = (AgreementEvent) message.getPayload();
-    String id = event.agreementId().value();
-    long sequence = message.getSequenceNumber();
-    Document before = null;
-    if (sequence > 0) {
-      before = batch.pending(collection, id);
-      if (before == null) {
-        before = batch.stored(store.collection(collection), id);
-      }
-    }
+    Document before = message.getSequenceNumber() == 0 ? null : before(event, batch);
     if (before == null && !starts.test(event)) {
       return null;
     }
+    return changed(message, before, batch);
+  }
+
+  /** The context before {@code event}: the one the batch holds, else the stored one, or null. */
+  private Document before(AgreementEvent event, ReadModelBatch batch) {
+    String id = event.agreementId().value();
+    Document pending = batch.pending(collection, id);
+    return pending != null ? pending : batch.stored(store.collection(collection), id);
+  }
+
+  /**
+   * The context after {@code message} from {@code before}, or from the agreement's fold if that is
+   * missing, behind the event's predecessor, or already past the event (written again: the batch's
+   * later events build on it, and the write skips what the store holds at a later version).
+   */
+  private AgreementContext changed(DomainEventMessage<?> message, Document before, ReadModelBatch batch) {
+    AgreementEvent event = (AgreementEvent) message.getPayload();
+    long sequence = message.getSequenceNumber();
     long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
     AgreementContext context = version == sequence
         ? AgreementContext.from(before).next(event)
         : AgreementContext.of(fold.after(message).state());
-    batch.put(collection, id, sequence + 1, context.toDocument());
+    batch.put(collection, event.agreementId().value(), sequence + 1, context.toDocument());
     return context;
   }
 
