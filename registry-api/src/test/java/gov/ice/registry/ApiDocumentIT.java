@@ -77,7 +77,8 @@ class ApiDocumentIT extends H2Registry {
     });
     List<String> noticeParameters = new ArrayList<>();
     api.path("paths").path("/api/notices").path("get").path("parameters").forEach(p -> noticeParameters.add(p.path("name").asText()));
-    assertThat(noticeParameters).containsExactly("since");
+    // Besides its own filter, a read-model query takes the ledger position to read after (ReadYourWrites).
+    assertThat(noticeParameters).containsExactly("since", "after", "X-Registry-Position");
   }
 
   @Test
@@ -87,6 +88,7 @@ class ApiDocumentIT extends H2Registry {
     assertThat(draft.has("200")).isFalse();
     assertThat(draft.path("201").path("headers").has("Location")).isTrue();
     assertThat(draft.path("201").path("headers").has("ETag")).isTrue();
+    assertThat(draft.path("201").path("headers").has("X-Registry-Position")).isTrue();
     for (String status : List.of("400", "401", "403", "409", "413", "503")) {
       assertThat(draft.path(status).path("content").has("application/problem+json")).as(status).isTrue();
     }

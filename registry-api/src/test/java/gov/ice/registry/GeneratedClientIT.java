@@ -1,7 +1,6 @@
 package gov.ice.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.client.ApiClient;
@@ -107,8 +106,11 @@ class GeneratedClientIT extends H2Registry {
         .party("ICE").authority(SignatureRequest.AuthorityEnum.HSI_EAD).signatoryName("Hana Executive")
         .position("Executive Associate Director").signedOn(AgreementBodies.today()), null);
     assertThat(iceSigned.getStatus()).isEqualTo(AgreementSummary.StatusEnum.CLEARED);
-    AgreementSummary active = programOffice.sign(id, new SignatureRequest()
+    ApiResponse<AgreementSummary> executed = programOffice.signWithHttpInfo(id, new SignatureRequest()
         .party(AgreementBodies.STATE_PARTY).signatoryName("Casey Colonel").position("Director").signedOn(AgreementBodies.today()), null);
+    AgreementSummary active = executed.getData();
+    // The ledger position of the last event: reads given it show this agreement as it now is.
+    Long position = Long.valueOf(executed.getHeaders().get("X-Registry-Position").get(0));
     assertThat(active.getStatus()).isEqualTo(AgreementSummary.StatusEnum.ACTIVE);
 
     AgreementLedgerApi ledger = new AgreementLedgerApi(as(TestUsers.AUDITOR));
@@ -118,17 +120,16 @@ class GeneratedClientIT extends H2Registry {
 
     // Search: the token finds both; the status filter narrows to the one that applies.
     AgreementSearchApi search = new AgreementSearchApi(as(TestUsers.IGP));
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-      AgreementSearchResponse both = search.search(null, null, null, null, null, null, null, token, null, null, null);
-      assertThat(both.getItems()).extracting(AgreementSearchItem::getId).containsExactlyInAnyOrder(id, other);
-      AgreementSearchResponse activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null);
-      assertThat(activeOnly.getItems()).extracting(AgreementSearchItem::getId).containsExactly(id);
-      assertThat(activeOnly.getTotal()).isEqualTo(1L);
-    });
+    // Read-your-writes: no polling, the position makes the search wait until it shows the signature.
+    AgreementSearchResponse both = search.search(null, null, null, null, null, null, null, token, null, null, null, null, position);
+    assertThat(both.getItems()).extracting(AgreementSearchItem::getId).containsExactlyInAnyOrder(id, other);
+    AgreementSearchResponse activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null, position, null);
+    assertThat(activeOnly.getItems()).extracting(AgreementSearchItem::getId).containsExactly(id);
+    assertThat(activeOnly.getTotal()).isEqualTo(1L);
     AgreementSearchResponse drafts = search.search(List.of("DRAFT"), List.of("MOU"), List.of("LAW_ENFORCEMENT"), null, null, null, true, token, 0, 20,
-        null);
+        null, null, null);
     assertThat(drafts.getItems()).extracting(AgreementSearchItem::getId).containsExactly(other);
-    AgreementSearchResponse otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null);
+    AgreementSearchResponse otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null, null, null);
     assertThat(otherKind.getItems()).isEmpty();
 
     // History: every event, in order, each with who did it.
@@ -141,7 +142,7 @@ class GeneratedClientIT extends H2Registry {
 
     // Approvals: as JSON through the generated model, and the CSV the contract documents beside it.
     ApiClient auditor = as(TestUsers.AUDITOR);
-    Approvals approvals = new ApprovalsAuditApi(auditor).approvals(null, null, null, null, "json", null, null);
+    Approvals approvals = new ApprovalsAuditApi(auditor).approvals(null, null, null, null, "json", null, null, null, position);
     assertThat(approvals.getItems()).anySatisfy(a -> assertThat(a.getAgreementId()).isEqualTo(id));
     HttpRequest.Builder csvRequest = HttpRequest.newBuilder(URI.create(auditor.getBaseUri() + "/api/audit/approvals?format=csv"))
         .header("Accept", "text/csv").timeout(Duration.ofMinutes(1)).GET();

@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -177,6 +179,38 @@ public class ProjectionRebuilder {
     String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
     return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error);
+  }
+
+  /**
+   * Whether {@code name} has handled the ledger's event at {@code position} (the position a
+   * command's answer names), so that its queries show that event. Every segment's token must
+   * cover the position: with gap-aware tokens a position below the index can still be a gap, an
+   * event committed after later ones, which is not handled yet. While a rebuild runs the queries
+   * read the previous, frozen collection, which no newer event reaches. Blocking only where this
+   * instance runs none of the segments (their stored tokens are read).
+   */
+  public boolean hasPassed(String name, long position) {
+    Optional<StreamingEventProcessor> found = processor(name);
+    if (found.isEmpty() || rebuildTargets.containsKey(name)) {
+      return false;
+    }
+    Map<Integer, EventTrackerStatus> segments = found.get().processingStatus();
+    if (segments.isEmpty()) {
+      Long stored = storedPosition(name);
+      return stored != null && stored >= position;
+    }
+    return segments.values().stream().allMatch(segment -> covers(segment.getTrackingToken(), position));
+  }
+
+  static boolean covers(TrackingToken token, long position) {
+    if (token == null) {
+      return false;
+    }
+    Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+    if (gapAware.isPresent()) {
+      return gapAware.get().getIndex() >= position && !gapAware.get().getGaps().contains(position);
+    }
+    return token.position().orElse(-1) >= position;
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */

@@ -273,7 +273,7 @@ class AgreementCommandEndpoints {
   }
 
   private static CommandContext context(ServerWebExchange exchange, Authentication user, Long expectedVersion) {
-    return new CommandContext(CurrentActor.of(user), exchange.getRequest().getId(), expectedVersion);
+    return CommandContext.of(exchange, CurrentActor.of(user), expectedVersion);
   }
 
   private static ResponseEntity<AgreementSummary> created(AgreementSummary summary) {

@@ -86,7 +86,7 @@ class AgreementImportEndpoint {
     boolean csv = exchange.getRequest().getHeaders().getContentType() != null
         && exchange.getRequest().getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.parseMediaType(CSV));
     return CurrentActor.authentication().flatMap(user -> {
-      CommandContext context = new CommandContext(CurrentActor.of(user), exchange.getRequest().getId(), null);
+      CommandContext context = CommandContext.of(exchange, CurrentActor.of(user), null);
       InputStream body = DataBufferUtils.subscriberInputStream(exchange.getRequest().getBody(), 4);
       return Mono.fromCallable(() -> {
             try (Reader reader = withoutBom(new InputStreamReader(body, StandardCharsets.UTF_8))) {

@@ -218,7 +218,7 @@ class AgreementImports {
         for (Pending p : pending) {
           String reference = p.request().externalReference();
           try {
-            dispatcher.sendAndWait(p.request().toCommand(p.id()), context);
+            dispatcher.sendAndWait(p.id(), p.request().toCommand(p.id()), context);
             rows.add(new Row(p.line(), Outcome.IMPORTED, p.id().value(), reference, List.of()));
           } catch (RuntimeException e) {
             AgreementRefused refused = ProblemHandling.cause(e, AgreementRefused.class).orElseThrow(() -> e);
@@ -291,7 +291,7 @@ class AgreementImports {
           .orElseGet(() -> new Row(line, Outcome.WOULD_IMPORT, id.value(), reference, List.of()));
     }
     try {
-      dispatcher.sendAndWait(request.toCommand(id), context);
+      dispatcher.sendAndWait(id, request.toCommand(id), context);
       return new Row(line, Outcome.IMPORTED, id.value(), reference, List.of());
     } catch (RuntimeException e) {
       // The reference was imported before (the append of the first event found the agreement), or

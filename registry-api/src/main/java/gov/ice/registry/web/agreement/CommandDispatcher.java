@@ -6,6 +6,7 @@ import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.eventstore.LedgerMetadata;
+import gov.ice.registry.web.position.LedgerWrites;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,6 +16,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,6 +44,7 @@ public class CommandDispatcher {
           Object decided;
           try {
             decided = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+            context.wrote(id);
           } catch (RuntimeException failure) {
             throw staleIfMatchFirst(id, context, failure);
           }
@@ -54,8 +57,9 @@ public class CommandDispatcher {
    * Sends a command that creates an agreement and waits for it, on the caller's thread, without
    * reading the agreement back: a bulk import reports only the id, which the caller already has.
    */
-  void sendAndWait(Object command, CommandContext context) {
+  void sendAndWait(AgreementId id, Object command, CommandContext context) {
     commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+    context.wrote(id);
   }
 
   /**
@@ -95,6 +99,26 @@ public class CommandDispatcher {
     return MetaData.from(metadata);
   }
 
-  /** Who sends the command, in which request, and the agreement version the caller saw (If-Match), if any. */
-  public record CommandContext(Actor actor, String requestId, Long expectedVersion) {}
+  /**
+   * Who sends the command, in which request, and the agreement version the caller saw (If-Match),
+   * if any; {@code writes} collects the agreements written, so the answer can name the ledger
+   * position a later read waits for (null where no request asks, as in a job).
+   */
+  public record CommandContext(Actor actor, String requestId, Long expectedVersion, LedgerWrites writes) {
+
+    public CommandContext(Actor actor, String requestId, Long expectedVersion) {
+      this(actor, requestId, expectedVersion, null);
+    }
+
+    /** The context of a command sent while handling {@code exchange}. */
+    public static CommandContext of(ServerWebExchange exchange, Actor actor, Long expectedVersion) {
+      return new CommandContext(actor, exchange.getRequest().getId(), expectedVersion, LedgerWrites.of(exchange));
+    }
+
+    void wrote(AgreementId id) {
+      if (writes != null) {
+        writes.wrote(id);
+      }
+    }
+  }
 }

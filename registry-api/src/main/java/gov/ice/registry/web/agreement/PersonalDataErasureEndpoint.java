@@ -49,7 +49,7 @@ class PersonalDataErasureEndpoint {
     AgreementId agreement = AgreementIds.parse(id);
     return CurrentActor.authentication()
         .flatMap(user -> dispatcher.dispatch(agreement, new ErasePersonalData(agreement, body.reason(), body.requestReference()),
-            new CommandContext(CurrentActor.of(user), exchange.getRequest().getId(), expectedVersion)))
+            CommandContext.of(exchange, CurrentActor.of(user), expectedVersion)))
         .flatMap(summary -> Mono.fromCallable(() -> integrity.eraser().erase(agreement.value()))
             .subscribeOn(Schedulers.boundedElastic())
             .thenReturn(summary))

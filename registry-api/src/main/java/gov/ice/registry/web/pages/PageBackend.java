@@ -146,7 +146,7 @@ class PageBackend {
   /** Sends a command as the signed-in user; {@code expectedVersion} is the version the form was rendered from. */
   Mono<AgreementSummary> send(ServerWebExchange exchange, AgreementId id, Object command, Long expectedVersion) {
     return CurrentActor.authentication().flatMap(user -> commands.dispatch(id, command,
-        new CommandDispatcher.CommandContext(CurrentActor.of(user), exchange.getRequest().getId(), expectedVersion)));
+        CommandDispatcher.CommandContext.of(exchange, CurrentActor.of(user), expectedVersion)));
   }
 
   Flux<ReviewStanding> overdue() {
