@@ -7,6 +7,7 @@ import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Concurrence;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;
+import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.DisputeRaised;
 import gov.ice.registry.agreement.api.DisputeResolved;
 import gov.ice.registry.agreement.api.RaiseDispute;
@@ -28,6 +29,11 @@ import java.util.List;
 final class ConcurrenceAndDisputes {
 
   static final List<RuleId> SECTION_XI = List.of(RuleId.of("SECTION_XI"));
+  /**
+   * Section XI's ladder: a dispute starts at the program AD, each escalation climbs one level
+   * (directorates, then the Director), and only the Director, once it has the dispute, decides it.
+   */
+  static final List<RuleId> SECTION_XI_LADDER = List.of(RuleId.of("SECTION_XI_LADDER"));
 
   private ConcurrenceAndDisputes() {}
 
@@ -80,6 +86,12 @@ final class ConcurrenceAndDisputes {
             "the dispute is already open at " + open.level() + "; it can only be escalated higher", SECTION_XI);
       }
     });
+    DisputeLevel next = state.openDispute().map(open -> oneAbove(open.level())).orElse(DisputeLevel.PROGRAM_AD);
+    if (command.level() != next) {
+      throw AgreementRefused.under(RefusalCode.DISPUTE_STATE, state.openDispute()
+          .map(open -> "the dispute is open at " + open.level() + "; it escalates to " + next + " next, not " + command.level())
+          .orElse("a dispute starts at " + DisputeLevel.PROGRAM_AD + ", not " + command.level()), SECTION_XI_LADDER);
+    }
     return new Decided(state).record(new DisputeRaised(command.agreementId(), command.level(), command.summary(),
         state.draftVersion(), objecting));
   }
@@ -90,7 +102,17 @@ final class ConcurrenceAndDisputes {
     if (command.decision() == null) {
       throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "a dispute resolution names its decision");
     }
+    if (open.level() != DisputeLevel.DIRECTOR) {
+      throw AgreementRefused.under(RefusalCode.DISPUTE_STATE, "the Director decides a dispute once it has been escalated to "
+          + DisputeLevel.DIRECTOR + "; it is open at " + open.level(), SECTION_XI_LADDER);
+    }
     return new Decided(state).record(new DisputeResolved(command.agreementId(), command.decision(), command.rationale(),
         state.draftVersion(), open.objectingOffices()));
+  }
+
+  /** The level a dispute open at {@code level} escalates to; nothing is above the Director. */
+  private static DisputeLevel oneAbove(DisputeLevel level) {
+    DisputeLevel[] levels = DisputeLevel.values();
+    return level.ordinal() + 1 < levels.length ? levels[level.ordinal() + 1] : level;
   }
 }

@@ -155,10 +155,53 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
         .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI"));
   }
 
+  /** OPR objects, and the dispute climbs the whole ladder to the Director. */
+  private static List<Object> atTheDirector() {
+    return plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "at the program AD"),
+        new RaiseDispute(ID, DisputeLevel.DIRECTORATE, "to the directorates"),
+        new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"));
+  }
+
+  @Test
+  @DisplayName("SECTION_XI_LADDER: a dispute starts at the program AD, not higher")
+  void refusesADisputeStartingAboveTheProgramAd() {
+    fixture.given(history(oprObjects()))
+        .when(new RaiseDispute(ID, DisputeLevel.DIRECTOR, "straight to the Director"))
+        .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI_LADDER"));
+    fixture.given(history(oprObjects()))
+        .when(new RaiseDispute(ID, DisputeLevel.DIRECTORATE, "straight to the directorates"))
+        .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI_LADDER"));
+  }
+
+  @Test
+  @DisplayName("SECTION_XI_LADDER: an escalation climbs one level, never two")
+  void refusesSkippingTheDirectorates() {
+    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "first"))))
+        .when(new RaiseDispute(ID, DisputeLevel.DIRECTOR, "skip the directorates"))
+        .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI_LADDER"));
+  }
+
+  @Test
+  @DisplayName("SECTION_XI_LADDER: each escalation is recorded at the next level")
+  void escalatesOneLevelAtATime() {
+    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "first"))))
+        .when(new RaiseDispute(ID, DisputeLevel.DIRECTORATE, "escalated"))
+        .expectEvents(new DisputeRaised(ID, DisputeLevel.DIRECTORATE, "escalated", 1, List.of(StakeholderOffice.OPR)));
+  }
+
+  @Test
+  @DisplayName("SECTION_XI_LADDER: the Director decides only a dispute escalated to the Director")
+  void refusesTheDirectorsDecisionBelowTheDirector() {
+    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.PROGRAM_AD, "first"),
+            new RaiseDispute(ID, DisputeLevel.DIRECTORATE, "escalated"))))
+        .when(new ResolveDispute(ID, DisputeDecision.PROCEED_AS_DRAFTED, "too early"))
+        .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI_LADDER"));
+  }
+
   @Test
   @DisplayName("SECTION_XI: clearance waits while a dispute is open")
   void openDisputeBlocksClearance() {
-    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"))))
+    fixture.given(history(atTheDirector()))
         .when(new RequestClearance(ID))
         .expectException(refused(RefusalCode.DISPUTE_STATE, "SECTION_XI"));
   }
@@ -166,7 +209,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("SECTION_XI: the Director's decision to proceed lifts the objection and clearance may go ahead")
   void directorsDecisionToProceedLiftsTheObjection() {
-    List<Object> decided = plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"),
+    List<Object> decided = plus(atTheDirector(),
         new ResolveDispute(ID, DisputeDecision.PROCEED_AS_DRAFTED, "retention is within the schedule"));
     fixture.given(history(decided))
         .when(new RequestClearance(ID))
@@ -175,7 +218,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
 
   @Test
   void recordsTheDirectorsDecision() {
-    fixture.given(history(plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"))))
+    fixture.given(history(atTheDirector()))
         .when(new ResolveDispute(ID, DisputeDecision.REVISE_DRAFT, "shorten retention"))
         .expectEvents(new DisputeResolved(ID, DisputeDecision.REVISE_DRAFT, "shorten retention", 1, List.of(StakeholderOffice.OPR)));
   }
@@ -183,7 +226,7 @@ class ConcurrenceAndClearanceTest extends AgreementTestSupport {
   @Test
   @DisplayName("SECTION_XI: when the Director sustains the objection, the draft must be revised")
   void sustainedObjectionStillBlocksClearance() {
-    List<Object> decided = plus(oprObjects(), new RaiseDispute(ID, DisputeLevel.DIRECTOR, "to the Director"),
+    List<Object> decided = plus(atTheDirector(),
         new ResolveDispute(ID, DisputeDecision.REVISE_DRAFT, "shorten retention"));
     fixture.given(history(decided))
         .when(new RequestClearance(ID))
