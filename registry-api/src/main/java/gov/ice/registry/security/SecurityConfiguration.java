@@ -157,6 +157,8 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/login", "/static/**", "/favicon.ico", "/error").permitAll()
+            // The pages show what the API's GET /api/agreements and /api/agreements/{id} show: to registry roles only.
+            .pathMatchers("/", "/agreements.csv", "/agreements/**").access(allow(SecurityConfiguration::anyRegistryRole))
             .anyExchange().authenticated());
     ReactiveClientRegistrationRepository oidc = registrations.getIfAvailable();
     if (oidc != null) {

@@ -124,7 +124,7 @@ class AgreementPage {
       typed.remove("_csrf");
       TypedForm typedForm = new TypedForm(action, typed);
       Mono<Object> command = "amend".equals(action)
-          ? amendment(agreement, form, user)
+          ? Mono.defer(() -> amendment(agreement, form, user))
           : Mono.fromCallable(() -> command(agreement, action, form, user));
       Long version = parseVersion(form.getFirst("version"));
       return command
