@@ -1,6 +1,7 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.projection.export.SpreadsheetCsv;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,12 +116,12 @@ class RepositoryPage {
     return Mono.just(ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
-        .body(Flux.concat(Flux.just(Csv.row(List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
+        .body(Flux.concat(Flux.just(SpreadsheetCsv.header(List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
             "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version"))), rows)));
   }
 
   private static String csvRow(SearchResult.Item d) {
-    return Csv.row(Arrays.asList(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(),
+    return SpreadsheetCsv.row(Arrays.asList(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(),
         String.join("; ", d.parties()),
         String.join("; ", d.categories()),
         d.pii(), d.marking(), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));

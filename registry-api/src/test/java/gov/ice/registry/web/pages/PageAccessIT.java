@@ -58,6 +58,19 @@ class PageAccessIT extends H2Registry {
   }
 
   @Test
+  void theRepositoryCsvNeutralisesWhatASpreadsheetWouldRunAsAFormula() throws Exception {
+    String word = "pagecsv" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    ObjectNode draft = AgreementBodies.draft();
+    draft.put("title", "\uFF0BSUM(1) Sharing with the Texas Department of Public Safety " + word);
+    Response created = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", draft);
+    String base = "http://localhost:" + port;
+    HttpResponse<String> csv = get(signIn(base, TestUsers.IGP), base,
+        "/agreements.csv?q=" + word + "&after=" + created.header("X-Registry-Position").orElseThrow());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("\uFEFFid,title,").contains(",'\uFF0BSUM(1) Sharing with the Texas");
+  }
+
+  @Test
   void aPageActionOnAnUnknownAgreementIsNotFoundAndOneTheRoleMayNotTakeIsForbidden() throws Exception {
     String base = "http://localhost:" + port;
     Response created = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());

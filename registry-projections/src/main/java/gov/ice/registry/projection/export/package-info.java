@@ -1,0 +1,2 @@
+/** What the registry exports for people to open: CSV that spreadsheets read safely. */
+package gov.ice.registry.projection.export;
