@@ -1,8 +1,8 @@
 package gov.ice.registry.web;
 
 /**
- * What text from a client may hold: no control characters except tab and line breaks, and not
- * only invisible characters (a title of zero-width spaces looks empty to every reader but is
+ * What text from a client may hold: valid Unicode (no lone surrogate, no noncharacter such as
+ * U+FFFF), no control characters except tab and line breaks, and not only invisible characters (a title of zero-width spaces looks empty to every reader but is
  * not blank to {@code @NotBlank}). Shared by request bodies, query parameters and imports.
  */
 public final class TextRules {
@@ -21,6 +21,20 @@ public final class TextRules {
       if (isControl(c)) {
         return "must not contain control characters";
       }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (isNoncharacter(text.codePointAt(i))) {
+          return "must not contain Unicode noncharacters";
+        }
+        i++;
+        visible = true;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        return "must be valid Unicode text (a lone surrogate is not)";
+      }
+      if (isNoncharacter(c)) {
+        return "must not contain Unicode noncharacters";
+      }
       if (isInvisible(c)) {
         invisible = true;
       } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
@@ -31,6 +45,11 @@ public final class TextRules {
       return "must not be made only of invisible characters";
     }
     return null;
+  }
+
+  /** U+FDD0..U+FDEF and the last two code points of every plane: reserved for a program's internal use, never text. */
+  static boolean isNoncharacter(int codePoint) {
+    return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
   }
 
   static boolean isControl(char c) {
