@@ -2,6 +2,15 @@ package gov.ice.registry.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +43,7 @@ public class StrictJson {
 
   /** Dates a registry record can plausibly carry; anything outside is a typo or a probe. */
   static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
   /** The strict mapper, for request bodies read outside the codecs (the rows of a bulk import). */
@@ -75,9 +85,19 @@ public class StrictJson {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     // Registered last, so these take precedence over the default String and LocalDate deserializers.
-    mapper.registerModule(new SimpleModule("registry-strict-input")
+    SimpleModule module = new SimpleModule("registry-strict-input")
         .addDeserializer(String.class, new CleanText())
-        .addDeserializer(LocalDate.class, new PlausibleDate()));
+        .addDeserializer(LocalDate.class, new PlausibleDate())
+        .addDeserializer(boolean.class, new StrictFlag(false))
+        .addDeserializer(Boolean.class, new StrictFlag(null));
+    module.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description,
+          JsonDeserializer<?> deserializer) {
+        return new ExactEnum(deserializer, type.getRawClass());
+      }
+    });
+    mapper.registerModule(module);
     return mapper;
   }
 
@@ -113,6 +133,72 @@ public class StrictJson {
     }
   }
 
+  /**
+   * An enum value spelled exactly: Jackson's own deserializer trims a name it does not find and
+   * tries again, so {@code "CUI "} read as {@code CUI}.
+   */
+  static final class ExactEnum extends StdDeserializer<Object> implements ContextualDeserializer {
+
+    private final JsonDeserializer<?> delegate;
+
+    ExactEnum(JsonDeserializer<?> delegate, Class<?> type) {
+      super(type);
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+        String text = parser.getText();
+        if (!text.equals(text.strip())) {
+          throw new RefusedValue(parser, handledType(), "must be one of the values, spelled exactly (no spaces around it)");
+        }
+      }
+      return delegate.deserialize(parser, context);
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) throws JsonMappingException {
+      JsonDeserializer<?> contextual = delegate instanceof ContextualDeserializer c ? c.createContextual(context, property) : delegate;
+      return contextual == delegate ? this : new ExactEnum(contextual, handledType());
+    }
+  }
+
+  /**
+   * A flag is true or false. An explicit null is neither and is refused (Jackson read it as false);
+   * an absent flag keeps its default: false, or null where the flag is optional.
+   */
+  static final class StrictFlag extends StdScalarDeserializer<Boolean> {
+
+    private final Boolean absent;
+
+    StrictFlag(Boolean absent) {
+      super(Boolean.class);
+      this.absent = absent;
+    }
+
+    @Override
+    public Boolean deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_TRUE)) {
+        return Boolean.TRUE;
+      }
+      if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_FALSE)) {
+        return Boolean.FALSE;
+      }
+      throw new RefusedValue(parser, Boolean.class, "must be true or false");
+    }
+
+    @Override
+    public Boolean getNullValue(DeserializationContext context) throws JsonMappingException {
+      throw new RefusedValue(context.getParser(), Boolean.class, "must be true or false, not null");
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext context) {
+      return absent;
+    }
+  }
+
   static final class PlausibleDate extends StdScalarDeserializer<LocalDate> {
 
     PlausibleDate() {
@@ -122,6 +208,10 @@ public class StrictJson {
     @Override
     public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+        throw new RefusedValue(parser, LocalDate.class, "must be a date as YYYY-MM-DD");
+      }
+      // Jackson's own reader takes a date-time and drops its time; a date is asked, so a date it must be.
+      if (!DATE.matcher(parser.getText()).matches()) {
         throw new RefusedValue(parser, LocalDate.class, "must be a date as YYYY-MM-DD");
       }
       LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
