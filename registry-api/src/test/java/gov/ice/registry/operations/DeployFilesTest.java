@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's files under deploy/, checked with tools that run here (no container engine, no
@@ -259,9 +260,42 @@ class DeployFilesTest {
   void readsMetricNamesOutOfPromQl() {
     assertThat(PromQl.metricNames("histogram_quantile(0.95, sum by (le) (rate(registry_commands_seconds_bucket{outcome=\"success\"}[5m])))"))
         .containsExactly("registry_commands_seconds_bucket");
-    assertThat(PromQl.metricNames("time() - max(registry_jobs_last_started_timestamp_seconds{job=\"notice-job\"}) > 26 * 3600"))
+    assertThat(PromQl.metricNames("time() - max(registry_jobs_last_started_timestamp_seconds{task=\"notice-job\"}) > 26 * 3600"))
         .containsExactly("registry_jobs_last_started_timestamp_seconds");
     assertThat(PromQl.metricNames("max(a_b) > max(a_b offset 1d) and on() sum(rate(c_total[$__rate_interval])) == 0"))
         .containsExactly("a_b", "c_total");
+  }
+
+  @Test
+  void readsSelectorsOutOfPromQl() {
+    assertThat(PromQl.selectors("sum(rate(http_server_requests_seconds_count{job=\"isaa-registry\", status=~\"5..\"}[5m]))"
+        + " / sum(rate(http_server_requests_seconds_count{job=\"isaa-registry\"}[5m])) > 0.05"))
+        .containsExactly("http_server_requests_seconds_count{job=\"isaa-registry\", status=~\"5..\"}",
+            "http_server_requests_seconds_count{job=\"isaa-registry\"}");
+    assertThat(PromQl.selectors("max(a_b) > max(a_b offset 1d)")).containsExactly("a_b");
+    assertThat(PromQl.withRegexLabelsOnlyPresent("h_count{job=\"isaa-registry\", status=~\"5..\", uri!~\"/x\"}"))
+        .isEqualTo("h_count{job=\"isaa-registry\", status=~\".+\"}");
+    assertThat(PromQl.withRegexLabelsOnlyPresent("h_count{uri!~\"/x\"}")).isEqualTo("h_count");
+  }
+
+  /**
+   * Why no registry metric may carry a label named job or instance: the scrape keeps the exposed
+   * one as exported_job, and a selector on job then selects nothing. The check that runs the
+   * rules' selectors against the real scrape (MetricNamesIT) tells the two apart.
+   */
+  @Test
+  void aLabelTheScrapeAlsoAttachesIsRenamedAndNoLongerSelected(@TempDir Path dir) throws Exception {
+    List<Scrape.Series> stored = Scrape.asStored(
+        Scrape.parse("# TYPE g gauge\ng{job=\"notice-job\",uri=\"/a\\\"b\"} 1.0\nh_total 3.0\n"),
+        Map.of("job", "isaa-registry", "instance", "registry-1:8080"));
+    assertThat(stored.get(0).labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "exported_job", "notice-job", "uri", "/a\"b", "job", "isaa-registry", "instance", "registry-1:8080"));
+    assertThat(stored.get(1).labels()).containsOnlyKeys("job", "instance");
+
+    assertThat(SelectorCheck.run(dir, stored, List.of("g{exported_job=\"notice-job\"}", "h_total{job=\"isaa-registry\"}",
+        "g{uri=~\"/b\"}")).exitCode()).isZero();
+    Promtool.Result renamed = SelectorCheck.run(dir, stored, List.of("g{job=\"notice-job\"}"));
+    assertThat(renamed.exitCode()).as(renamed.output()).isNotZero();
+    assertThat(renamed.output()).contains("group(g{job=\\\"notice-job\\\"})");
   }
 }

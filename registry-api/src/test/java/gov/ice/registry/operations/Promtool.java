@@ -18,6 +18,16 @@ final class Promtool {
 
   /** Runs promtool with {@code arguments} in {@code directory}, feeding {@code stdin}; answers its output, asserting exit 0. */
   static String run(Path directory, String stdin, String... arguments) throws IOException, InterruptedException {
+    Result result = attempt(directory, stdin, arguments);
+    assertThat(result.exitCode()).as("promtool " + String.join(" ", arguments) + ":\n" + result.output()).isZero();
+    return result.output();
+  }
+
+  /** What promtool answered and how it exited. */
+  record Result(int exitCode, String output) {}
+
+  /** Runs promtool as {@link #run} does, whatever its exit code. */
+  static Result attempt(Path directory, String stdin, String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(executable());
     command.addAll(List.of(arguments));
@@ -28,8 +38,7 @@ final class Promtool {
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-    assertThat(process.exitValue()).as("promtool " + String.join(" ", arguments) + ":\n" + output).isZero();
-    return output;
+    return new Result(process.exitValue(), output);
   }
 
   private static String executable() {
