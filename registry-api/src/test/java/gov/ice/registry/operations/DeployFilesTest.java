@@ -37,9 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's files under deploy/, checked with tools that run here (no container engine, no
- * cluster): the alert rules by promtool, the Kubernetes manifests by the fabric8 model of the
- * Kubernetes API (an unknown or misplaced field fails), compose.yaml's references, the dashboard's
- * structure. That every metric they name exists is {@link MetricNamesIT}'s business.
+ * cluster): the alert rules by promtool, Alertmanager's configuration by amtool, the Kubernetes
+ * manifests by the fabric8 model of the Kubernetes API (an unknown or misplaced field fails), and
+ * what an operator relies on: compose's references, required secrets and ports, the proxies'
+ * limits against the registry's, scrape discovery, hashed configuration, the dashboard's
+ * structure. That every metric and label they select exists is {@link MetricNamesIT}'s business.
  */
 class DeployFilesTest {
 
@@ -351,7 +353,7 @@ class DeployFilesTest {
   }
 
   @Test
-  void composeFileReferencesResolve() throws IOException {
+  void composeFileReferencesResolve(@TempDir Path dir) throws Exception {
     Path composeFile = DEPLOY.resolve("compose.yaml");
     // SnakeYAML resolves the anchors and merge keys (<<: *registry) compose files use; Jackson's YAML does not.
     JsonNode compose = new ObjectMapper().valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(composeFile)));
@@ -389,11 +391,11 @@ class DeployFilesTest {
     assertThat(scrape.path("scrape_configs").get(0).path("static_configs").get(0).path("targets").toString())
         .contains("registry-1:8080", "registry-2:8080");
     assertThat(scrape.path("scrape_configs").get(0).path("metrics_path").asText()).isEqualTo("/actuator/prometheus");
-    checkComposeOperations(composeFile, compose, scrape);
+    checkComposeOperations(composeFile, compose, scrape, dir);
   }
 
   /** Secrets required, ports on localhost but the load balancer's, Alertmanager wired to Prometheus with a receiver. */
-  private static void checkComposeOperations(Path composeFile, JsonNode compose, JsonNode scrape) throws IOException {
+  private static void checkComposeOperations(Path composeFile, JsonNode compose, JsonNode scrape, Path checked) throws Exception {
     String text = Files.readString(composeFile);
     assertThat(text).as("no secret falls back to a default").doesNotContainPattern("\\$\\{\\w+:?-")
         .doesNotContain("change-me");
@@ -430,8 +432,12 @@ class DeployFilesTest {
     config.path("receivers").forEach(r -> receivers.add(r.path("name").asText()));
     assertThat(receivers).contains(config.path("route").path("receiver").asText());
     config.path("route").path("routes").forEach(r -> assertThat(receivers).contains(r.path("receiver").asText()));
-    assertThat(config.path("receivers").get(0).path("webhook_configs").get(0).path("url").asText())
-        .startsWith("${ALERT_WEBHOOK_URL:?");
+    String url = config.path("receivers").get(0).path("webhook_configs").get(0).path("url").asText();
+    assertThat(url).startsWith("${ALERT_WEBHOOK_URL:?");
+    // Alertmanager's own check, on the configuration as compose hands it over with a URL filled in.
+    Files.writeString(checked.resolve("alertmanager.yml"),
+        compose.path("configs").path(configName).path("content").asText().replace(url, "https://hooks.example.internal/alerts"));
+    assertThat(Promtool.amtool(checked, "check-config", "alertmanager.yml")).contains("SUCCESS");
   }
 
   @Test
