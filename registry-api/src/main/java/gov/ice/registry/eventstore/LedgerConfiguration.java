@@ -9,7 +9,6 @@ import gov.ice.registry.serialization.RegistryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -31,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,14 +39,15 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The ledger: Axon's JDBC event store and token store on H2 (embedded default) or PostgreSQL,
- * events serialized as JSON, and the metadata every event carries.
+ * events serialized as JSON, and the metadata every event carries. The tables come from Flyway's
+ * migrations in {@code db/migration/h2} or {@code db/migration/postgresql}, which Spring Boot runs
+ * on this data source before any bean marked {@link DependsOnDatabaseInitialization} is created.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerProperties.class)
 class LedgerConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
-  private static final Duration SCHEMA_PATIENCE = Duration.ofSeconds(60);
 
   @Bean(destroyMethod = "close")
   DataSource ledgerDataSource(LedgerProperties ledger, @Value("${registry.data-dir:./data}") Path dataDir) throws Exception {
@@ -79,6 +81,16 @@ class LedgerConfiguration {
     return new H2Compaction(ledgerDataSource, dialect);
   }
 
+  /**
+   * The migrations for the ledger's database, chosen from its URL. Spring Boot's own
+   * {@code {vendor}} placeholder would ask a connection for it while the beans are created, before
+   * Flyway's connect retries apply: an H2 file opening on a busy machine then failed the start.
+   */
+  @Bean
+  FlywayConfigurationCustomizer ledgerMigrations(LedgerDialect dialect) {
+    return configuration -> configuration.locations(dialect.migrations);
+  }
+
   @Bean
   LedgerDialect ledgerDialect(LedgerProperties ledger, @Value("${registry.data-dir:./data}") Path dataDir) {
     return LedgerDialect.of(ledger.jdbcUrl(dataDir));
@@ -104,13 +116,13 @@ class LedgerConfiguration {
 
   /** The JDBC ledger, unless Axon Server is switched on: then Axon Server is the event store (README, "Running it"). */
   @Bean
+  @DependsOnDatabaseInitialization
   @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
   EventStorageEngine eventStorageEngine(
       ConnectionProvider connectionProvider,
       TransactionManager transactionManager,
       PersistenceExceptionResolver persistenceExceptionResolver,
       @Qualifier("eventSerializer") Serializer eventSerializer,
-      LedgerDialect dialect,
       // Rows per fetch: a replay of a million events is a thousand queries, not Axon's default ten thousand.
       @Value("${registry.ledger.batch-size:1000}") int batchSize) {
     JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
@@ -122,22 +134,17 @@ class LedgerConfiguration {
         .snapshotSerializer(eventSerializer)
         .schema(EventSchema.builder().build())
         .build();
-    // Axon's factories write CREATE TABLE IF NOT EXISTS: creating at every start is idempotent.
-    StartupRetry.run("Creating the event tables", SCHEMA_PATIENCE,
-        () -> transactionManager.executeInTransaction(() -> engine.createSchema(dialect.eventTables)));
     return engine;
   }
 
   @Bean
-  TokenStore tokenStore(ConnectionProvider connectionProvider, TransactionManager transactionManager, Serializer serializer, LedgerDialect dialect) {
-    JdbcTokenStore tokenStore = JdbcTokenStore.builder()
+  @DependsOnDatabaseInitialization
+  TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    return JdbcTokenStore.builder()
         .connectionProvider(connectionProvider)
         .serializer(serializer)
         .schema(TokenSchema.builder().build())
         .build();
-    StartupRetry.run("Creating the token table", SCHEMA_PATIENCE,
-        () -> transactionManager.executeInTransaction(() -> tokenStore.createSchema(dialect.tokenTables)));
-    return tokenStore;
   }
 
   @Bean

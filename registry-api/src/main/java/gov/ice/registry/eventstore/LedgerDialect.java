@@ -1,27 +1,18 @@
 package gov.ice.registry.eventstore;
 
-import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
-import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenTableFactory;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
-import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-
-/** The two databases the ledger runs on, and the DDL Axon writes for each. */
+/**
+ * The two databases the ledger runs on. Each has its own migrations
+ * ({@code db/migration/h2}, {@code db/migration/postgresql}): Axon's DDL differs between them.
+ */
 enum LedgerDialect {
-  /**
-   * Axon's HSQL factory writes DDL that H2 2.3 rejects; the MySQL one ({@code bigint
-   * auto_increment}, {@code blob}) is accepted as is.
-   */
-  H2(MySqlEventTableFactory.INSTANCE, GenericTokenTableFactory.INSTANCE),
-  POSTGRESQL(PostgresEventTableFactory.INSTANCE, PostgresTokenTableFactory.INSTANCE);
+  H2("h2"),
+  POSTGRESQL("postgresql");
 
-  final EventTableFactory eventTables;
-  final TokenTableFactory tokenTables;
+  /** Where this database's migrations are, on the classpath. */
+  final String migrations;
 
-  LedgerDialect(EventTableFactory eventTables, TokenTableFactory tokenTables) {
-    this.eventTables = eventTables;
-    this.tokenTables = tokenTables;
+  LedgerDialect(String folder) {
+    this.migrations = "classpath:db/migration/" + folder;
   }
 
   static LedgerDialect of(String jdbcUrl) {

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of every Merkle tree is the {@code i}-th row. The event store's global index cannot serve as
  * that order by itself, because a transaction that commits late can leave an event behind others
  * with higher indexes; appending such an event later keeps every tree an extension of the last
- * one. {@code ledger_checkpoint} holds each signed checkpoint.
+ * one. {@code ledger_checkpoint} holds each signed checkpoint. Both tables come from the
+ * ledger's migrations ({@code db/migration}).
  */
 public final class CheckpointStore {
 
@@ -23,23 +24,6 @@ public final class CheckpointStore {
   CheckpointStore(JdbcTemplate jdbc, EventSchema schema) {
     this.jdbc = jdbc;
     this.schema = schema;
-  }
-
-  /** Portable DDL (H2 and PostgreSQL); run at every start, creating only what is missing. */
-  void createTables() {
-    jdbc.execute("CREATE TABLE IF NOT EXISTS ledger_leaf ("
-        + "leaf_index BIGINT NOT NULL PRIMARY KEY, "
-        + "global_index BIGINT NOT NULL UNIQUE, "
-        + "aggregate_identifier VARCHAR(255) NOT NULL, "
-        + "sequence_number BIGINT NOT NULL, "
-        + "event_hash VARCHAR(64) NOT NULL)");
-    jdbc.execute("CREATE TABLE IF NOT EXISTS ledger_checkpoint ("
-        + "checkpoint_number BIGINT NOT NULL PRIMARY KEY, "
-        + "tree_size BIGINT NOT NULL, "
-        + "root VARCHAR(64) NOT NULL, "
-        + "recorded_at VARCHAR(40) NOT NULL, "
-        + "signature VARCHAR(128) NOT NULL, "
-        + "public_key VARCHAR(256) NOT NULL)");
   }
 
   /** One leaf: an event as a checkpoint took it in. */

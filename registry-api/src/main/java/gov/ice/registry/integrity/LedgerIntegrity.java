@@ -30,7 +30,7 @@ public final class LedgerIntegrity {
     this.eraser = eraser;
   }
 
-  /** Creates the ledger's tables where missing and wires the services. */
+  /** Wires the services over a database that the ledger's migrations ({@code db/migration}) have set up. */
   public static LedgerIntegrity over(DataSource dataSource, EventSchema schema, PlatformTransactionManager transactionManager,
       KeyPair signingKey, Clock clock, MeterRegistry meters) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -38,7 +38,6 @@ public final class LedgerIntegrity {
     TransactionTemplate transactions = new TransactionTemplate(transactionManager);
     EventTable events = new EventTable(jdbc, json, schema);
     CheckpointStore store = new CheckpointStore(jdbc, schema);
-    store.createTables();
     CheckpointSigner signer = new CheckpointSigner(signingKey);
     LedgerVerifier verifier = new LedgerVerifier(events, store, jdbc, json, signer.publicKey(), meters, clock);
     Checkpoints checkpoints = new Checkpoints(store, verifier, signer, clock, transactions, json);

@@ -7,13 +7,13 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -42,13 +42,10 @@ class LedgerIntegrityConfiguration {
    * {@code REGISTRY_LEDGER_SIGNING_KEY_FILE} (Ed25519, PEM PKCS#8) in production; otherwise a key
    * generated once into the data directory and kept there.
    */
-  /**
-   * Takes the {@link EventStorageEngine} only to be created after it: the engine's schema creation
-   * waits for a database that is still coming up, and the ledger's tables then find it ready.
-   */
   @Bean
+  @DependsOnDatabaseInitialization
   LedgerIntegrity ledgerIntegrity(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-      MeterRegistry meters, SecureRandom ledgerSalts, EventStorageEngine eventTablesFirst,
+      MeterRegistry meters, SecureRandom ledgerSalts,
       @Value("${registry.ledger.signing-key-file:}") String signingKeyFile,
       @Value("${registry.data-dir:./data}") Path dataDir) {
     KeyPair key;

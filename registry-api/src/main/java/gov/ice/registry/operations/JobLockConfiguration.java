@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,17 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class JobLockConfiguration {
 
-  /** The lock table, beside the ledger's; portable DDL run at every start, creating it only when missing. */
+  /** The lock table, beside the ledger's, from the ledger's migrations ({@code db/migration}). */
   static final String TABLE = "shedlock";
 
   @Bean
+  @DependsOnDatabaseInitialization
   LockProvider jobLocks(DataSource ledgerDataSource) {
     JdbcTemplate jdbc = new JdbcTemplate(ledgerDataSource);
-    jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-        + "name VARCHAR(64) NOT NULL PRIMARY KEY, "
-        + "lock_until TIMESTAMP NOT NULL, "
-        + "locked_at TIMESTAMP NOT NULL, "
-        + "locked_by VARCHAR(255) NOT NULL)");
     return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
         .withJdbcTemplate(jdbc)
         .withTableName(TABLE)

@@ -85,9 +85,11 @@ class OperationsMetrics {
   private AtomicReference<Instant> job(String name) {
     return jobs.computeIfAbsent(name, n -> {
       AtomicReference<Instant> value = new AtomicReference<>();
+      // The label is "task", never "job" or "instance": Prometheus attaches those two to every scraped
+      // series itself and renames a metric's own to exported_job, which no alert or panel selects.
       Gauge.builder("registry.jobs.last.started.timestamp", value, v -> seconds(Optional.ofNullable(v.get())))
           .description("When a scheduled job last started on any instance, as Unix time").baseUnit("seconds")
-          .tag("job", n).register(meters);
+          .tag("task", n).register(meters);
       return value;
     });
   }

@@ -3,6 +3,7 @@ package gov.ice.registry.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.chain.EventChain;
 import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.LedgerSchema;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -12,12 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import gov.ice.registry.serialization.RegistryJson;
 
 /**
  * A ledger written straight into Axon's event table, sealed exactly as the registry seals events
@@ -31,15 +26,9 @@ final class SyntheticLedger {
 
   private SyntheticLedger() {}
 
-  /** Creates Axon's tables (where missing) and appends {@code events} sealed events. */
+  /** Creates the ledger's tables (the application's migrations, where not run yet) and appends {@code events} sealed events. */
   static void write(DataSource dataSource, boolean postgres, int events) throws Exception {
-    JdbcEventStorageEngine.builder()
-        .connectionProvider(new DataSourceConnectionProvider(dataSource))
-        .transactionManager(NoTransactionManager.INSTANCE)
-        .eventSerializer(RegistryJson.serializer())
-        .snapshotSerializer(RegistryJson.serializer())
-        .build()
-        .createSchema(postgres ? PostgresEventTableFactory.INSTANCE : MySqlEventTableFactory.INSTANCE);
+    LedgerSchema.migrate(dataSource, postgres);
     ObjectMapper json = new ObjectMapper();
     // Salts only need to differ here, not to be secret: a seeded generator keeps the writing cheap.
     SecureRandom random = SecureRandom.getInstance("SHA1PRNG");

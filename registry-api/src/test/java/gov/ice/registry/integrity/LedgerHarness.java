@@ -11,6 +11,7 @@ import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.ReviseDraft;
 import gov.ice.registry.chain.SigningKeys;
 import gov.ice.registry.serialization.RegistryJson;
+import gov.ice.registry.support.LedgerSchema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -54,13 +54,13 @@ final class LedgerHarness implements AutoCloseable {
   LedgerHarness() {
     dataSource.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     jdbc = new JdbcTemplate(dataSource);
+    LedgerSchema.migrate(dataSource, false);
     JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
         .connectionProvider(new DataSourceConnectionProvider(dataSource))
         .transactionManager(NoTransactionManager.INSTANCE)
         .eventSerializer(RegistryJson.serializer())
         .snapshotSerializer(RegistryJson.serializer())
         .build();
-    engine.createSchema(MySqlEventTableFactory.INSTANCE);
     // No configurer modules from the classpath: they would route commands to an Axon Server.
     axon = DefaultConfigurer.defaultConfiguration(false)
         .configureSerializer(c -> RegistryJson.serializer())

@@ -11,7 +11,11 @@ import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
 import gov.ice.registry.support.RegistryProcess;
 import gov.ice.registry.support.TestUsers;
+import gov.ice.registry.operations.Scrape.Series;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +26,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged registry, driven through a few commands (one refused) and a search, then scraped as
- * Prometheus would: {@code promtool check metrics} finds nothing in the scrape, and every metric
- * the alert rules and the Grafana dashboard name is in it. A metric missing from the scrape is a
- * dashboard panel that stays empty or an alert that can never fire: the failure lists each one
- * with where it is used.
+ * The packaged registry, driven through a few commands (one refused), a search and the notice job,
+ * then scraped as Prometheus would: {@code promtool check metrics} finds nothing in the scrape,
+ * every metric the alert rules and the Grafana dashboard name is in it, no series carries a label
+ * Prometheus attaches itself, and every selector of a rule or a panel selects a series once the
+ * scrape's target labels are attached as deploy/prometheus/prometheus.yml's scrape attaches them.
+ * A metric or label missing from the scrape is a dashboard panel that stays empty or an alert that
+ * can never fire: the failure lists each one with where it is used.
  */
 class MetricNamesIT {
 
   /** Series Prometheus makes itself, not the registry. */
   private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+  /** The labels Prometheus attaches to every series of a target. */
+  private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
   @TempDir
   Path dir;
@@ -42,7 +50,9 @@ class MetricNamesIT {
         "REGISTRY_DATA_DIR", dir.resolve("data").toString(),
         // The leaf-log job every second and the gauges every second: their series appear at once.
         "REGISTRY_LEDGER_LEAF_INTERVAL", "PT1S",
-        "REGISTRY_METRICS_REFRESH_INTERVAL", "PT1S");
+        "REGISTRY_METRICS_REFRESH_INTERVAL", "PT1S",
+        // The notice job at once (its lock then holds it for minutes): the job gauge for it appears.
+        "REGISTRY_NOTICES_CRON", "* * * * * *");
     try (RegistryProcess registry = RegistryProcess.start(environment, dir.resolve("registry.log"))) {
       RegistryClient client = registry.client();
       Response drafted = client.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
@@ -57,7 +67,7 @@ class MetricNamesIT {
       await("the job and checkpoint gauges in the scrape").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
           .until(() -> {
             scrape[0] = client.anonymous().get("/actuator/prometheus").text();
-            return scrape[0].contains("registry_jobs_last_started_timestamp_seconds{")
+            return scrape[0].contains("registry_jobs_last_started_timestamp_seconds{task=\"notice-job\"")
                 && scrape[0].contains("registry_commands_refused_total{");
           });
 
@@ -73,7 +83,30 @@ class MetricNamesIT {
       });
       assertThat(missing).as("metrics the alert rules or the dashboard use that the registry does not expose (metric=[where])")
           .isEmpty();
+
+      List<Series> exposedSeries = Scrape.parse(scrape[0]);
+      assertThat(exposedSeries).as("series with a label Prometheus attaches itself (it would rename it exported_...)")
+          .filteredOn(series -> series.labels().keySet().stream().anyMatch(TARGET_LABELS::contains))
+          .extracting(Series::selector).isEmpty();
+
+      List<Series> stored = new ArrayList<>(Scrape.asStored(exposedSeries, targetLabels()));
+      stored.add(new Series("up", targetLabels()));
+      Map<String, Set<String>> selectors = SelectorCheck.deploySelectors();
+      Promtool.Result check = SelectorCheck.run(dir, stored, selectors.keySet());
+      assertThat(check.exitCode()).as("selectors of the alert rules and the dashboard that select nothing in the scrape as "
+          + "Prometheus stores it:\n" + check.output() + "\nwhere each selector is used: " + selectors).isZero();
     }
+  }
+
+  /** The labels the registry's scrape attaches to each series: its job name and one of its targets. */
+  private static Map<String, String> targetLabels() throws Exception {
+    JsonNode scrape = new ObjectMapper(new YAMLFactory()).readTree(DeployFilesTest.DEPLOY.resolve("prometheus/prometheus.yml").toFile())
+        .path("scrape_configs").get(0);
+    assertThat(scrape.path("honor_labels").asBoolean(false)).as("honor_labels: the registry's own labels yield to the target's").isFalse();
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("job", scrape.path("job_name").asText());
+    labels.put("instance", scrape.path("static_configs").get(0).path("targets").get(0).asText());
+    return labels;
   }
 
   /** Each metric name in an alert rule or a dashboard panel, with where it is used. */
