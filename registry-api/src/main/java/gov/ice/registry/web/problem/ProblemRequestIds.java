@@ -70,7 +70,10 @@ class ProblemRequestIds implements WebFluxConfigurer {
     @Override
     public Mono<Void> write(Publisher<? extends ProblemDetail> problems, ResolvableType actualType, ResolvableType elementType,
         MediaType mediaType, ServerHttpRequest request, ServerHttpResponse response, Map<String, Object> hints) {
-      Publisher<ProblemDetail> identified = Flux.from(problems).map(problem -> Problems.withRequestId(problem, request.getId()));
+      // A single problem stays a Mono: the encoder writes a Flux as a JSON array.
+      Publisher<ProblemDetail> identified = problems instanceof Mono<? extends ProblemDetail> one
+          ? one.map(problem -> Problems.withRequestId(problem, request.getId()))
+          : Flux.from(problems).map(problem -> Problems.withRequestId(problem, request.getId()));
       return json.write(identified, actualType, elementType, mediaType, request, response, hints);
     }
   }
