@@ -2,22 +2,19 @@ package gov.ice.registry.security;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Mono;
 
 /**
  * The client's real address, which sign-in throttling and the security events count by. Only
@@ -25,22 +22,37 @@ import reactor.core.publisher.Mono;
  * ranges) are its {@code X-Forwarded-For} and {@code X-Forwarded-Proto} believed: the client
  * is the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy (each
  * proxy appends the peer it saw, so entries to the left of it are whatever the client chose
- * to send). From any other peer both headers are ignored. Spring's own {@code
+ * to send). From any other peer the forwarded headers are dropped unread. Spring's own {@code
  * ForwardedHeaderTransformer} (and {@code server.forward-headers-strategy}) believes every
- * peer, and Boot offers no list of trusted proxies for Reactor Netty: hence this filter, ahead
- * of every other.
+ * peer, and Boot offers no list of trusted proxies for Reactor Netty: this one takes its place
+ * (the bean's name is the one the web handler looks for), so it runs before any filter and
+ * before the session is read, whose cookie is marked Secure when the request was https.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public final class TrustedProxies implements WebFilter {
+@Component(WebHttpHandlerBuilder.FORWARDED_HEADER_TRANSFORMER_BEAN_NAME)
+public final class TrustedProxies extends ForwardedHeaderTransformer {
 
+  private static final Set<String> FORWARDED = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+      "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   /** An IPv6 literal: hex digits, colons (at least one) and dots; never a host name to look up. */
   private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+  /** More hops than any real chain of proxies: the rest is not read. */
+  private static final int MAX_HOPS = 20;
 
   private final List<Range> trusted;
 
   public TrustedProxies(@Value("${registry.http.trusted-proxies:}") List<String> trusted) {
+    this(trusted, "none");
+  }
+
+  /** Refuses to start beside Reactor Netty's own forwarded-header support, which rewrites the peer's address before this sees it. */
+  @Autowired
+  public TrustedProxies(@Value("${registry.http.trusted-proxies:}") List<String> trusted,
+      @Value("${server.forward-headers-strategy:none}") String strategy) {
+    if ("native".equalsIgnoreCase(strategy.trim())) {
+      throw new IllegalStateException("server.forward-headers-strategy=native believes X-Forwarded-For from any client;"
+          + " leave it unset and name the proxies in REGISTRY_HTTP_TRUSTED_PROXIES instead");
+    }
     this.trusted = trusted.stream().map(String::trim).filter(s -> !s.isEmpty()).map(TrustedProxies::matcher).toList();
   }
 
@@ -88,25 +100,28 @@ public final class TrustedProxies implements WebFilter {
   }
 
   @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    ServerHttpRequest request = exchange.getRequest();
+  public ServerHttpRequest apply(ServerHttpRequest request) {
     InetSocketAddress peer = request.getRemoteAddress();
-    if (trusted.isEmpty() || peer == null || peer.getAddress() == null || !trusted(peer.getAddress().getHostAddress())) {
-      return chain.filter(exchange);
+    boolean fromProxy = !trusted.isEmpty() && peer != null && peer.getAddress() != null && trusted(peer.getAddress().getHostAddress());
+    boolean forwarded = request.getHeaders().keySet().stream().anyMatch(name -> FORWARDED.contains(name.toLowerCase(Locale.ROOT)));
+    if (!forwarded) {
+      return request;
     }
-    String client = client(peer.getAddress().getHostAddress(), request.getHeaders().get("X-Forwarded-For"));
-    String proto = request.getHeaders().getFirst("X-Forwarded-Proto");
-    ServerHttpRequest.Builder forwarded = request.mutate();
-    try {
-      forwarded.remoteAddress(new InetSocketAddress(InetAddress.getByName(client), peer.getPort()));
-    } catch (UnknownHostException notALiteral) {
-      // client() only answers literals, which never need a lookup.
+    ServerHttpRequest.Builder builder = request.mutate();
+    if (fromProxy) {
+      String client = client(peer.getAddress().getHostAddress(), request.getHeaders().get("X-Forwarded-For"));
+      try {
+        builder.remoteAddress(new InetSocketAddress(InetAddress.getByAddress(bytes(client)), peer.getPort()));
+      } catch (UnknownHostException impossible) {
+        // getByAddress refuses only a wrong length, and bytes() answers 4 or 16.
+      }
+      String proto = request.getHeaders().getFirst("X-Forwarded-Proto");
+      if ("https".equalsIgnoreCase(proto) || "http".equalsIgnoreCase(proto)) {
+        builder.uri(UriComponentsBuilder.fromUri(request.getURI()).scheme(proto.toLowerCase(Locale.ROOT)).build(true).toUri());
+      }
     }
-    if ("https".equalsIgnoreCase(proto) || "http".equalsIgnoreCase(proto)) {
-      URI uri = UriComponentsBuilder.fromUri(request.getURI()).scheme(proto.toLowerCase(Locale.ROOT)).build(true).toUri();
-      forwarded.uri(uri);
-    }
-    return chain.filter(exchange.mutate().request(forwarded.build()).build());
+    builder.headers(headers -> headers.keySet().removeIf(name -> FORWARDED.contains(name.toLowerCase(Locale.ROOT))));
+    return builder.build();
   }
 
   /** The client behind a trusted peer: the right-most forwarded entry that is not a trusted proxy. */
@@ -116,7 +131,7 @@ public final class TrustedProxies implements WebFilter {
       return client;
     }
     List<String> hops = forwardedFor.stream().flatMap(h -> Arrays.stream(h.split(","))).map(String::trim).toList();
-    for (int i = hops.size() - 1; i >= 0; i--) {
+    for (int i = hops.size() - 1; i >= Math.max(0, hops.size() - MAX_HOPS); i--) {
       String hop = hops.get(i);
       if (!literal(hop)) {
         // Garbage where an address should be: the last hop a trusted proxy vouched for is all we know.
