@@ -48,7 +48,7 @@ class RequestIds implements WebFilter {
   private static final Pattern TRACEPARENT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
   private static final Pattern ADMIN = Pattern.compile(
       "/api/admin/projections/([^/]+)/rebuild|/api/admin/.+|/api/ledger/checkpoints|/api/agreements/[^/]+/personal-data/erasure"
-          + "|/api/agreements/[^/]+/withdrawal|/api/agreements/[^/]+/documents/[^/]+/withdrawal");
+          + "|/api/agreements/[^/]+/withdrawal|/api/agreements/[^/]+/documents/[^/]+/withdrawal|/agreements/[^/]+/actions/withdraw");
 
   private final SecurityEvents events;
 
@@ -110,29 +110,31 @@ class RequestIds implements WebFilter {
       if (SecurityEvents.refusalWorthRecording(status, path)) {
         events.accessRefused(exchange, user, status, path, address);
       }
-      Matcher admin = ADMIN.matcher(path);
-      if (!"GET".equals(method) && !"HEAD".equals(method) && admin.matches()) {
-        events.adminAction(exchange, user, action(path, admin), status, path);
-      }
+      adminAction(method, path).ifPresent(action -> events.adminAction(exchange, user, action, status, path));
     }
   }
 
-  private static String action(String path, Matcher admin) {
+  /** The administrative or irreversible action a request asks for, if it asks for one. */
+  static Optional<String> adminAction(String method, String path) {
+    Matcher admin = ADMIN.matcher(path);
+    if ("GET".equals(method) || "HEAD".equals(method) || !admin.matches()) {
+      return Optional.empty();
+    }
     if (admin.group(1) != null) {
-      return "projection-rebuild";
+      return Optional.of("projection-rebuild");
     }
     if (path.endsWith("/personal-data/erasure")) {
-      return "personal-data-erasure";
+      return Optional.of("personal-data-erasure");
     }
     if (path.contains("/documents/")) {
-      return "document-withdrawal";
+      return Optional.of("document-withdrawal");
     }
-    if (path.endsWith("/withdrawal")) {
-      return "agreement-withdrawal";
+    if (path.endsWith("/withdrawal") || path.endsWith("/actions/withdraw")) {
+      return Optional.of("agreement-withdrawal");
     }
     if (path.startsWith("/api/ledger/checkpoints")) {
-      return "ledger-checkpoint";
+      return Optional.of("ledger-checkpoint");
     }
-    return "admin-action";
+    return Optional.of("admin-action");
   }
 }

@@ -42,4 +42,22 @@ class RequestIdsTest {
     assertThat(RequestIds.chosen(headers("traceparent", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))).isEmpty();
     assertThat(RequestIds.chosen(headers("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"))).isEmpty();
   }
+
+  @Test
+  void namesTheAdministrativeAndIrreversibleActionsOnRecord() {
+    assertThat(RequestIds.adminAction("POST", "/api/admin/projections/repository/rebuild")).contains("projection-rebuild");
+    assertThat(RequestIds.adminAction("POST", "/api/admin/notices/run")).contains("admin-action");
+    assertThat(RequestIds.adminAction("POST", "/api/agreements/a1/personal-data/erasure")).contains("personal-data-erasure");
+    assertThat(RequestIds.adminAction("POST", "/api/agreements/a1/withdrawal")).contains("agreement-withdrawal");
+    assertThat(RequestIds.adminAction("POST", "/agreements/a1/actions/withdraw")).contains("agreement-withdrawal");
+    assertThat(RequestIds.adminAction("POST", "/api/agreements/a1/documents/d1/withdrawal")).contains("document-withdrawal");
+    assertThat(RequestIds.adminAction("POST", "/api/ledger/checkpoints")).contains("ledger-checkpoint");
+  }
+
+  @Test
+  void leavesReadsAndOrdinaryCommandsToTheAccessLog() {
+    assertThat(RequestIds.adminAction("GET", "/api/admin/projections")).isEmpty();
+    assertThat(RequestIds.adminAction("POST", "/api/agreements/a1/concurrences")).isEmpty();
+    assertThat(RequestIds.adminAction("POST", "/agreements/a1/actions/sign")).isEmpty();
+  }
 }
