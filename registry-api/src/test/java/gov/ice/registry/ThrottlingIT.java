@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,14 +31,19 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Password guessing is bounded, for HTTP Basic and the sign-in form alike: after three wrong
- * passwords the user is refused with 429 and Retry-After, even with the right password, until
- * the lockout is over. A remembered password check never outlives a change of the users file.
+ * Password guessing is slowed down, for HTTP Basic and the sign-in form alike: after three wrong
+ * passwords from one address the user is refused there with 429 and Retry-After, even with the
+ * right password, until the wait is over; but nobody can lock a user out of another address,
+ * not even behind a shared proxy. A remembered password check never outlives a change of the
+ * users file. The proxy here is 127.0.0.2 (a raw socket bound to it): the only peer whose
+ * X-Forwarded-For counts; the ordinary client, on 127.0.0.1, is a peer like any other.
  */
 class ThrottlingIT {
 
   @TempDir
   static Path dir;
+
+  static final String PROXY = "127.0.0.2";
 
   static Path users;
   static ConfigurableApplicationContext registry;
@@ -51,8 +60,10 @@ class ThrottlingIT {
         "--registry.ledger.url=",
         "--registry.security.users-file=" + users,
         "--registry.security.sign-in.max-failures-per-user=3",
-        "--registry.security.sign-in.max-failures-per-address=1000",
-        "--registry.security.sign-in.lockout=3s",
+        "--registry.security.sign-in.max-failures-per-address=10",
+        "--registry.security.sign-in.first-delay=3s",
+        "--registry.security.sign-in.lockout=6s",
+        "--registry.http.trusted-proxies=" + PROXY,
         "--registry.security.sign-in.password-cache-ttl=10m");
     port = ((WebServerApplicationContext) registry).getWebServer().getPort();
   }
@@ -72,6 +83,15 @@ class ThrottlingIT {
             password: "{noop}registry"
             roles: [IGP]
           - username: audrey
+            password: "{noop}registry"
+            roles: [AUDITOR]
+          - username: rae
+            password: "{noop}registry"
+            roles: [AUDITOR]
+          - username: sam
+            password: "{noop}registry"
+            roles: [AUDITOR]
+          - username: tess
             password: "{noop}registry"
             roles: [AUDITOR]
         """.formatted(patPassword));
@@ -96,6 +116,62 @@ class ThrottlingIT {
     assertThat(throttled.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 3L));
     await("the lockout to end").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
         .until(() -> basic("audrey", "registry").status() == 200);
+  }
+
+  /** HTTP Basic through the proxy (a socket bound to 127.0.0.2) for the client it names, or from {@code local} itself. */
+  static int viaPeer(String local, String forwardedFor, String user, String password) throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(local, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(60_000);
+      String request = "GET /api/agreements HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n"
+          + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(statusLine).startsWith("HTTP/1.1 ");
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+  }
+
+  static int viaProxy(String client, String user, String password) throws Exception {
+    return viaPeer(PROXY, client, user, password);
+  }
+
+  @Test
+  void aStrangerGuessingMadeUpNamesLocksNoRealUserOutNeitherElsewhereNorBehindTheSameProxy() throws Exception {
+    int refused = 0;
+    for (int i = 0; i < 25; i++) {
+      int status = viaProxy("198.51.100.66", "made-up-" + i, "guess");
+      assertThat(status).isIn(401, 429);
+      refused += status == 429 ? 1 : 0;
+    }
+    assertThat(refused).as("the stranger's own address is slowed down").isGreaterThanOrEqualTo(10);
+    assertThat(viaProxy("198.51.100.10", "rae", "registry")).as("another client behind the same proxy").isEqualTo(200);
+    assertThat(basic("rae", "registry").status()).as("a client that is not behind the proxy").isEqualTo(200);
+  }
+
+  @Test
+  void ignoresAForwardedForThatDoesNotComeFromATrustedProxy() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertThat(viaPeer("127.0.0.1", "203.0.113." + (10 + i), "sam", "guess-" + i)).isEqualTo(401);
+    }
+    assertThat(viaPeer("127.0.0.1", "203.0.113.99", "sam", "registry"))
+        .as("the spoofed header changes nothing: this is still 127.0.0.1, which failed three times").isEqualTo(429);
+    assertThat(viaProxy("203.0.113.10", "sam", "registry"))
+        .as("203.0.113.10, as a trusted proxy says, has never failed").isEqualTo(200);
+  }
+
+  @Test
+  void aUserTargetedFromThreeAddressesStillSignsInFromAFreshOne() throws Exception {
+    for (String attacker : new String[] {"192.0.2.1", "192.0.2.2", "192.0.2.3"}) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(viaProxy(attacker, "tess", "guess-" + i)).isIn(401, 429);
+      }
+      assertThat(viaProxy(attacker, "tess", "registry")).as("the guessing address waits").isEqualTo(429);
+    }
+    assertThat(viaProxy("192.0.2.4", "tess", "registry")).isEqualTo(200);
+    assertThat(basic("tess", "registry").status()).isEqualTo(200);
   }
 
   @Test

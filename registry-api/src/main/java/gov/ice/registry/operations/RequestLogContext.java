@@ -1,5 +1,6 @@
 package gov.ice.registry.operations;
 
+import gov.ice.registry.security.SecurityEvents;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import java.security.Principal;
@@ -15,8 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * Puts the request id (the one the ledger records in each event's metadata) and the acting user
- * into every log line of a request. A reactive request hops between threads, so the values live
+ * Puts the request id (the one the ledger records in each event's metadata; {@link RequestIds}
+ * chooses it) and the acting user into every log line of a request. A reactive request hops between threads, so the values live
  * in Reactor's context and {@code spring.reactor.context-propagation=auto} restores them into the
  * MDC of whichever thread runs a step (also the bounded elastic threads that run commands).
  * Runs after Spring Security's filter chain, once the user is known.
@@ -26,7 +27,7 @@ class RequestLogContext implements WebFilter, Ordered {
 
   static final String REQUEST_ID = "request.id";
   static final String USER = "user.name";
-  private static final String KEY = "registry.log.context";
+  static final String KEY = "registry.log.context";
 
   static {
     ContextRegistry.getInstance().registerThreadLocalAccessor(new MdcAccessor());
@@ -41,6 +42,7 @@ class RequestLogContext implements WebFilter, Ordered {
           values.put(REQUEST_ID, requestId);
           if (!user.isEmpty()) {
             values.put(USER, user);
+            exchange.getAttributes().put(SecurityEvents.USER_ATTRIBUTE, user);
           }
           return chain.filter(exchange).contextWrite(Context.of(KEY, Map.copyOf(values)));
         });

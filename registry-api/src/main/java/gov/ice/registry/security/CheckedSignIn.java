@@ -2,7 +2,8 @@ package gov.ice.registry.security;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,9 +17,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The one password check of the registry, for HTTP Basic and the sign-in form alike: throttled
- * per user and per client address (a throttled attempt is refused before its password is even
- * looked at), with successful checks remembered briefly. Every failure says the same thing,
- * whether the user exists or not.
+ * per username and client address (a throttled attempt is refused before its password is even
+ * looked at; see {@link SignInThrottle}), with successful checks remembered briefly. Every
+ * failure says the same thing, whether the user exists or not. Every attempt is a security
+ * event on record ({@link SecurityEvents}).
  */
 public final class CheckedSignIn implements ReactiveAuthenticationManager {
 
@@ -28,43 +30,75 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
   private final PasswordEncoder passwords;
   private final SignInThrottle throttle;
   private final PasswordCheckCache checks;
+  private final SecurityEvents events;
 
-  CheckedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties.SignIn limits, Clock clock) {
+  CheckedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties.SignIn limits, Clock clock,
+      SecurityEvents events) {
     this.users = users;
     this.passwords = passwords;
     this.throttle = new SignInThrottle(limits, clock);
     this.checks = new PasswordCheckCache(limits.passwordCacheTtl(), clock);
+    this.events = events;
   }
 
-  /** As an authentication manager (HTTP Basic): the client address comes from the exchange Spring Security keeps in the context. */
+  /** As an authentication manager (HTTP Basic): the exchange comes from the context Spring Security keeps. */
   @Override
   public Mono<Authentication> authenticate(Authentication attempt) {
     return Mono.deferContextual(context -> signIn(attempt.getName(),
         attempt.getCredentials() == null ? "" : attempt.getCredentials().toString(),
-        context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class).map(CheckedSignIn::clientAddress).orElse("unknown")));
+        context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class).orElse(null)));
   }
 
   /** The sign-in form's check. Fails with {@link SignInThrottled} or {@link BadCredentialsException}. */
-  public Mono<Authentication> signIn(String username, String password, String clientAddress) {
+  public Mono<Authentication> signIn(String username, String password, ServerWebExchange exchange) {
     String name = username == null ? "" : username;
     String presented = password == null ? "" : password;
+    String address = exchange == null ? "unknown" : clientAddress(exchange);
     return Mono.defer(() -> {
-      Duration wait = throttle.waitFor(name, clientAddress);
-      if (!wait.isZero()) {
-        return Mono.error(new SignInThrottled(wait));
+      SignInThrottle.Wait wait = throttle.waitFor(name, address);
+      if (wait.refused()) {
+        events.signIn(exchange, name, address, "throttled", throttledReason(wait), Map.of(
+            "registry.throttle.basis", wait.basis().name(), "registry.throttle.failures", wait.failures(),
+            "registry.throttle.retry_after_seconds", new SignInThrottled(wait.duration()).retryAfterSeconds()));
+        return Mono.error(new SignInThrottled(wait.duration()));
       }
       return users.findByUsername(name)
-          .filterWhen(user -> matches(name, presented, user))
-          .filter(user -> user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired())
-          .<Authentication>map(user -> {
-            throttle.succeeded(name);
-            return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-          })
-          .switchIfEmpty(Mono.defer(() -> {
-            throttle.failed(name, clientAddress);
-            return Mono.error(new BadCredentialsException(INVALID));
-          }));
+          .map(Optional::of)
+          .defaultIfEmpty(Optional.empty())
+          .flatMap(user -> {
+            if (user.isEmpty()) {
+              return failed(exchange, name, address, false, "unknown user");
+            }
+            UserDetails found = user.get();
+            return matches(name, presented, found).flatMap(ok -> {
+              if (!ok) {
+                return failed(exchange, name, address, true, "wrong password");
+              }
+              if (!(found.isEnabled() && found.isAccountNonLocked() && found.isAccountNonExpired() && found.isCredentialsNonExpired())) {
+                return failed(exchange, name, address, true, "account disabled, locked or expired");
+              }
+              throttle.succeeded(name, address);
+              events.signIn(exchange, name, address, "success", null, Map.of());
+              return Mono.just(UsernamePasswordAuthenticationToken.authenticated(found, null, found.getAuthorities()));
+            });
+          });
     });
+  }
+
+  private Mono<Authentication> failed(ServerWebExchange exchange, String name, String address, boolean knownUser, String reason) {
+    SignInThrottle.Wait next = throttle.failed(name, address, knownUser);
+    Map<String, Object> more = next.refused()
+        ? Map.of("registry.throttle.basis", next.basis().name(), "registry.throttle.failures", next.failures(),
+            "registry.throttle.next_wait_seconds", new SignInThrottled(next.duration()).retryAfterSeconds())
+        : Map.of();
+    events.signIn(exchange, name, address, "failure", reason, more);
+    return Mono.error(new BadCredentialsException(INVALID));
+  }
+
+  private static String throttledReason(SignInThrottle.Wait wait) {
+    return wait.basis() == SignInThrottle.Basis.ADDRESS
+        ? "too many failed sign-ins with unknown usernames from this address"
+        : "too many failed sign-ins for this user from this address";
   }
 
   private Mono<Boolean> matches(String username, String presented, UserDetails user) {
@@ -86,6 +120,7 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
+  /** The peer's address, or the client's as a trusted proxy gave it ({@code TrustedProxies} puts it there). */
   public static String clientAddress(ServerWebExchange exchange) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
     if (remote == null) {

@@ -24,6 +24,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -95,6 +96,7 @@ class SecurityConfiguration {
         .exceptionHandling(handling -> handling
             .authenticationEntryPoint(unauthorized(mapper, challenge))
             .accessDeniedHandler(forbidden(mapper)))
+        .addFilterBefore(new RecordedUser(), SecurityWebFiltersOrder.AUTHORIZATION)
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.POST, "/api/agreements/import").access(role(Roles.IGP))
@@ -151,6 +153,7 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin).accessDeniedHandler(forbiddenPage()))
         .csrf(csrf -> csrf.accessDeniedHandler(forbiddenPage()))
+        .addFilterBefore(new RecordedUser(), SecurityWebFiltersOrder.AUTHORIZATION)
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                 + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
@@ -207,8 +210,8 @@ class SecurityConfiguration {
 
   @Bean
   CheckedSignIn checkedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties properties,
-      ObjectProvider<Clock> clock) {
-    return new CheckedSignIn(users, passwords, properties.signIn(), clock.getIfAvailable(Clock::systemUTC));
+      ObjectProvider<Clock> clock, SecurityEvents events) {
+    return new CheckedSignIn(users, passwords, properties.signIn(), clock.getIfAvailable(Clock::systemUTC), events);
   }
 
   @Bean

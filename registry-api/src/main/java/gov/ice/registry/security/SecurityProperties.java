@@ -13,7 +13,7 @@ public record SecurityProperties(String usersFile, Jwt jwt, SignIn signIn) {
 
   public SecurityProperties {
     jwt = jwt == null ? new Jwt(null, null, null) : jwt;
-    signIn = signIn == null ? new SignIn(null, null, null, null, null) : signIn;
+    signIn = signIn == null ? new SignIn(null, null, null, null, null, null) : signIn;
   }
 
   /** {@code rolesClaim} names the claim holding the registry roles, a list or a space separated string. */
@@ -29,13 +29,16 @@ public record SecurityProperties(String usersFile, Jwt jwt, SignIn signIn) {
   }
 
   /**
-   * Failed sign-ins within {@code window} are counted per username and per client address; at
-   * the limit, that user or address is refused (429) for {@code lockout}. A successful password
-   * check is remembered for {@code passwordCacheTtl}, so an API client sending Basic on every
-   * request does not pay a bcrypt hash each time.
+   * Password guessing is slowed down per username and client address pair, and per address for
+   * usernames that do not exist ({@link SignInThrottle}): past {@code maxFailuresPerUser}
+   * failures of one pair (or {@code maxFailuresPerAddress} with unknown usernames from one
+   * address) each attempt waits {@code firstDelay}, doubled at each further failure up to
+   * {@code lockout}; failures are forgotten {@code window} after the last one. A successful
+   * password check is remembered for {@code passwordCacheTtl}, so an API client sending Basic on
+   * every request does not pay a bcrypt hash each time.
    */
   public record SignIn(Integer maxFailuresPerUser, Integer maxFailuresPerAddress, Duration window, Duration lockout,
-      Duration passwordCacheTtl) {
+      Duration passwordCacheTtl, Duration firstDelay) {
 
     public SignIn {
       maxFailuresPerUser = maxFailuresPerUser == null ? 5 : maxFailuresPerUser;
@@ -43,6 +46,7 @@ public record SecurityProperties(String usersFile, Jwt jwt, SignIn signIn) {
       window = window == null ? Duration.ofMinutes(15) : window;
       lockout = lockout == null ? Duration.ofMinutes(5) : lockout;
       passwordCacheTtl = passwordCacheTtl == null ? Duration.ofMinutes(2) : passwordCacheTtl;
+      firstDelay = firstDelay == null ? Duration.ofSeconds(1) : firstDelay;
     }
   }
 

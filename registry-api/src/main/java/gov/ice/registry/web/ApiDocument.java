@@ -207,7 +207,10 @@ class ApiDocument {
         .addProperty("instance", new StringSchema().format("uri"))
         .addProperty("violations", new ArraySchema().items(violation))
         .addProperty("rules", new ArraySchema().items(new StringSchema()).description("Handbook rule ids behind a refusal, e.g. S3"))
-        .addProperty("code", new StringSchema().description("The refusal's code, for a 400 or 409 from a lifecycle rule"));
+        .addProperty("code", new StringSchema().description("The refusal's code, for a 400 or 409 from a lifecycle rule"))
+        .addProperty("requestId", new StringSchema().example("4bf92f3577b34da6a3ce929d0e0e4736")
+            .description("The request's id, as the X-Request-Id response header gives it: the caller's own X-Request-Id when well formed"
+                + " (1 to 64 letters, digits, '.', '_', '-'), else the trace id of a W3C traceparent, else a new one. The logs carry it."));
     return problem;
   }
 }

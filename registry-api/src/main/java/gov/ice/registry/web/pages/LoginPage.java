@@ -55,7 +55,7 @@ class LoginPage {
         exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
         return Mono.just("login");
       }
-      return signIn.signIn(username, form.getFirst("password"), CheckedSignIn.clientAddress(exchange))
+      return signIn.signIn(username, form.getFirst("password"), exchange)
           .flatMap(user -> exchange.getSession()
               .flatMap(WebSession::changeSessionId)
               .then(sessions.save(exchange, new SecurityContextImpl(user)))

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * stopped by the codecs' {@code spring.codec.max-in-memory-size} instead, and mapped to the same 413.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After the trusted-proxy check and the request id (RequestIds), so that a 413 carries the id.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimit implements WebFilter {
 
   /** How long a refused body may take to arrive before the answer goes out regardless. */

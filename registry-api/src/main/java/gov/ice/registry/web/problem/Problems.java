@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 public final class Problems {
 
   public static final String TYPE_BASE = "https://isaa-registry/problems/";
+  public static final String REQUEST_ID = "requestId";
 
   private Problems() {}
 
@@ -31,6 +32,14 @@ public final class Problems {
 
   public static ProblemDetail withViolations(ProblemDetail problem, List<Violation> violations) {
     problem.setProperty("violations", violations);
+    return problem;
+  }
+
+  /** The id of the request the problem answers, as its {@code X-Request-Id} header gives it: what a caller quotes to an operator. */
+  public static ProblemDetail withRequestId(ProblemDetail problem, String requestId) {
+    if (requestId != null && (problem.getProperties() == null || !problem.getProperties().containsKey(REQUEST_ID))) {
+      problem.setProperty(REQUEST_ID, requestId);
+    }
     return problem;
   }
 
@@ -51,6 +60,7 @@ public final class Problems {
     } catch (IllegalArgumentException notAUri) {
       // A path the firewall refused may not even be a URI; the problem then names no instance.
     }
+    withRequestId(problem, exchange.getRequest().getId());
     response.setRawStatusCode(problem.getStatus());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     headers.forEach(response.getHeaders()::set);
