@@ -60,6 +60,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -83,7 +84,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SecurityProperties properties, ObjectMapper mapper, CheckedSignIn signIn) {
+  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SecurityProperties properties, ObjectMapper mapper, CheckedSignIn signIn,
+      ObjectProvider<Clock> clock) {
     String challenge = properties.jwt().configured() ? "Bearer" : "Basic realm=\"isaa-registry\"";
     http
         .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**"))
@@ -120,7 +122,8 @@ class SecurityConfiguration {
       http.oauth2ResourceServer(oauth -> oauth
           .authenticationEntryPoint(unauthorized(mapper, challenge))
           .accessDeniedHandler(forbidden(mapper))
-          .jwt(jwt -> jwt.jwtDecoder(jwtDecoder(properties.jwt())).jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
+          .jwt(jwt -> jwt.jwtDecoder(jwtDecoder(properties.jwt(), clock.getIfAvailable(Clock::systemUTC)))
+              .jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
     } else {
       http.httpBasic(basic -> basic
           .authenticationManager(signIn)
@@ -175,9 +178,7 @@ class SecurityConfiguration {
   ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUsers(SecurityProperties properties) {
     OidcReactiveOAuth2UserService delegate = new OidcReactiveOAuth2UserService();
     return request -> delegate.loadUser(request).map(user -> {
-      List<SimpleGrantedAuthority> authorities = JwtRoles.roles(user.getClaims(), properties.jwt().rolesClaim()).stream()
-          .map(role -> new SimpleGrantedAuthority(role.startsWith(Roles.PREFIX) ? role : Roles.PREFIX + role))
-          .toList();
+      List<SimpleGrantedAuthority> authorities = JwtRoles.authorities(user.getClaims(), properties.jwt().rolesClaim());
       String nameKey = user.getClaims().containsKey("preferred_username") ? "preferred_username" : "sub";
       return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), nameKey);
     });
@@ -215,18 +216,33 @@ class SecurityConfiguration {
   }
 
   /**
-   * The issuer's signature and (with an issuer uri) its {@code iss}, the usual time checks, and
-   * an {@code exp}: Spring accepts a token without one, which would then be valid forever.
+   * The issuer's signature and (with an issuer uri) its {@code iss}, the usual time checks, an
+   * {@code exp} (Spring accepts a token without one, which would then be valid forever), and an
+   * {@code aud} naming this registry: the issuer mints tokens for every application it serves,
+   * and one meant for another application must not act here. The key set is fetched again for
+   * an unknown key id at most once per {@code keyRefetchInterval} ({@link KeySetFetches}).
    */
-  private static ReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {
+  static ReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt jwt, Clock clock) {
+    List<String> audiences = jwt.audiences();
+    if (audiences.isEmpty()) {
+      throw new IllegalStateException("JWT mode needs the audience its tokens are minted for: set REGISTRY_JWT_AUDIENCE "
+          + "(registry.security.jwt.audience) to the value the issuer puts in the access tokens' 'aud' claim for this registry "
+          + "(its client id or resource name); a token for another audience is then refused");
+    }
+    if (jwt.keyRefetchInterval().isNegative()) {
+      throw new IllegalStateException("registry.security.jwt.key-refetch-interval must not be negative: " + jwt.keyRefetchInterval());
+    }
     OAuth2TokenValidator<Jwt> mustExpire = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    OAuth2TokenValidator<Jwt> forThisRegistry = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+        aud -> aud != null && aud.stream().anyMatch(audiences::contains));
+    WebClient keys = WebClient.builder().filter(new KeySetFetches(jwt.keyRefetchInterval(), clock)).build();
     NimbusReactiveJwtDecoder decoder = SecurityProperties.present(jwt.jwkSetUri())
-        ? NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
-        : NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+        ? NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).webClient(keys).build()
+        : NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).webClient(keys).build();
     OAuth2TokenValidator<Jwt> standard = SecurityProperties.present(jwt.issuerUri())
         ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
         : JwtValidators.createDefault();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, mustExpire));
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, mustExpire, forThisRegistry));
     return decoder;
   }
 

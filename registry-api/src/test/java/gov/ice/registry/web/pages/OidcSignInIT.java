@@ -154,6 +154,7 @@ class OidcSignInIT {
         "--registry.security.users-file=",
         "--registry.security.jwt.issuer-uri=" + issuerUri,
         "--registry.security.jwt.roles-claim=roles",
+        "--registry.security.jwt.audience=isaa-registry",
         "--spring.security.oauth2.client.registration.registry.client-id=" + CLIENT_ID,
         "--spring.security.oauth2.client.registration.registry.client-secret=" + CLIENT_SECRET,
         "--spring.security.oauth2.client.registration.registry.scope=openid,profile",
