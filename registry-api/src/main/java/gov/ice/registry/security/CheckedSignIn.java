@@ -3,6 +3,7 @@ package gov.ice.registry.security;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,10 +29,14 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
   private final PasswordEncoder passwords;
   private final SignInThrottle throttle;
   private final PasswordCheckCache checks;
+  private final Supplier<String> unknownUserPassword;
 
-  CheckedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties.SignIn limits, Clock clock) {
+  /** {@code unknownUserPassword}: a stored password no one knows, checked for a username that does not exist (null: none). */
+  CheckedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties.SignIn limits, Clock clock,
+      Supplier<String> unknownUserPassword) {
     this.users = users;
     this.passwords = passwords;
+    this.unknownUserPassword = unknownUserPassword;
     this.throttle = new SignInThrottle(limits, clock);
     this.checks = new PasswordCheckCache(limits.passwordCacheTtl(), clock);
   }
@@ -54,6 +59,7 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
         return Mono.error(new SignInThrottled(wait));
       }
       return users.findByUsername(name)
+          .switchIfEmpty(Mono.defer(() -> unknownUser(presented)))
           .filterWhen(user -> matches(name, presented, user))
           .filter(user -> user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired())
           .<Authentication>map(user -> {
@@ -84,6 +90,22 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
           return ok;
         })
         .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * No account oracle: an unknown username costs the same password check as a known one (the
+   * same encoder on a stored password of the same cost), so the time of a refusal does not tell
+   * whether the user exists. The answer is empty whatever the check says.
+   */
+  private Mono<UserDetails> unknownUser(String presented) {
+    return Mono.fromRunnable(() -> {
+          String stored = unknownUserPassword.get();
+          if (stored != null) {
+            passwords.matches(presented, stored);
+          }
+        })
+        .subscribeOn(Schedulers.boundedElastic())
+        .then(Mono.empty());
   }
 
   public static String clientAddress(ServerWebExchange exchange) {

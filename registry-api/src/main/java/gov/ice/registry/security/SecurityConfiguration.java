@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,13 +50,17 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
@@ -140,7 +145,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, SecurityProperties properties,
-      ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
+      ObjectProvider<ReactiveClientRegistrationRepository> registrations, ServerCsrfTokenRepository csrfTokens) {
     WebSessionServerRequestCache requestCache = new WebSessionServerRequestCache();
     RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint("/login");
     toLogin.setRequestCache(requestCache);
@@ -153,7 +158,7 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(requestCache))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin).accessDeniedHandler(forbiddenPage()))
-        .csrf(csrf -> csrf.accessDeniedHandler(forbiddenPage()))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(forbiddenPage()))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                 + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
@@ -166,11 +171,24 @@ class SecurityConfiguration {
       // Authorization code with PKCE, also for a confidential client (RFC 9700 asks for both).
       DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(oidc);
       resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-      http.oauth2Login(login -> login.authorizationRequestResolver(resolver).clientRegistrationRepository(oidc));
+      RedirectServerAuthenticationSuccessHandler back = new RedirectServerAuthenticationSuccessHandler();
+      back.setRequestCache(requestCache);
+      http.oauth2Login(login -> login.authorizationRequestResolver(resolver).clientRegistrationRepository(oidc)
+          .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
+              (exchange, authentication) -> SessionAtSignIn.renew(exchange.getExchange(), csrfTokens), back)));
       // oauth2Login installs its own entry point; the sign-in page offers the issuer's link instead.
       http.exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin));
     }
     return http.build();
+  }
+
+  /**
+   * The pages' CSRF tokens, kept in the session. One instance, shared with the sign-in page,
+   * which drops the token at sign-in ({@link SessionAtSignIn}).
+   */
+  @Bean
+  ServerCsrfTokenRepository pageCsrfTokens() {
+    return new WebSessionServerCsrfTokenRepository();
   }
 
   /** In JWT mode with an OIDC client registration: the ID token's roles claim makes the page user's roles. */
@@ -207,7 +225,9 @@ class SecurityConfiguration {
   @Bean
   CheckedSignIn checkedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties properties,
       ObjectProvider<Clock> clock) {
-    return new CheckedSignIn(users, passwords, properties.signIn(), clock.getIfAvailable(Clock::systemUTC));
+    // JWT mode checks no password: its users service knows no one, and no sign-in asks it.
+    Supplier<String> unknownUserPassword = users instanceof UsersFileUsers file ? file::unknownUserPassword : () -> null;
+    return new CheckedSignIn(users, passwords, properties.signIn(), clock.getIfAvailable(Clock::systemUTC), unknownUserPassword);
   }
 
   @Bean
