@@ -58,9 +58,12 @@ class PersonalDataErasureEndpoint {
         .map(summary -> ResponseEntity.ok().eTag(ETags.of(summary.version())).body(summary));
   }
 
-  /** Why the data is erased (the legal basis) and the request it answers; never the person's name. */
+  /**
+   * Why the data is erased (the legal basis) and the request it answers; never the person's name.
+   * {@code min = 1} keeps the contract's {@code minLength} that {@code @NotBlank} alone gives.
+   */
   record ErasureRequest(
-      @NotBlank @Size(max = AgreementRequests.TEXT) String reason,
-      @NotBlank @Size(max = AgreementRequests.NAME) @Pattern(regexp = AgreementRequests.ONE_LINE, message = AgreementRequests.ONE_LINE_MESSAGE)
+      @NotBlank @Size(min = 1, max = AgreementRequests.TEXT) String reason,
+      @NotBlank @Size(min = 1, max = AgreementRequests.NAME) @Pattern(regexp = AgreementRequests.ONE_LINE, message = AgreementRequests.ONE_LINE_MESSAGE)
       String requestReference) {}
 }
