@@ -1,6 +1,7 @@
 package gov.ice.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,16 +33,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Production's authentication: JWTs from an issuer, whose signing keys the registry fetches from
- * a JWK set (served here by a local HTTP server), roles from a configurable claim, the username
- * from {@code preferred_username} or else {@code sub}.
+ * a JWK set (served here by a local HTTP server, which counts the fetches), roles from a
+ * configurable claim and only the documented role names, the username from
+ * {@code preferred_username} or else {@code sub}, and only tokens minted for this registry's
+ * audience.
  */
 class JwtIT {
 
   @TempDir
   static Path dataDir;
 
+  static final String AUDIENCE = "isaa-registry";
+
   static RSAKey issuerKey;
   static HttpServer jwks;
+  static final AtomicInteger keySetFetches = new AtomicInteger();
   static ConfigurableApplicationContext registry;
   static RegistryClient client;
 
@@ -50,6 +57,7 @@ class JwtIT {
     jwks = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     byte[] keys = new JWKSet(issuerKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     jwks.createContext("/jwks", exchange -> {
+      keySetFetches.incrementAndGet();
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, keys.length);
       exchange.getResponseBody().write(keys);
@@ -63,7 +71,8 @@ class JwtIT {
         "--registry.ledger.url=",
         "--registry.security.users-file=",
         "--registry.security.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
-        "--registry.security.jwt.roles-claim=realm_access.roles");
+        "--registry.security.jwt.roles-claim=realm_access.roles",
+        "--registry.security.jwt.audience=some-other-api, " + AUDIENCE);
     client = new RegistryClient(((WebServerApplicationContext) registry).getWebServer().getPort());
   }
 
@@ -112,7 +121,7 @@ class JwtIT {
 
   @Test
   void refusesATokenWithoutExpiryAndSaysNothingOfTheParser() throws Exception {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-forever").claim("preferred_username", "pat.forever")
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-forever").audience(AUDIENCE).claim("preferred_username", "pat.forever")
         .claim("realm_access", Map.of("roles", List.of("PROGRAM_OFFICE"))).build();
     SignedJWT forever = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(issuerKey.getKeyID()).build(), claims);
     forever.sign(new RSASSASigner(issuerKey));
@@ -125,9 +134,118 @@ class JwtIT {
     assertThat(garbage.text()).doesNotContainIgnoringCase("malformed").doesNotContainIgnoringCase("parse").doesNotContain("Nimbus");
   }
 
+  @Test
+  void refusesATokenMintedForAnotherAudienceOrForNone() throws Exception {
+    Response forAnother = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("PROGRAM_OFFICE"), List.of("payroll-app")))
+        .post("/api/agreements", AgreementBodies.draft());
+    assertThat(forAnother.status()).as(forAnother.toString()).isEqualTo(401);
+    assertThat(forAnother.contentType()).startsWith("application/problem+json");
+    Response forNone = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("PROGRAM_OFFICE"), List.of()))
+        .get("/api/agreements");
+    assertThat(forNone.status()).as(forNone.toString()).isEqualTo(401);
+    Response forSeveralOneOfThemUs = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("PROGRAM_OFFICE"), List.of("payroll-app", AUDIENCE)))
+        .get("/api/agreements");
+    assertThat(forSeveralOneOfThemUs.status()).as(forSeveralOneOfThemUs.toString()).isEqualTo(200);
+    Response forTheOtherConfigured = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("PROGRAM_OFFICE"), List.of("some-other-api")))
+        .get("/api/agreements");
+    assertThat(forTheOtherConfigured.status()).as(forTheOtherConfigured.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void countsOnlyTheDocumentedRoleNamesNeverSpringAuthorities() throws Exception {
+    Response prefixed = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-1", "mallory", null, List.of("ROLE_ADMIN", "ROLE_PROGRAM_OFFICE")))
+        .get("/api/admin/projections");
+    assertThat(prefixed.status()).as("ROLE_ADMIN is not ADMIN: " + prefixed).isEqualTo(403);
+    Response prefixedDraft = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-1", "mallory", null, List.of("ROLE_PROGRAM_OFFICE")))
+        .post("/api/agreements", AgreementBodies.draft());
+    assertThat(prefixedDraft.status()).as(prefixedDraft.toString()).isEqualTo(403);
+    Response unknown = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-1", "mallory", null, List.of("admin", "SUPERUSER", "STAKEHOLDER_NOBODY", "ADMIN ")))
+        .get("/api/admin/projections");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(403);
+
+    Response admin = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-2", "adam.jwt", null, List.of("ADMIN", "ROLE_ADMIN", "SUPERUSER")))
+        .get("/api/admin/projections");
+    assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+    Response drafted = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-3", "pat.roles", null, List.of("PROGRAM_OFFICE", "ROLE_ADMIN", "SIGNATORY_HSI_EAD")))
+        .post("/api/agreements", AgreementBodies.draft());
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    Response history = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-4", null, null, List.of("AUDITOR")))
+        .get("/api/agreements/" + drafted.id() + "/history");
+    assertThat(history.json().get(0).path("actor").path("roles").toString())
+        .contains("PROGRAM_OFFICE").contains("SIGNATORY_HSI_EAD").doesNotContain("ADMIN");
+  }
+
+  @Test
+  void fetchesTheKeySetAgainAtMostOnceForThirtyTokensWithUnknownKeyIds() throws Exception {
+    Response known = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("AUDITOR")))
+        .get("/api/agreements");
+    assertThat(known.status()).as(known.toString()).isEqualTo(200);
+    int before = keySetFetches.get();
+    assertThat(before).as("the key set was fetched for the first token").isPositive();
+
+    for (int i = 0; i < 30; i++) {
+      RSAKey unknown = new RSAKeyGenerator(2048).keyID("unknown-" + i).generate();
+      Response refused = client.anonymous()
+          .header("Authorization", "Bearer " + token(unknown, "u-123", "pat.jwt", null, List.of("AUDITOR")))
+          .get("/api/agreements");
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+    }
+    assertThat(keySetFetches.get() - before).as("key set fetches for 30 unknown key ids").isLessThanOrEqualTo(1);
+
+    Response stillKnown = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("AUDITOR")))
+        .get("/api/agreements");
+    assertThat(stillKnown.status()).as(stillKnown.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void answersAnOversizedTokenWithAProblem() throws Exception {
+    String huge = "Bearer " + "a".repeat(64 * 1024);
+    Response refused = client.anonymous().header("Authorization", huge).get("/api/agreements");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(431);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("status").asInt()).isEqualTo(431);
+    assertThat(refused.json().path("type").asText()).endsWith("/request-header-too-large");
+    assertThat(refused.json().path("detail").asText()).contains("8192 bytes");
+
+    Response afterwards = client.anonymous()
+        .header("Authorization", "Bearer " + token(issuerKey, "u-123", "pat.jwt", null, List.of("AUDITOR")))
+        .get("/api/agreements");
+    assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesToStartInJwtModeWithoutAnAudience(@TempDir Path elsewhere) {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(RegistryApplication.class).run(
+        "--server.port=0",
+        "--registry.data-dir=" + elsewhere,
+        "--registry.ledger.url=",
+        "--registry.security.users-file=",
+        "--registry.security.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
+        "--registry.security.jwt.audience=").close())
+        .hasStackTraceContaining("REGISTRY_JWT_AUDIENCE");
+  }
+
   private static String token(RSAKey key, String subject, String preferredUsername, String name, List<String> roles) throws Exception {
+    return token(key, subject, preferredUsername, name, roles, List.of(AUDIENCE));
+  }
+
+  private static String token(RSAKey key, String subject, String preferredUsername, String name, List<String> roles,
+      List<String> audience) throws Exception {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .subject(subject)
+        .audience(audience.isEmpty() ? null : audience)
         .issueTime(new Date())
         .expirationTime(Date.from(Instant.now().plusSeconds(300)))
         .claim("realm_access", Map.of("roles", roles));

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,11 +32,14 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
   private final SignInThrottle throttle;
   private final PasswordCheckCache checks;
   private final SecurityEvents events;
+  private final Supplier<String> unknownUserPassword;
 
+  /** {@code unknownUserPassword}: a stored password no one knows, checked for a username that does not exist (null: none). */
   CheckedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties.SignIn limits, Clock clock,
-      SecurityEvents events) {
+      SecurityEvents events, Supplier<String> unknownUserPassword) {
     this.users = users;
     this.passwords = passwords;
+    this.unknownUserPassword = unknownUserPassword;
     this.throttle = new SignInThrottle(limits, clock);
     this.checks = new PasswordCheckCache(limits.passwordCacheTtl(), clock);
     this.events = events;
@@ -67,7 +71,7 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
           .defaultIfEmpty(Optional.empty())
           .flatMap(user -> {
             if (user.isEmpty()) {
-              return failed(exchange, name, address, false, "unknown user");
+              return unknownUser(presented).then(Mono.defer(() -> failed(exchange, name, address, false, "unknown user")));
             }
             UserDetails found = user.get();
             return matches(name, presented, found).flatMap(ok -> {
@@ -118,6 +122,22 @@ public final class CheckedSignIn implements ReactiveAuthenticationManager {
           return ok;
         })
         .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * No account oracle: an unknown username costs the same password check as a known one (the
+   * same encoder on a stored password of the same cost), so the time of a refusal does not tell
+   * whether the user exists. The answer is empty whatever the check says.
+   */
+  private Mono<Void> unknownUser(String presented) {
+    return Mono.fromRunnable(() -> {
+          String stored = unknownUserPassword.get();
+          if (stored != null) {
+            passwords.matches(presented, stored);
+          }
+        })
+        .subscribeOn(Schedulers.boundedElastic())
+        .then();
   }
 
   /** The peer's address, or the client's as a trusted proxy gave it ({@code TrustedProxies} puts it there). */

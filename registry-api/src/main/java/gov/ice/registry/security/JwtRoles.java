@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 /**
  * Turns an issuer's JWT into a registry user: the roles from a configurable claim (a list, or
  * a space separated string; a dotted name such as {@code realm_access.roles} reaches into
- * nested claims), the username from {@code preferred_username}, else {@code sub}.
+ * nested claims), the username from {@code preferred_username}, else {@code sub}. Only the
+ * registry's documented role names count ({@link Roles#documented}); anything else in the claim,
+ * {@code ROLE_ADMIN} included, is ignored: the claim names roles, never Spring authorities.
  */
 final class JwtRoles implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -25,16 +27,18 @@ final class JwtRoles implements Converter<Jwt, Mono<AbstractAuthenticationToken>
 
   @Override
   public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-    List<SimpleGrantedAuthority> authorities = roles(jwt).stream()
-        .map(role -> role.startsWith(Roles.PREFIX) ? role : Roles.PREFIX + role)
-        .map(SimpleGrantedAuthority::new)
-        .toList();
+    List<SimpleGrantedAuthority> authorities = authorities(jwt.getClaims(), rolesClaim);
     String username = jwt.getClaimAsString("preferred_username");
     return Mono.just(new JwtAuthenticationToken(jwt, authorities, username == null || username.isBlank() ? jwt.getSubject() : username));
   }
 
-  private List<String> roles(Jwt jwt) {
-    return roles(jwt.getClaims(), rolesClaim);
+  /** The registry roles in {@code claims} as authorities: documented names only, each given the authority prefix here. */
+  static List<SimpleGrantedAuthority> authorities(Map<String, Object> claims, String rolesClaim) {
+    return roles(claims, rolesClaim).stream()
+        .filter(Roles::documented)
+        .distinct()
+        .map(role -> new SimpleGrantedAuthority(Roles.PREFIX + role))
+        .toList();
   }
 
   /** The roles in {@code claims} (a JWT's, or an OIDC ID token's) under the dotted claim name. */

@@ -2,8 +2,10 @@ package gov.ice.registry.security;
 
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.StakeholderOffice;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -18,8 +20,36 @@ public final class Roles {
   public static final String ADMIN = "ADMIN";
   public static final String STAKEHOLDER_ = "STAKEHOLDER_";
   public static final String SIGNATORY_ = "SIGNATORY_";
+  /** API.md, "Users and roles": systems that ask the sharing gate. */
+  public static final String SHARING_GATE_CLIENT = "SHARING_GATE_CLIENT";
+
+  private static final Set<String> NAMED = Set.of(PROGRAM_OFFICE, IGP, DIRECTOR, AUDITOR, ADMIN, SHARING_GATE_CLIENT);
 
   private Roles() {}
+
+  /**
+   * Whether {@code role} is one of the roles API.md documents: a fixed name, or a stakeholder or
+   * signatory role naming an office or authority the registry knows. Exact and case-sensitive.
+   */
+  public static boolean documented(String role) {
+    if (role == null) {
+      return false;
+    }
+    if (NAMED.contains(role)) {
+      return true;
+    }
+    if (role.startsWith(STAKEHOLDER_)) {
+      return known(StakeholderOffice.class, role.substring(STAKEHOLDER_.length()));
+    }
+    if (role.startsWith(SIGNATORY_)) {
+      return known(SignatoryAuthority.class, role.substring(SIGNATORY_.length()));
+    }
+    return false;
+  }
+
+  private static <E extends Enum<E>> boolean known(Class<E> type, String name) {
+    return Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.name().equals(name));
+  }
 
   /** The roles without the authority prefix, as they appear in the users file and on events. */
   public static List<String> of(Authentication authentication) {

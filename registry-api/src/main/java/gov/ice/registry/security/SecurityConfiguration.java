@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,17 +51,22 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -84,7 +90,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SecurityProperties properties, ObjectMapper mapper, CheckedSignIn signIn) {
+  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SecurityProperties properties, ObjectMapper mapper, CheckedSignIn signIn,
+      ObjectProvider<Clock> clock) {
     String challenge = properties.jwt().configured() ? "Bearer" : "Basic realm=\"isaa-registry\"";
     http
         .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**"))
@@ -122,7 +129,8 @@ class SecurityConfiguration {
       http.oauth2ResourceServer(oauth -> oauth
           .authenticationEntryPoint(unauthorized(mapper, challenge))
           .accessDeniedHandler(forbidden(mapper))
-          .jwt(jwt -> jwt.jwtDecoder(jwtDecoder(properties.jwt())).jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
+          .jwt(jwt -> jwt.jwtDecoder(jwtDecoder(properties.jwt(), clock.getIfAvailable(Clock::systemUTC)))
+              .jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
     } else {
       http.httpBasic(basic -> basic
           .authenticationManager(signIn)
@@ -139,7 +147,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, SecurityProperties properties,
-      ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
+      ObjectProvider<ReactiveClientRegistrationRepository> registrations, ServerCsrfTokenRepository csrfTokens) {
     WebSessionServerRequestCache requestCache = new WebSessionServerRequestCache();
     RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint("/login");
     toLogin.setRequestCache(requestCache);
@@ -152,7 +160,7 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(requestCache))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin).accessDeniedHandler(forbiddenPage()))
-        .csrf(csrf -> csrf.accessDeniedHandler(forbiddenPage()))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(forbiddenPage()))
         .addFilterBefore(new RecordedUser(), SecurityWebFiltersOrder.AUTHORIZATION)
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -168,11 +176,24 @@ class SecurityConfiguration {
       // Authorization code with PKCE, also for a confidential client (RFC 9700 asks for both).
       DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(oidc);
       resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-      http.oauth2Login(login -> login.authorizationRequestResolver(resolver).clientRegistrationRepository(oidc));
+      RedirectServerAuthenticationSuccessHandler back = new RedirectServerAuthenticationSuccessHandler();
+      back.setRequestCache(requestCache);
+      http.oauth2Login(login -> login.authorizationRequestResolver(resolver).clientRegistrationRepository(oidc)
+          .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
+              (exchange, authentication) -> SessionAtSignIn.renew(exchange.getExchange(), csrfTokens), back)));
       // oauth2Login installs its own entry point; the sign-in page offers the issuer's link instead.
       http.exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin));
     }
     return http.build();
+  }
+
+  /**
+   * The pages' CSRF tokens, kept in the session. One instance, shared with the sign-in page,
+   * which drops the token at sign-in ({@link SessionAtSignIn}).
+   */
+  @Bean
+  ServerCsrfTokenRepository pageCsrfTokens() {
+    return new WebSessionServerCsrfTokenRepository();
   }
 
   /** In JWT mode with an OIDC client registration: the ID token's roles claim makes the page user's roles. */
@@ -180,9 +201,7 @@ class SecurityConfiguration {
   ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUsers(SecurityProperties properties) {
     OidcReactiveOAuth2UserService delegate = new OidcReactiveOAuth2UserService();
     return request -> delegate.loadUser(request).map(user -> {
-      List<SimpleGrantedAuthority> authorities = JwtRoles.roles(user.getClaims(), properties.jwt().rolesClaim()).stream()
-          .map(role -> new SimpleGrantedAuthority(role.startsWith(Roles.PREFIX) ? role : Roles.PREFIX + role))
-          .toList();
+      List<SimpleGrantedAuthority> authorities = JwtRoles.authorities(user.getClaims(), properties.jwt().rolesClaim());
       String nameKey = user.getClaims().containsKey("preferred_username") ? "preferred_username" : "sub";
       return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), nameKey);
     });
@@ -211,7 +230,9 @@ class SecurityConfiguration {
   @Bean
   CheckedSignIn checkedSignIn(ReactiveUserDetailsService users, PasswordEncoder passwords, SecurityProperties properties,
       ObjectProvider<Clock> clock, SecurityEvents events) {
-    return new CheckedSignIn(users, passwords, properties.signIn(), clock.getIfAvailable(Clock::systemUTC), events);
+    // JWT mode checks no password: its users service knows no one, and no sign-in asks it.
+    Supplier<String> unknownUserPassword = users instanceof UsersFileUsers file ? file::unknownUserPassword : () -> null;
+    return new CheckedSignIn(users, passwords, properties.signIn(), clock.getIfAvailable(Clock::systemUTC), events, unknownUserPassword);
   }
 
   @Bean
@@ -220,18 +241,33 @@ class SecurityConfiguration {
   }
 
   /**
-   * The issuer's signature and (with an issuer uri) its {@code iss}, the usual time checks, and
-   * an {@code exp}: Spring accepts a token without one, which would then be valid forever.
+   * The issuer's signature and (with an issuer uri) its {@code iss}, the usual time checks, an
+   * {@code exp} (Spring accepts a token without one, which would then be valid forever), and an
+   * {@code aud} naming this registry: the issuer mints tokens for every application it serves,
+   * and one meant for another application must not act here. The key set is fetched again for
+   * an unknown key id at most once per {@code keyRefetchInterval} ({@link KeySetFetches}).
    */
-  private static ReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {
+  static ReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt jwt, Clock clock) {
+    List<String> audiences = jwt.audiences();
+    if (audiences.isEmpty()) {
+      throw new IllegalStateException("JWT mode needs the audience its tokens are minted for: set REGISTRY_JWT_AUDIENCE "
+          + "(registry.security.jwt.audience) to the value the issuer puts in the access tokens' 'aud' claim for this registry "
+          + "(its client id or resource name); a token for another audience is then refused");
+    }
+    if (jwt.keyRefetchInterval().isNegative()) {
+      throw new IllegalStateException("registry.security.jwt.key-refetch-interval must not be negative: " + jwt.keyRefetchInterval());
+    }
     OAuth2TokenValidator<Jwt> mustExpire = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    OAuth2TokenValidator<Jwt> forThisRegistry = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+        aud -> aud != null && aud.stream().anyMatch(audiences::contains));
+    WebClient keys = WebClient.builder().filter(new KeySetFetches(jwt.keyRefetchInterval(), clock)).build();
     NimbusReactiveJwtDecoder decoder = SecurityProperties.present(jwt.jwkSetUri())
-        ? NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
-        : NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+        ? NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).webClient(keys).build()
+        : NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).webClient(keys).build();
     OAuth2TokenValidator<Jwt> standard = SecurityProperties.present(jwt.issuerUri())
         ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
         : JwtValidators.createDefault();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, mustExpire));
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, mustExpire, forThisRegistry));
     return decoder;
   }
 

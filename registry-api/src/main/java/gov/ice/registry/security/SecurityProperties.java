@@ -1,6 +1,8 @@
 package gov.ice.registry.security;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,19 +14,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SecurityProperties(String usersFile, Jwt jwt, SignIn signIn) {
 
   public SecurityProperties {
-    jwt = jwt == null ? new Jwt(null, null, null) : jwt;
+    jwt = jwt == null ? new Jwt(null, null, null, null, null) : jwt;
     signIn = signIn == null ? new SignIn(null, null, null, null, null, null) : signIn;
   }
 
-  /** {@code rolesClaim} names the claim holding the registry roles, a list or a space separated string. */
-  public record Jwt(String issuerUri, String jwkSetUri, String rolesClaim) {
+  /**
+   * {@code rolesClaim} names the claim holding the registry roles, a list or a space separated
+   * string. {@code audience} is what a token's {@code aud} must hold (one value, or several
+   * separated by commas: any of them will do); JWT mode does not start without one, since a
+   * token the issuer minted for another application would otherwise be accepted here.
+   * {@code keyRefetchInterval} bounds how often a token with a key id the registry does not
+   * know makes it fetch the issuer's key set again.
+   */
+  public record Jwt(String issuerUri, String jwkSetUri, String rolesClaim, String audience, Duration keyRefetchInterval) {
 
     public Jwt {
       rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+      keyRefetchInterval = keyRefetchInterval == null ? Duration.ofMinutes(5) : keyRefetchInterval;
     }
 
     boolean configured() {
       return present(issuerUri) || present(jwkSetUri);
+    }
+
+    /** The accepted audiences; empty when none is configured. */
+    List<String> audiences() {
+      return audience == null ? List.of() : Arrays.stream(audience.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
     }
   }
 

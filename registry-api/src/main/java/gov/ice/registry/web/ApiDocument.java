@@ -162,6 +162,8 @@ class ApiDocument {
         if (command) {
           problem(responses, "409", "A lifecycle rule refuses the action (`rules` names them), or a stale If-Match");
           problem(responses, "413", "Body too large");
+          problem(responses, "415", "The body is not UTF-8 (it declares another charset, or starts as UTF-16 or UTF-32 does), "
+              + "or not of a media type the endpoint takes");
         }
         problem(responses, "503", "The store is unavailable; retry after Retry-After seconds");
         if (method == PathItem.HttpMethod.POST && ("/api/agreements".equals(path) || "/api/agreements/import".equals(path))) {

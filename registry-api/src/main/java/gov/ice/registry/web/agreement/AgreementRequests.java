@@ -232,7 +232,7 @@ final class AgreementRequests {
       @Size(max = 10) List<@NotNull InformationCategory> categories,
       @Valid DataProfileRequest dataProfile,
       @Valid TermsRequest terms,
-      @NotEmpty @Size(max = MANY) List<@NotBlank String> consentedBy,
+      @NotEmpty @Size(max = MANY) List<@NotBlank @Size(min = 1, max = NAME) String> consentedBy,
       LocalDate amendedOn) {
 
     AmendmentChanges toChanges() {

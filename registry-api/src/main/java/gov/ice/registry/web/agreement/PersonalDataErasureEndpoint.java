@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,6 +58,12 @@ class PersonalDataErasureEndpoint {
         .map(summary -> ResponseEntity.ok().eTag(ETags.of(summary.version())).body(summary));
   }
 
-  /** Why the data is erased (the legal basis) and the request it answers; never the person's name. */
-  record ErasureRequest(@NotBlank String reason, @NotBlank String requestReference) {}
+  /**
+   * Why the data is erased (the legal basis) and the request it answers; never the person's name.
+   * {@code min = 1} keeps the contract's {@code minLength} that {@code @NotBlank} alone gives.
+   */
+  record ErasureRequest(
+      @NotBlank @Size(min = 1, max = AgreementRequests.TEXT) String reason,
+      @NotBlank @Size(min = 1, max = AgreementRequests.NAME) @Pattern(regexp = AgreementRequests.ONE_LINE, message = AgreementRequests.ONE_LINE_MESSAGE)
+      String requestReference) {}
 }

@@ -1,6 +1,7 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.security.CheckedSignIn;
+import gov.ice.registry.security.SessionAtSignIn;
 import gov.ice.registry.security.SignInOptions;
 import gov.ice.registry.security.SignInThrottled;
 import java.net.URI;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
@@ -17,13 +19,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code /login}: the sign-in form (fields {@code username} and {@code password}). The password
  * goes through the same throttled check as HTTP Basic; a success gets a new session id (no
- * session fixation) holding the user, and returns to the page first asked for.
+ * session fixation) and a new CSRF token ({@link SessionAtSignIn}) holding the user, and returns
+ * to the page first asked for.
  */
 @Controller
 class LoginPage {
@@ -32,10 +34,12 @@ class LoginPage {
   private final SignInOptions options;
   private final ServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
   private final ServerRequestCache requests = new WebSessionServerRequestCache();
+  private final ServerCsrfTokenRepository csrfTokens;
 
-  LoginPage(CheckedSignIn signIn, SignInOptions options) {
+  LoginPage(CheckedSignIn signIn, SignInOptions options, ServerCsrfTokenRepository csrfTokens) {
     this.signIn = signIn;
     this.options = options;
+    this.csrfTokens = csrfTokens;
   }
 
   @GetMapping("/login")
@@ -56,8 +60,7 @@ class LoginPage {
         return Mono.just("login");
       }
       return signIn.signIn(username, form.getFirst("password"), exchange)
-          .flatMap(user -> exchange.getSession()
-              .flatMap(WebSession::changeSessionId)
+          .flatMap(user -> SessionAtSignIn.renew(exchange, csrfTokens)
               .then(sessions.save(exchange, new SecurityContextImpl(user)))
               .then(requests.getRedirectUri(exchange).defaultIfEmpty(URI.create("/")))
               .flatMap(target -> requests.removeMatchingRequest(exchange).thenReturn(target))

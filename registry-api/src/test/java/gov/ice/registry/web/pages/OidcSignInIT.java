@@ -154,6 +154,7 @@ class OidcSignInIT {
         "--registry.security.users-file=",
         "--registry.security.jwt.issuer-uri=" + issuerUri,
         "--registry.security.jwt.roles-claim=roles",
+        "--registry.security.jwt.audience=isaa-registry",
         "--spring.security.oauth2.client.registration.registry.client-id=" + CLIENT_ID,
         "--spring.security.oauth2.client.registration.registry.client-secret=" + CLIENT_SECRET,
         "--spring.security.oauth2.client.registration.registry.scope=openid,profile",
@@ -227,6 +228,37 @@ class OidcSignInIT {
     assertThat(get(browser, "/agreements/new").statusCode()).isEqualTo(403);
   }
 
+  /**
+   * In JWT mode the sign-in page shows no form, so the anonymous session's CSRF token is on no
+   * page; SignInSessionIT shows the form's token refused after sign-in. Here: the issuer's
+   * sign-in also starts a new session, and the first page after it carries a working token.
+   */
+  @Test
+  void signingInThroughTheIssuerStartsANewSession() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+    nextUser = new Object[] {"pat.oidc", "Pat From The Issuer", List.of("PROGRAM_OFFICE")};
+    assertThat(get(browser, "/login").statusCode()).isEqualTo(200);
+    String anonymous = session(cookies);
+    assertThat(anonymous).as("the sign-in page's session").isNotEmpty();
+
+    HttpResponse<String> signedIn = get(browser, "/oauth2/authorization/registry");
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    assertThat(session(cookies)).as("a new session id at sign-in").isNotEmpty().isNotEqualTo(anonymous);
+
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signedIn.body());
+    assertThat(token.find()).as(signedIn.body()).isTrue();
+    HttpResponse<String> signedOut = post(browser, "/logout", "_csrf=" + enc(token.group(1)));
+    assertThat(signedOut.uri().getPath()).as("signed out, back at the sign-in page").isEqualTo("/login");
+    assertThat(signedOut.uri().getQuery()).isEqualTo("signedOut");
+  }
+
+  private static String session(CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("REGISTRY_SESSION"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+  }
+
   @Test
   void aCallbackTheRegistryDidNotAskForSignsNoOneIn() throws Exception {
     HttpClient browser = browser();
@@ -259,6 +291,12 @@ class OidcSignInIT {
   private static HttpResponse<String> get(HttpClient browser, String path) throws IOException, InterruptedException {
     return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
         .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(HttpClient browser, String path, String form) throws IOException, InterruptedException {
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+        .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
