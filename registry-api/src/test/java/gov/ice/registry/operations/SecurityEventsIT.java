@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.ice.registry.RegistryApplication;
 import gov.ice.registry.support.AgreementBodies;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.RegistryProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,30 +15,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An auditor can read every security event with the request id the client gave: the registry
- * runs with its JSON logs (Elastic Common Schema) on the console, which the test captures and
- * reads line by line, as a log shipper would.
+ * An auditor can read every security event with the request id the client gave: the packaged
+ * registry runs as its own process with its JSON logs (Elastic Common Schema) on the console,
+ * which the test reads line by line from the process's output, as a log shipper would. (In the
+ * test JVM, another test's open application context keeps logging configured as it was, so an
+ * in-process registry could not switch the console to JSON.)
  */
-@ExtendWith(OutputCaptureExtension.class)
 class SecurityEventsIT {
 
   @TempDir
   static Path dir;
 
-  static ConfigurableApplicationContext registry;
+  static RegistryProcess registry;
+  static Path log;
   static int port;
 
   @BeforeAll
@@ -59,21 +56,28 @@ class SecurityEventsIT {
             password: "{noop}registry"
             roles: [AUDITOR]
         """);
-    RegistryApplication.disableAxonUpdateChecker();
-    registry = new SpringApplicationBuilder(RegistryApplication.class).run(
-        "--server.port=0",
-        "--registry.data-dir=" + dir.resolve("data"),
-        "--registry.ledger.url=",
-        "--registry.security.users-file=" + users,
-        "--registry.security.sign-in.max-failures-per-user=2",
-        "--registry.security.sign-in.first-delay=60s",
-        "--logging.structured.format.console=ecs");
-    port = ((WebServerApplicationContext) registry).getWebServer().getPort();
+    log = dir.resolve("registry.log");
+    registry = RegistryProcess.start(Map.of(
+        "REGISTRY_DATA_DIR", dir.resolve("data").toString(),
+        "REGISTRY_USERS_FILE", users.toString(),
+        "REGISTRY_SIGN_IN_MAX_FAILURES_PER_USER", "2",
+        "REGISTRY_SIGN_IN_FIRST_DELAY", "60s",
+        "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"), log);
+    port = registry.port();
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws InterruptedException {
     registry.close();
+  }
+
+  /** What the registry has written to its console so far. */
+  static String console() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Response basic(String user, String password, String requestId, String method, String path) {
@@ -86,11 +90,11 @@ class SecurityEventsIT {
   }
 
   /** The JSON log lines of one request, once its access line is written (it is the last). */
-  static List<JsonNode> linesOf(CapturedOutput output, String requestId) {
+  static List<JsonNode> linesOf(String requestId) {
     List<JsonNode> lines = new ArrayList<>();
     await("the access line of " + requestId).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
       lines.clear();
-      for (String line : output.getOut().split("\\R")) {
+      for (String line : console().split("\\R")) {
         if (line.startsWith("{") && line.contains(requestId)) {
           JsonNode json = RegistryClient.JSON.readTree(line);
           if (requestId.equals(json.path("request").path("id").asText())) {
@@ -122,11 +126,11 @@ class SecurityEventsIT {
   }
 
   @Test
-  void recordsAFailedSignInWithTheClientsRequestIdAndTheServiceVersion(CapturedOutput output) {
+  void recordsAFailedSignInWithTheClientsRequestIdAndTheServiceVersion() {
     Response failed = basic("pat", "wrong", "it-failed-sign-in", "GET", "/api/agreements");
     assertThat(failed.status()).isEqualTo(401);
     carriesTheId(failed, "it-failed-sign-in");
-    List<JsonNode> lines = linesOf(output, "it-failed-sign-in");
+    List<JsonNode> lines = linesOf("it-failed-sign-in");
     JsonNode signIn = event(lines, "sign-in");
     assertThat(signIn.path("event").path("outcome").asText()).isEqualTo("failure");
     assertThat(signIn.path("event").path("reason").asText()).isEqualTo("wrong password");
@@ -143,13 +147,13 @@ class SecurityEventsIT {
   }
 
   @Test
-  void recordsTheThrottlesDecision(CapturedOutput output) {
+  void recordsTheThrottlesDecision() {
     assertThat(basic("tom", "guess-1", null, "GET", "/api/agreements").status()).isEqualTo(401);
     assertThat(basic("tom", "guess-2", null, "GET", "/api/agreements").status()).isEqualTo(401);
     Response throttled = basic("tom", "registry", "it-throttled", "GET", "/api/agreements");
     assertThat(throttled.status()).isEqualTo(429);
     carriesTheId(throttled, "it-throttled");
-    JsonNode signIn = event(linesOf(output, "it-throttled"), "sign-in");
+    JsonNode signIn = event(linesOf("it-throttled"), "sign-in");
     assertThat(signIn.path("message").asText()).contains("refused");
     assertThat(signIn.path("user").path("name").asText()).isEqualTo("tom");
     assertThat(signIn.path("registry").path("throttle").path("basis").asText()).isEqualTo("USER_AND_ADDRESS");
@@ -157,12 +161,12 @@ class SecurityEventsIT {
   }
 
   @Test
-  void recordsA403AndA404OnAnAgreementWithTheUser(CapturedOutput output) {
+  void recordsA403AndA404OnAnAgreementWithTheUser() {
     String agreement = UUID.randomUUID().toString();
     Response forbidden = basic("pat", "registry", "it-forbidden", "GET", "/api/agreements/" + agreement + "/history");
     assertThat(forbidden.status()).isEqualTo(403);
     carriesTheId(forbidden, "it-forbidden");
-    List<JsonNode> lines = linesOf(output, "it-forbidden");
+    List<JsonNode> lines = linesOf("it-forbidden");
     assertThat(event(lines, "sign-in").path("event").path("outcome").asText()).isEqualTo("success");
     JsonNode refused = event(lines, "access-refused");
     assertThat(refused.path("user").path("name").asText()).isEqualTo("pat");
@@ -172,13 +176,13 @@ class SecurityEventsIT {
     Response unknown = basic("audrey", "registry", "it-not-found", "GET", "/api/agreements/" + agreement);
     assertThat(unknown.status()).isEqualTo(404);
     carriesTheId(unknown, "it-not-found");
-    JsonNode notFound = event(linesOf(output, "it-not-found"), "access-refused");
+    JsonNode notFound = event(linesOf("it-not-found"), "access-refused");
     assertThat(notFound.path("user").path("name").asText()).isEqualTo("audrey");
     assertThat(notFound.path("url").path("path").asText()).isEqualTo("/api/agreements/" + agreement);
   }
 
   @Test
-  void recordsAnAdminRebuild(CapturedOutput output) {
+  void recordsAnAdminRebuild() {
     // A read model rebuilds from a position it has reached: give it an event to reach.
     RegistryClient.Request pat = new RegistryClient(port).anonymous()
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pat:registry".getBytes(StandardCharsets.UTF_8)));
@@ -195,20 +199,20 @@ class SecurityEventsIT {
     Response rebuild = basic("ada", "registry", "it-rebuild", "POST", "/api/admin/projections/" + name + "/rebuild");
     assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
     carriesTheId(rebuild, "it-rebuild");
-    JsonNode admin = event(linesOf(output, "it-rebuild"), "projection-rebuild");
+    JsonNode admin = event(linesOf("it-rebuild"), "projection-rebuild");
     assertThat(admin.path("user").path("name").asText()).isEqualTo("ada");
     assertThat(admin.path("event").path("outcome").asText()).isEqualTo("success");
     assertThat(admin.path("url").path("path").asText()).isEqualTo("/api/admin/projections/" + name + "/rebuild");
   }
 
   @Test
-  void replacesAMalformedRequestIdAndTakesATraceparentsTraceId(CapturedOutput output) {
+  void replacesAMalformedRequestIdAndTakesATraceparentsTraceId() {
     Response malformed = basic("nobody", "wrong", "not ok!<script>", "GET", "/api/agreements");
     String given = malformed.header("X-Request-Id").orElseThrow();
     assertThat(given).isNotEqualTo("not ok!<script>").matches("[0-9a-f-]{36}");
     carriesTheId(malformed, given);
-    assertThat(linesOf(output, given)).isNotEmpty();
-    assertThat(output.getOut()).doesNotContain("not ok!<script>");
+    assertThat(linesOf(given)).isNotEmpty();
+    assertThat(console()).doesNotContain("not ok!<script>");
 
     Response traced = new RegistryClient(port).anonymous()
         .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").get("/api/agreements");

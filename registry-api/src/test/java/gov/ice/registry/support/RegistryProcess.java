@@ -52,6 +52,10 @@ public final class RegistryProcess implements AutoCloseable {
     return registry;
   }
 
+  public int port() {
+    return port;
+  }
+
   public RegistryClient client() {
     return new RegistryClient(port);
   }
