@@ -41,7 +41,7 @@ final class EventTable {
     this.schema = schema;
     this.select = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.aggregateIdentifierColumn(),
         schema.sequenceNumberColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
-        schema.metaDataColumn()) + " FROM " + schema.domainEventTable();
+        schema.metaDataColumn(), schema.timestampColumn()) + " FROM " + schema.domainEventTable();
   }
 
   /** One stored event and its place in the store's global order. */
@@ -132,6 +132,7 @@ final class EventTable {
         rs.getString(4),
         rs.getString(5),
         payload == null ? "" : new String(payload, StandardCharsets.UTF_8),
-        metadata));
+        metadata,
+        rs.getString(8)));
   }
 }
