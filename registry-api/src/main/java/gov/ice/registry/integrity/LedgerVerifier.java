@@ -36,6 +36,8 @@ public final class LedgerVerifier {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerVerifier.class);
   private static final HexFormat HEX = HexFormat.of();
+  /** The aggregate type Axon stores with each agreement event: the aggregate class's simple name. */
+  static final String AGGREGATE_TYPE = "Agreement";
 
   private final EventTable events;
   private final CheckpointStore store;
@@ -76,10 +78,20 @@ public final class LedgerVerifier {
         var event = batch.get(i).event();
         chains.accept(event, hashes.get(i))
             .ifPresent(b -> broken.compareAndSet(null, new Broken(b.agreementId(), b.sequence(), b.problem())));
+        aggregateTypeProblem(batch.get(i)).ifPresent(b -> broken.compareAndSet(null, b));
         head.set(new Head(event.agreementId(), event.sequence(), event.hash()));
       }
     });
     return conclude(chains, head.get(), broken.get(), null);
+  }
+
+  /** Axon stores every agreement event with the aggregate's type; the hash leaves that column out, so it is checked here. */
+  private static Optional<Broken> aggregateTypeProblem(EventTable.Row row) {
+    if (AGGREGATE_TYPE.equals(row.aggregateType())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Broken(row.event().agreementId(), row.event().sequence(),
+        "the type column holds " + row.aggregateType() + ", not " + AGGREGATE_TYPE + ", the aggregate type of every agreement event"));
   }
 
   /** One agreement's chain, its leaves, and the latest checkpoints; empty when the agreement has no events. */
@@ -94,6 +106,9 @@ public final class LedgerVerifier {
       var found = chains.accept(row.event());
       if (found.isPresent() && broken == null) {
         broken = new Broken(found.get().agreementId(), found.get().sequence(), found.get().problem());
+      }
+      if (broken == null) {
+        broken = aggregateTypeProblem(row).orElse(null);
       }
     }
     var last = rows.get(rows.size() - 1).event();

@@ -75,7 +75,7 @@ public final class EventChain {
   private static final Map<String, String> PART_COLUMNS = Map.of(
       "actor", "the actor (actor.username, actor.roles or actor.displayName in the metaData column)",
       "agreementId", "the aggregateIdentifier column",
-      "payload", "the payload column",
+      "payload", "the payload column (or ledger.personal in the metaData column)",
       "previousHash", "ledger.previousHash in the metaData column",
       "recordedAt", "ledger.recordedAt in the metaData column",
       "revision", "the payloadRevision column",
@@ -366,9 +366,20 @@ public final class EventChain {
   /** As {@link #problemWith(StoredEvent, long, String)}, with the hash already recomputed when {@code recomputed} is not null. */
   public static String problemWith(StoredEvent event, long expectedSequence, String previousHash, Recomputed recomputed) {
     if (event.sequence() != expectedSequence) {
-      return event.sequence() > expectedSequence
+      String problem = event.sequence() > expectedSequence
           ? "sequence " + event.sequence() + " follows " + (expectedSequence - 1) + ": sequence " + expectedSequence + " is missing"
           : "sequence " + event.sequence() + " appears again or out of order after " + (expectedSequence - 1);
+      // An event moved to another agreement or sequence number no longer hashes as sealed: say which column moved it.
+      Recomputed own = recomputed == null ? recompute(event) : recomputed;
+      if (!"1".equals(event.ledgerRevision()) && own.hash() != null && Bytes.isHash(event.metadata().get(HASH))
+          && !own.hash().equals(event.hash())) {
+        try {
+          problem += "; " + mismatchOf(event, own.hash());
+        } catch (Broken e) {
+          problem += "; " + e.getMessage();
+        }
+      }
+      return problem;
     }
     if (!Bytes.isHash(event.metadata().get(HASH)) || !Bytes.isHash(event.metadata().get(PREVIOUS_HASH))
         || !(event.metadata().get(RECORDED_AT) instanceof String)) {
