@@ -163,6 +163,10 @@ class ApiDocument {
           problem(responses, "409", "A lifecycle rule refuses the action (`rules` names them), or a stale If-Match");
           problem(responses, "413", "Body too large");
         }
+        if ("/api/agreements/{id}/evidence".equals(path)) {
+          problem(responses, "409", "The ledger does not verify, so no bundle can be proved (a checkpoint cannot be signed, or leaves "
+              + "are missing from the leaf log): `broken` names the entry");
+        }
         problem(responses, "503", "The store is unavailable; retry after Retry-After seconds");
         if (method == PathItem.HttpMethod.POST && ("/api/agreements".equals(path) || "/api/agreements/import".equals(path))) {
           created(operation, "/api/agreements".equals(path));
