@@ -180,6 +180,8 @@ public final class LedgerVerifier {
    * no checkpoint over it can be proved, for any agreement.
    */
   Optional<Broken> leafLogGap() {
+    // The checkpoint first: leaves only grow, so the leaves read after it are never fewer than it covers unless some were removed.
+    long covered = store.latest().map(Checkpoint::size).orElse(0L);
     long[] found = {-1, Long.MIN_VALUE, Long.MAX_VALUE}; // missing index, global index before it, global index after it
     long[] expected = {0};
     long[] lastGlobal = {Long.MIN_VALUE};
@@ -198,7 +200,6 @@ public final class LedgerVerifier {
       lastGlobal[0] = rs.getLong(2);
     });
     if (found[0] < 0) {
-      long covered = store.latest().map(Checkpoint::size).orElse(0L);
       if (expected[0] >= covered) {
         return Optional.empty();
       }
