@@ -90,7 +90,12 @@ class LedgerVerifierTest {
   void aChangedSequenceNumberIsNamed() {
     ledger.jdbc.update("UPDATE DomainEventEntry SET sequenceNumber = 7 WHERE aggregateIdentifier = 'agr-1' AND sequenceNumber = 2");
 
-    assertThat(verify().broken()).isEqualTo(new Broken("agr-1", 7L, "sequence 7 follows 1: sequence 2 is missing"));
+    Broken broken = verify().broken();
+
+    assertThat(broken.agreementId()).isEqualTo("agr-1");
+    assertThat(broken.sequence()).isEqualTo(7L);
+    assertThat(broken.problem()).startsWith("sequence 7 follows 1: sequence 2 is missing; the payload or covered metadata changed: "
+        + "the sequenceNumber column differs from what was sealed");
   }
 
   @Test

@@ -54,7 +54,7 @@ class EventChainRevision2Test {
     assertThat(problem(withTimestamp(signed, "2026-12-07T15:00:01.251Z")))
         .isEqualTo("the timeStamp column holds 2026-12-07T15:00:01.251Z but the event was sealed at 2026-12-07T15:00:01.250Z (ledger.recordedAt)");
     assertThat(problem(withPayload(signed, signed.payloadJson().replace("EAD", "CEO"))))
-        .startsWith("the payload or covered metadata changed: the payload column differs from what was sealed");
+        .startsWith("the payload or covered metadata changed: the payload column (or ledger.personal in the metaData column) differs");
     assertThat(problem(withType(signed, LedgerSamples.CLEARED, "1")))
         .startsWith("the payload or covered metadata changed: the payloadType column differs");
     assertThat(problem(withType(signed, LedgerSamples.SIGNED, "2")))
