@@ -3,6 +3,7 @@ package gov.ice.registry.eventstore;
 import gov.ice.registry.agreement.AgreementModule;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,5 +26,12 @@ class AgreementHosting {
   ConfigurerModule agreementAggregate() {
     return configurer -> configurer.configureAggregate(
         AgreementModule.aggregate().configureCache(c -> new WeakReferenceCache()));
+  }
+
+  /** Events are stored with the time their seal records: the time the ledger's hash covers. */
+  @Bean
+  ConfigurerModule sealedTime() {
+    return configurer -> configurer.onInitialize(config -> config.onStart(Phase.EXTERNAL_CONNECTIONS,
+        () -> config.eventStore().registerDispatchInterceptor(AgreementModule.sealedTime())));
   }
 }

@@ -69,6 +69,9 @@ public final class Checkpoints {
   public synchronized List<Leaf> appendLeaves() {
     return transactions.execute(status -> {
       List<Leaf> leaves = new ArrayList<>(store.leaves());
+      if (!contiguous(leaves)) {
+        return leaves; // Rows were removed from the leaf log: verification names the gap; appending would hide it.
+      }
       for (Object[] event : store.eventsWithoutLeaf()) {
         Object hash = metadata((byte[]) event[3]).get(EventChain.HASH);
         if (!(hash instanceof String text)) {
@@ -104,13 +107,24 @@ public final class Checkpoints {
     return tree.consistencyProof((int) from, (int) to).stream().map(HEX::formatHex).toList();
   }
 
-  /** The latest checkpoint, the leaf of the agreement's event at {@code sequence} in it and its audit path; empty if it is not in it. */
+  /**
+   * The latest checkpoint, the leaf of the agreement's event at {@code sequence} in it and its
+   * audit path; empty if it is not in it. Throws {@link LedgerBroken} naming the gap when leaves
+   * the checkpoint covers are missing from the leaf log: no audit path can be computed then.
+   */
   Optional<Anchored> anchor(String agreementId, long sequence) {
     Optional<Checkpoint> latest = store.latest();
     if (latest.isEmpty()) {
       return Optional.empty();
     }
     List<Leaf> leaves = store.leaves();
+    if (!contiguous(leaves) || leaves.size() < latest.get().size()) {
+      LedgerVerification.Broken gap = verifier.leafLogGap().orElseGet(() -> new LedgerVerification.Broken(null, null,
+          "the leaf log holds " + leaves.size() + " leaves, not the " + latest.get().size() + " the latest checkpoint covers"));
+      throw new LedgerBroken("no evidence bundle can be proved against the latest checkpoint: " + gap,
+          new LedgerVerification(false, 0, null, new LedgerVerification.CheckpointSummary(latest.get().size(), latest.get().root(),
+              latest.get().at()), gap));
+    }
     Optional<Leaf> leaf = leaves.stream()
         .filter(l -> l.agreementId().equals(agreementId) && l.sequence() == sequence && l.index() < latest.get().size())
         .findFirst();
@@ -120,6 +134,15 @@ public final class Checkpoints {
     List<String> path = tree(leaves).inclusionProof((int) leaf.get().index(), (int) latest.get().size()).stream()
         .map(HEX::formatHex).toList();
     return Optional.of(new Anchored(latest.get(), leaf.get().index(), path));
+  }
+
+  private static boolean contiguous(List<Leaf> leaves) {
+    for (int i = 0; i < leaves.size(); i++) {
+      if (leaves.get(i).index() != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   record Anchored(Checkpoint checkpoint, long leafIndex, List<String> path) {}

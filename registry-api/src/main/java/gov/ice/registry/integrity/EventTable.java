@@ -41,11 +41,14 @@ final class EventTable {
     this.schema = schema;
     this.select = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.aggregateIdentifierColumn(),
         schema.sequenceNumberColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
-        schema.metaDataColumn()) + " FROM " + schema.domainEventTable();
+        schema.metaDataColumn(), schema.timestampColumn(), schema.typeColumn()) + " FROM " + schema.domainEventTable();
   }
 
-  /** One stored event and its place in the store's global order. */
-  record Row(long globalIndex, StoredEvent event) {}
+  /**
+   * One stored event, its place in the store's global order, and the aggregate type Axon stored
+   * it with (not hashed: every agreement event has the same one, so the verifier checks it).
+   */
+  record Row(long globalIndex, StoredEvent event, String aggregateType) {}
 
   /**
    * Every event, in global order, a batch at a time: a ledger of any size streams through. Read in
@@ -132,6 +135,7 @@ final class EventTable {
         rs.getString(4),
         rs.getString(5),
         payload == null ? "" : new String(payload, StandardCharsets.UTF_8),
-        metadata));
+        metadata,
+        rs.getString(8)), rs.getString(9));
   }
 }

@@ -20,7 +20,10 @@ public final class EvidenceExport {
     this.checkpoints = checkpoints;
   }
 
-  /** Empty when the agreement has no events; throws {@link LedgerBroken} when a needed checkpoint cannot be signed. */
+  /**
+   * Empty when the agreement has no events; throws {@link LedgerBroken} when a needed checkpoint
+   * cannot be signed, or when leaves the latest checkpoint covers are missing from the leaf log.
+   */
   public Optional<EvidenceBundle> bundle(String agreementId) {
     List<StoredEvent> stored = events.ofAgreement(agreementId).stream().map(EventTable.Row::event).toList();
     if (stored.isEmpty()) {

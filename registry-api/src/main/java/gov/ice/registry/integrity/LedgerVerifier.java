@@ -36,6 +36,8 @@ public final class LedgerVerifier {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerVerifier.class);
   private static final HexFormat HEX = HexFormat.of();
+  /** The aggregate type Axon stores with each agreement event: the aggregate class's simple name. */
+  static final String AGGREGATE_TYPE = "Agreement";
 
   private final EventTable events;
   private final CheckpointStore store;
@@ -76,10 +78,20 @@ public final class LedgerVerifier {
         var event = batch.get(i).event();
         chains.accept(event, hashes.get(i))
             .ifPresent(b -> broken.compareAndSet(null, new Broken(b.agreementId(), b.sequence(), b.problem())));
+        aggregateTypeProblem(batch.get(i)).ifPresent(b -> broken.compareAndSet(null, b));
         head.set(new Head(event.agreementId(), event.sequence(), event.hash()));
       }
     });
     return conclude(chains, head.get(), broken.get(), null);
+  }
+
+  /** Axon stores every agreement event with the aggregate's type; the hash leaves that column out, so it is checked here. */
+  private static Optional<Broken> aggregateTypeProblem(EventTable.Row row) {
+    if (AGGREGATE_TYPE.equals(row.aggregateType())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Broken(row.event().agreementId(), row.event().sequence(),
+        "the type column holds " + row.aggregateType() + ", not " + AGGREGATE_TYPE + ", the aggregate type of every agreement event"));
   }
 
   /** One agreement's chain, its leaves, and the latest checkpoints; empty when the agreement has no events. */
@@ -94,6 +106,9 @@ public final class LedgerVerifier {
       var found = chains.accept(row.event());
       if (found.isPresent() && broken == null) {
         broken = new Broken(found.get().agreementId(), found.get().sequence(), found.get().problem());
+      }
+      if (broken == null) {
+        broken = aggregateTypeProblem(row).orElse(null);
       }
     }
     var last = rows.get(rows.size() - 1).event();
@@ -125,15 +140,18 @@ public final class LedgerVerifier {
     return result;
   }
 
-  /** Every checkpointed event is still in the store with the hash it had. */
+  /** The leaf log has no gap, and every checkpointed event is still in the store with the hash it had. */
   private Optional<Broken> checkLeaves(String agreementId) {
+    Optional<Broken> gap = leafLogGap();
+    if (gap.isPresent()) {
+      return gap;
+    }
     EventSchema schema = events.schema;
     String sql = "SELECT l.leaf_index, l.aggregate_identifier, l.sequence_number, l.event_hash, e." + schema.globalIndexColumn()
         + ", e." + schema.metaDataColumn() + " FROM ledger_leaf l LEFT JOIN " + schema.domainEventTable() + " e ON e."
         + schema.aggregateIdentifierColumn() + " = l.aggregate_identifier AND e." + schema.sequenceNumberColumn()
         + " = l.sequence_number " + (agreementId == null ? "" : "WHERE l.aggregate_identifier = ? ") + "ORDER BY l.leaf_index";
     AtomicReference<Broken> broken = new AtomicReference<>();
-    long[] expected = {0};
     jdbc.query(sql, rs -> {
       if (broken.get() != null) {
         return;
@@ -142,11 +160,6 @@ public final class LedgerVerifier {
       String id = rs.getString(2);
       long sequence = rs.getLong(3);
       String hash = rs.getString(4);
-      if (agreementId == null && index != expected[0]) {
-        broken.set(new Broken(null, null, "leaf " + expected[0] + " is missing from the leaf log"));
-        return;
-      }
-      expected[0] = index + 1;
       rs.getLong(5);
       if (rs.wasNull()) {
         broken.set(new Broken(id, sequence, "taken into the leaf log as leaf " + index + " but missing from the event store"));
@@ -158,6 +171,50 @@ public final class LedgerVerifier {
       }
     }, agreementId == null ? new Object[0] : new Object[] {agreementId});
     return Optional.ofNullable(broken.get());
+  }
+
+  /**
+   * The first leaf missing from the leaf log: a gap in its indexes, or fewer leaves than the latest
+   * checkpoint covers. Names the stored event that most likely lost its leaf (the first event
+   * without one, stored between the leaves around the gap) when there is one; without its leaf
+   * no checkpoint over it can be proved, for any agreement.
+   */
+  Optional<Broken> leafLogGap() {
+    // The checkpoint first: leaves only grow, so the leaves read after it are never fewer than it covers unless some were removed.
+    long covered = store.latest().map(Checkpoint::size).orElse(0L);
+    long[] found = {-1, Long.MIN_VALUE, Long.MAX_VALUE}; // missing index, global index before it, global index after it
+    long[] expected = {0};
+    long[] lastGlobal = {Long.MIN_VALUE};
+    jdbc.query("SELECT leaf_index, global_index FROM ledger_leaf ORDER BY leaf_index", rs -> {
+      if (found[0] >= 0) {
+        return;
+      }
+      long index = rs.getLong(1);
+      if (index != expected[0]) {
+        found[0] = expected[0];
+        found[1] = lastGlobal[0];
+        found[2] = rs.getLong(2);
+        return;
+      }
+      expected[0] = index + 1;
+      lastGlobal[0] = rs.getLong(2);
+    });
+    if (found[0] < 0) {
+      if (expected[0] >= covered) {
+        return Optional.empty();
+      }
+      found[0] = expected[0];
+      found[1] = lastGlobal[0];
+    }
+    EventSchema schema = events.schema;
+    List<Broken> lost = jdbc.query("SELECT " + schema.aggregateIdentifierColumn() + ", " + schema.sequenceNumberColumn() + " FROM "
+        + schema.domainEventTable() + " e WHERE e." + schema.globalIndexColumn() + " > ? AND e." + schema.globalIndexColumn() + " < ? "
+        + "AND NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.global_index = e." + schema.globalIndexColumn() + ") ORDER BY e."
+        + schema.globalIndexColumn() + " LIMIT 1",
+        (rs, n) -> new Broken(rs.getString(1), rs.getLong(2), "leaf " + found[0] + " is missing from the leaf log: this event, "
+            + "stored among the events it holds, is no longer in it"),
+        found[1], found[2]);
+    return Optional.of(lost.isEmpty() ? new Broken(null, null, "leaf " + found[0] + " is missing from the leaf log") : lost.get(0));
   }
 
   /** The latest checkpoint and the one before verify, and both are roots of prefixes of the leaf log. */

@@ -165,6 +165,10 @@ class ApiDocument {
           problem(responses, "415", "The body is not UTF-8 (it declares another charset, or starts as UTF-16 or UTF-32 does), "
               + "or not of a media type the endpoint takes");
         }
+        if ("/api/agreements/{id}/evidence".equals(path)) {
+          problem(responses, "409", "The ledger does not verify, so no bundle can be proved (a checkpoint cannot be signed, or leaves "
+              + "are missing from the leaf log): `broken` names the entry");
+        }
         problem(responses, "503", "The store is unavailable; retry after Retry-After seconds");
         if (method == PathItem.HttpMethod.POST && ("/api/agreements".equals(path) || "/api/agreements/import".equals(path))) {
           created(operation, "/api/agreements".equals(path));

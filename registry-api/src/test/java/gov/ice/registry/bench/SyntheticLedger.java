@@ -49,9 +49,8 @@ final class SyntheticLedger {
         }
         String at = Instant.ofEpochSecond(1_760_000_000L + i).toString();
         Map<String, Object> metadata = new LinkedHashMap<>(EventChain.seal(agreement, sequence, type, "1", payload, at, "pat",
-            "PROGRAM_OFFICE", previous, random));
+            "Pat Program", "PROGRAM_OFFICE", previous, random));
         previous = (String) metadata.get(EventChain.HASH);
-        metadata.put("actor.displayName", "Pat Program");
         metadata.put("requestId", UUID.randomUUID().toString());
         insert.setString(1, UUID.randomUUID().toString());
         insert.setBytes(2, json.writeValueAsBytes(metadata));

@@ -70,6 +70,7 @@ final class LedgerHarness implements AutoCloseable {
         .registerComponent(SecureRandom.class, c -> new SecureRandom())
         .registerComponent(AgreementDirectory.class, c -> id -> Optional.empty())
         .buildConfiguration();
+    axon.eventStore().registerDispatchInterceptor(AgreementModule.sealedTime());
     axon.start();
     integrity = LedgerIntegrity.over(dataSource, EventSchema.builder().build(), new DataSourceTransactionManager(dataSource),
         SigningKeys.generate(new SecureRandom()), CLOCK, METERS);

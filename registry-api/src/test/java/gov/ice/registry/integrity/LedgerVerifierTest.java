@@ -90,7 +90,12 @@ class LedgerVerifierTest {
   void aChangedSequenceNumberIsNamed() {
     ledger.jdbc.update("UPDATE DomainEventEntry SET sequenceNumber = 7 WHERE aggregateIdentifier = 'agr-1' AND sequenceNumber = 2");
 
-    assertThat(verify().broken()).isEqualTo(new Broken("agr-1", 7L, "sequence 7 follows 1: sequence 2 is missing"));
+    Broken broken = verify().broken();
+
+    assertThat(broken.agreementId()).isEqualTo("agr-1");
+    assertThat(broken.sequence()).isEqualTo(7L);
+    assertThat(broken.problem()).startsWith("sequence 7 follows 1: sequence 2 is missing; the payload or covered metadata changed: "
+        + "the sequenceNumber column differs from what was sealed");
   }
 
   @Test
@@ -139,10 +144,43 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void eventsAreStoredWithTheTimeTheirSealRecords() {
+    String stored = ledger.jdbc.queryForObject("SELECT timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+        String.class, "agr-1", 0);
+
+    assertThat(java.time.Instant.parse(stored)).isEqualTo(LedgerHarness.CLOCK.instant());
+    assertThat(ledger.metadata("agr-1", 0)).contains("\"ledger.revision\":\"2\"");
+  }
+
+  @Test
+  void aChangedTimeIsNamed() {
+    ledger.jdbc.update("UPDATE DomainEventEntry SET timeStamp = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+        "2026-11-23T15:00:00.000Z", "agr-2", 1);
+
+    assertThat(verify().broken()).isEqualTo(new Broken("agr-2", 1L,
+        "the timeStamp column holds 2026-11-23T15:00:00.000Z but the event was sealed at 2026-11-22T15:00:00Z (ledger.recordedAt)"));
+  }
+
+  @Test
+  void aChangedDisplayNameIsNamed() {
+    ledger.setMetadata("agr-1", 1, ledger.metadata("agr-1", 1).replace("\"Pat Program\"", "\"Someone Else\""));
+
+    assertThat(verify().broken())
+        .isEqualTo(new Broken("agr-1", 1L, "actor.displayName in the metaData column does not match its recorded digest"));
+  }
+
+  @Test
   void aRewrittenLeafLogIsNamed() {
     ledger.jdbc.update("DELETE FROM ledger_leaf WHERE leaf_index = 2");
 
-    assertThat(verify().broken()).isEqualTo(new Broken(null, null, "leaf 2 is missing from the leaf log"));
+    Broken expected = new Broken("agr-3", 0L, "leaf 2 is missing from the leaf log: this event, stored among the events it holds, is no longer in it");
+    assertThat(verify().broken()).isEqualTo(expected);
+    assertThat(ledger.integrity.verifier().verifyAgreement("agr-1").orElseThrow().broken()).as("every agreement's proofs need the whole log")
+        .isEqualTo(expected);
+    assertThatThrownBy(() -> ledger.integrity.evidence().bundle("agr-1")).isInstanceOf(LedgerBroken.class)
+        .hasMessage("no evidence bundle can be proved against the latest checkpoint: " + expected)
+        .extracting(e -> ((LedgerBroken) e).verification().broken()).isEqualTo(expected);
+    assertThat(ledger.integrity.checkpoints().appendLeaves()).as("a gapped log is not extended").hasSize(4);
   }
 
   @Test

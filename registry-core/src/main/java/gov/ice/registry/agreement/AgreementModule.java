@@ -2,6 +2,8 @@ package gov.ice.registry.agreement;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -25,6 +27,14 @@ public final class AgreementModule {
   public static AggregateConfigurer<Agreement> aggregate() {
     return AggregateConfigurer.defaultConfiguration(Agreement.class)
         .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver());
+  }
+
+  /**
+   * The dispatch interceptor every event store holding agreements must carry: it stores each
+   * event with the time its seal records, which the ledger's hash covers (see {@link SealedTime}).
+   */
+  public static MessageDispatchInterceptor<EventMessage<?>> sealedTime() {
+    return new SealedTime();
   }
 
   /** Reads the expected version from the metadata; Axon's sequence numbers start at 0, versions at 1. */

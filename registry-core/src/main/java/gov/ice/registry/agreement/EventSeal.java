@@ -14,9 +14,12 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * The one place that seals an agreement's events into the hash chain (see {@link EventChain}):
- * the time they are recorded, the actor of the command, salts for their personal values, the
- * link to the previous event and their own hash. It holds the agreement's place in the ledger
+ * The one place that seals an agreement's events into the hash chain (see {@link EventChain}),
+ * under its current revision: the time they are recorded, the actor of the command (display name
+ * included, salted), salts for their personal values, the link to the previous event and their
+ * own hash. The time column Axon writes is set to the sealed time when the event is stored
+ * ({@code ledger.recordedAt}; the registry's event store does it), so the time the history shows
+ * is the time the hash covers. It holds the agreement's place in the ledger
  * (the hash of its last event and the sequence number of the next), which comes from event
  * metadata the state never sees, so the decisions never meet the ledger. Computed from this
  * agreement's chain position alone, so agreements never contend for a global lock.
@@ -38,7 +41,7 @@ final class EventSeal {
     MetaData command = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getMetaData() : MetaData.emptyInstance();
     Map<String, String> ledger = EventChain.seal(event.agreementId().value(), nextSequence, stored.getType().getName(),
         stored.getType().getRevision(), stored.getData(), clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
-        textOf(command.get(Actor.USERNAME)), textOf(command.get(Actor.ROLES)), head, SALTS);
+        textOf(command.get(Actor.USERNAME)), textOf(command.get(Actor.DISPLAY_NAME)), textOf(command.get(Actor.ROLES)), head, SALTS);
     // In a constructor Axon applies events only after it returns, so the position moves here
     // too; following the applied event then sets the same values.
     head = ledger.get(EventChain.HASH);

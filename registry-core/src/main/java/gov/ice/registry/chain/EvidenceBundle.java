@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * that checkpoint's tree, and the public key.
  *
  * <p>The JSON form is compact and strict: every member is required and no other is allowed,
- * and event metadata carries only the keys the hash covers, so that every byte of a bundle is
+ * and event metadata carries only the keys the hash of its revision covers ({@link
+ * EventChain.StoredEvent#coveredMetadata()}), so that every byte of a bundle is
  * evidence and changing any one of them makes {@link VerifyBundle} fail. {@code jq -c
  * '.events[]'} gives the events as JSON lines.
  */
@@ -55,7 +56,7 @@ public record EvidenceBundle(String agreementId, List<StoredEvent> events, Check
       e.put("payload", CanonicalJson.parse(event.payloadJson()));
       Map<String, Object> metadata = new TreeMap<>();
       event.metadata().forEach((key, value) -> {
-        if (EventChain.COVERED_METADATA.contains(key) && value != null) {
+        if (event.coveredMetadata().contains(key) && value != null) {
           metadata.put(key, value.toString());
         }
       });
@@ -89,11 +90,11 @@ public record EvidenceBundle(String agreementId, List<StoredEvent> events, Check
     for (Object item : list(json.get("events"), "events")) {
       Map<String, Object> e = object(item, EVENT_MEMBERS, "an event");
       Map<String, Object> metadata = new LinkedHashMap<>();
-      object(e.get("metadata"), null, "an event's metadata").forEach((key, value) -> {
-        if (!EventChain.COVERED_METADATA.contains(key)) {
-          throw new IllegalArgumentException("an event's metadata holds " + key + ", which no hash covers");
-        }
-        metadata.put(key, string(value, key));
+      object(e.get("metadata"), null, "an event's metadata").forEach((key, value) -> metadata.put(key, string(value, key)));
+      Object sealedUnder = metadata.get(EventChain.REVISION);
+      Set<String> covered = sealedUnder == null ? EventChain.COVERED_METADATA : EventChain.COVERED_METADATA_2;
+      metadata.keySet().stream().filter(key -> !covered.contains(key)).findFirst().ifPresent(key -> {
+        throw new IllegalArgumentException("an event's metadata holds " + key + ", which no hash covers");
       });
       Object revision = e.get("revision");
       events.add(new StoredEvent(string(e.get("agreementId"), "agreementId"), integer(e.get("sequence"), "sequence"),

@@ -85,6 +85,13 @@ public final class PersonalData {
     return personal;
   }
 
+  /** Salt and digest for one personal value outside the payload (the actor's display name). */
+  static Map<String, Object> saltValue(String value, SecureRandom random) {
+    byte[] salt = new byte[SALT_BYTES];
+    random.nextBytes(salt);
+    return Map.of(SALT, Bytes.hex(salt), DIGEST, digest(salt, value));
+  }
+
   static String digest(byte[] salt, String value) {
     return Bytes.hex(Bytes.sha256(salt, Bytes.utf8(value)));
   }

@@ -70,7 +70,10 @@ class LedgerChainTest extends AgreementTestSupport {
 
     assertThat(erasure.metadata().get(EventChain.ACTOR_USERNAME)).isEqualTo("pat");
     assertThat(erasure.metadata().get(EventChain.ACTOR_ROLES)).isEqualTo("PROGRAM_OFFICE");
-    assertThat(EventChain.canonicalText(erasure)).startsWith("{\"actor\":{\"roles\":\"PROGRAM_OFFICE\",\"username\":\"pat\"},");
+    assertThat(erasure.metadata().get(EventChain.ACTOR_DISPLAY_NAME)).isEqualTo("Pat Program");
+    assertThat(erasure.metadata().get(EventChain.REVISION)).isEqualTo(EventChain.CURRENT_REVISION);
+    assertThat(EventChain.canonicalText(erasure)).startsWith("{\"actor\":{\"displayName\":{\"personal\":\"")
+        .contains("\"roles\":\"PROGRAM_OFFICE\",\"username\":\"pat\"},").doesNotContain("Pat Program");
   }
 
   @Test

@@ -65,17 +65,17 @@ class EventChainTest {
         .isEqualTo("previousHash " + drafted.hash() + " does not link to the hash " + "f".repeat(64) + " of sequence 0");
     assertThat(EventChain.problemWith(ledger.get(4), 1, ledger.get(2).hash()))
         .isEqualTo("sequence 2 follows 0: sequence 1 is missing");
-    assertThat(EventChain.problemWith(withPayload(drafted, "{not json"), 0, EventChain.GENESIS)).startsWith("the payload is not JSON");
+    assertThat(EventChain.problemWith(withPayload(drafted, "{not json"), 0, EventChain.GENESIS)).startsWith("the payload column is not JSON");
   }
 
   @Test
-  void otherMetadataIsNotEvidence() {
+  void theDisplayNameIsNotEvidenceUnderRevision1() {
     assertThat(EventChain.problemWith(withMetadata(drafted, "actor.displayName", "Someone Else"), 0, EventChain.GENESIS)).isNull();
   }
 
   @Test
   void anEventWithoutPersonalDataNeedsNoSalts() {
-    Map<String, String> metadata = EventChain.seal("agr-c", 0, LedgerSamples.CLEARED, "1", "{\"agreementId\":\"agr-c\"}",
+    Map<String, String> metadata = EventChain.sealRevision1("agr-c", 0, LedgerSamples.CLEARED, "1", "{\"agreementId\":\"agr-c\"}",
         "2026-11-22T15:00:00Z", null, null, EventChain.GENESIS, null);
 
     assertThat(metadata).containsOnlyKeys(EventChain.HASH, EventChain.PREVIOUS_HASH, EventChain.RECORDED_AT);

@@ -48,13 +48,51 @@ final class LedgerSamples {
     long sequence = ledger.stream().filter(e -> e.agreementId().equals(id)).count();
     String previous = ledger.stream().filter(e -> e.agreementId().equals(id)).reduce((a, b) -> b)
         .map(StoredEvent::hash).orElse(EventChain.GENESIS);
-    Map<String, String> metadata = EventChain.seal(id, sequence, type, "1", payload, "2026-11-22T15:00:0" + (sequence % 10) + "Z",
+    Map<String, String> metadata = EventChain.sealRevision1(id, sequence, type, "1", payload, "2026-11-22T15:00:0" + (sequence % 10) + "Z",
         "pat", "PROGRAM_OFFICE", previous, random);
     Map<String, Object> stored = new HashMap<>(metadata);
     stored.put("actor.displayName", "Pat Program"); // Stored, but not evidence.
     StoredEvent event = new StoredEvent(id, sequence, type, "1", payload, stored);
     ledger.add(event);
     return event;
+  }
+
+  /**
+   * Appends the next event of {@code id} sealed under the current revision, stored with the time
+   * column the registry writes (the sealed time, in Axon's form with milliseconds).
+   */
+  static StoredEvent appendCurrent(List<StoredEvent> ledger, String id, String type, String payload, SecureRandom random) {
+    long sequence = ledger.stream().filter(e -> e.agreementId().equals(id)).count();
+    String previous = ledger.stream().filter(e -> e.agreementId().equals(id)).reduce((a, b) -> b)
+        .map(StoredEvent::hash).orElse(EventChain.GENESIS);
+    String at = "2026-12-07T15:00:0" + (sequence % 10) + ".250Z";
+    Map<String, String> metadata = EventChain.seal(id, sequence, type, "1", payload, at, "pat", "Pat Program", "PROGRAM_OFFICE",
+        previous, random);
+    Map<String, Object> stored = new HashMap<>(metadata);
+    stored.put("requestId", "req-" + sequence); // Stored, but not evidence.
+    StoredEvent event = new StoredEvent(id, sequence, type, "1", payload, stored, at);
+    ledger.add(event);
+    return event;
+  }
+
+  /** One agreement's events sealed under revision 1 and then, after an upgrade, under the current revision. */
+  static List<StoredEvent> upgradedLedger() {
+    SecureRandom random = random();
+    List<StoredEvent> ledger = new ArrayList<>();
+    append(ledger, "agr-u", DRAFTED, draftedPayload("agr-u"), random);
+    appendCurrent(ledger, "agr-u", SIGNED, signedPayload("agr-u"), random);
+    appendCurrent(ledger, "agr-u", CLEARED, "{\"agreementId\":\"agr-u\",\"draftVersion\":1}", random);
+    return ledger;
+  }
+
+  static StoredEvent withTimestamp(StoredEvent event, String timestamp) {
+    return new StoredEvent(event.agreementId(), event.sequence(), event.type(), event.revision(), event.payloadJson(), event.metadata(),
+        timestamp);
+  }
+
+  static StoredEvent withType(StoredEvent event, String type, String revision) {
+    return new StoredEvent(event.agreementId(), event.sequence(), type, revision, event.payloadJson(), event.metadata(),
+        event.timestamp());
   }
 
   /** Two agreements interleaved, as a ledger in global order: a drafted, b drafted, a signed, b cleared, a cleared. */
@@ -70,7 +108,8 @@ final class LedgerSamples {
   }
 
   static StoredEvent withPayload(StoredEvent event, String payload) {
-    return new StoredEvent(event.agreementId(), event.sequence(), event.type(), event.revision(), payload, event.metadata());
+    return new StoredEvent(event.agreementId(), event.sequence(), event.type(), event.revision(), payload, event.metadata(),
+        event.timestamp());
   }
 
   static StoredEvent withMetadata(StoredEvent event, String key, Object value) {
@@ -80,6 +119,7 @@ final class LedgerSamples {
     } else {
       metadata.put(key, value);
     }
-    return new StoredEvent(event.agreementId(), event.sequence(), event.type(), event.revision(), event.payloadJson(), metadata);
+    return new StoredEvent(event.agreementId(), event.sequence(), event.type(), event.revision(), event.payloadJson(), metadata,
+        event.timestamp());
   }
 }

@@ -52,7 +52,24 @@ class VerifyBundleTest {
 
   @Test
   void aBundleWithAnyOneByteChangedDoesNotVerify() {
-    byte[] bundle = bundleOf(LedgerSamples.ledger(), "agr-a").toJson().getBytes(StandardCharsets.UTF_8);
+    assertEveryByteIsEvidence(bundleOf(LedgerSamples.ledger(), "agr-a").toJson());
+  }
+
+  @Test
+  void aBundleOfBothRevisionsVerifiesAndAnyOneByteChangedDoesNot() {
+    String json = bundleOf(LedgerSamples.upgradedLedger(), "agr-u").toJson();
+
+    VerifyBundle.Result result = VerifyBundle.verify(json, null);
+
+    assertThat(result.verified()).as(result.summary()).isTrue();
+    assertThat(json).contains("\"actor.displayName\":\"Pat Program\"", "\"ledger.revision\":\"2\"");
+    assertThat(VerifyBundle.verify(json.replace("Pat Program", "Pat Programme"), null).summary())
+        .isEqualTo("agreement agr-u, sequence 1: actor.displayName in the metaData column does not match its recorded digest");
+    assertEveryByteIsEvidence(json);
+  }
+
+  private static void assertEveryByteIsEvidence(String json) {
+    byte[] bundle = json.getBytes(StandardCharsets.UTF_8);
     List<String> passed = new ArrayList<>();
     for (int i = 0; i < bundle.length; i++) {
       byte[] changed = bundle.clone();

@@ -2,6 +2,7 @@ package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RuleId;
+import gov.ice.registry.integrity.LedgerBroken;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.query.InvalidQuery;
 import java.util.List;
@@ -45,6 +46,10 @@ public record Refusal(HttpStatus status, String title, String detail, String cod
       InvalidQuery.Violation first = query.get().violations().get(0);
       return new Refusal(HttpStatus.BAD_REQUEST, "Invalid search", query.get().violations().stream()
           .map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""), null, List.of(), first.field());
+    }
+    Optional<LedgerBroken> ledger = cause(failure, LedgerBroken.class);
+    if (ledger.isPresent()) {
+      return new Refusal(HttpStatus.CONFLICT, "The ledger does not verify", ledger.get().getMessage(), null, List.of(), null);
     }
     if (cause(failure, ConflictingModificationException.class).isPresent()) {
       return new Refusal(HttpStatus.CONFLICT, "Changed meanwhile",
