@@ -2,8 +2,10 @@ package gov.ice.registry.projection;
 
 import com.mongodb.client.model.Filters;
 import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,14 +69,17 @@ public class ProjectionRebuilder {
   private final EventStore eventStore;
   private final ReadStore store;
   private final ObjectProvider<org.axonframework.config.Configuration> axon;
+  private final AgreementSearchEngine search;
   private volatile Long startHead;
   private final Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
   private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
   private final Map<String, AtomicBoolean> starting = new ConcurrentHashMap<>();
 
   public ProjectionRebuilder(EventProcessingConfiguration processing, @Lazy EventStore eventStore, ReadStore store,
-      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<AgreementSearchEngine> search) {
     this.axon = axon;
+    this.search = search.getIfAvailable();
     this.processing = processing;
     this.eventStore = eventStore;
     this.store = store;
@@ -97,7 +102,7 @@ public class ProjectionRebuilder {
       startHead = head();
       // A rebuild an earlier run left unfinished goes on, and switches once it reached today's head.
       store.refresh();
-      for (String name : names()) {
+      for (String name : TrackingProjections.GROUPS) {
         if (store.collections(TrackingProjections.COLLECTIONS.get(name)).building() != null) {
           rebuildTargets.put(name, startHead);
         }
@@ -121,12 +126,25 @@ public class ProjectionRebuilder {
     }));
   }
 
+  /** The processors' read models, then the search index, which follows the ledger by a loop of its own. */
   public List<String> names() {
-    return TrackingProjections.GROUPS;
+    if (search == null) {
+      return TrackingProjections.GROUPS;
+    }
+    List<String> names = new ArrayList<>(TrackingProjections.GROUPS);
+    names.add(AgreementSearchEngine.NAME);
+    return names;
   }
 
   /** Empty when no read model has that name; an error {@link RebuildRunning} while one runs. Blocking work runs off the event loop. */
   public Mono<ProjectionStatus> rebuild(String name) {
+    if (search != null && name.equals(AgreementSearchEngine.NAME)) {
+      // The engine refuses a second rebuild itself (RebuildRunning); the new index takes over once it reached this head.
+      return Mono.fromCallable(() -> {
+        search.rebuild(head());
+        return status(name);
+      }).subscribeOn(Schedulers.boundedElastic());
+    }
     return Mono.justOrEmpty(processor(name))
         .publishOn(Schedulers.boundedElastic())
         .map(processor -> {
@@ -156,6 +174,9 @@ public class ProjectionRebuilder {
 
   /** Blocking: reads the ledger's head. */
   public ProjectionStatus status(String name) {
+    if (search != null && name.equals(AgreementSearchEngine.NAME)) {
+      return searchStatus();
+    }
     Optional<StreamingEventProcessor> found = processor(name);
     if (found.isEmpty()) {
       return new ProjectionStatus(name, false, null, null, false, false, "no processor");
@@ -177,6 +198,19 @@ public class ProjectionRebuilder {
     String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
     return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error);
+  }
+
+  /** The search index's position is the one its last commit holds: what a restart resumes from. */
+  private ProjectionStatus searchStatus() {
+    long head = head();
+    if (startHead == null) {
+      startHead = head;
+    }
+    Long position = search.position();
+    Long lag = position == null ? null : Math.max(0, head - position);
+    boolean isCaughtUp = caughtUp.merge(AgreementSearchEngine.NAME, position != null && position >= startHead, Boolean::logicalOr);
+    return new ProjectionStatus(AgreementSearchEngine.NAME, search.isRunning(), position, lag, isCaughtUp,
+        search.rebuilding(), search.error());
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */
