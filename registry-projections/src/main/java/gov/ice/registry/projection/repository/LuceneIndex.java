@@ -96,6 +96,16 @@ final class LuceneIndex implements Closeable {
     if (messages.isEmpty()) {
       return;
     }
+    write(messages, fold);
+    TrackingToken last = messages.get(messages.size() - 1).trackingToken();
+    writer.setLiveCommitData(Map.of(TOKEN, encode(last), POSITION, Long.toString(last.position().orElse(-1))).entrySet());
+    writer.commit();
+    token = last;
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The documents after {@code messages}, written but not committed: a crash here loses them, and nothing else. */
+  void write(List<? extends TrackedEventMessage<?>> messages, LedgerFold fold) throws IOException {
     Map<String, Document> pending = new LinkedHashMap<>();
     IndexSearcher searcher = searchers.acquire();
     try {
@@ -122,11 +132,6 @@ final class LuceneIndex implements Closeable {
     for (Map.Entry<String, Document> entry : pending.entrySet()) {
       writer.updateDocument(new Term(SearchSchema.ID, entry.getKey()), SearchSchema.document(entry.getValue()));
     }
-    TrackingToken last = messages.get(messages.size() - 1).trackingToken();
-    writer.setLiveCommitData(Map.of(TOKEN, encode(last), POSITION, Long.toString(last.position().orElse(-1))).entrySet());
-    writer.commit();
-    token = last;
-    searchers.maybeRefreshBlocking();
   }
 
   /** The repository document this index holds for agreement {@code id}, or null. */

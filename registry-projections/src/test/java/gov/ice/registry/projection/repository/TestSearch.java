@@ -45,6 +45,28 @@ public final class TestSearch implements AutoCloseable {
     }
   }
 
+  /** Another engine, in a fresh directory, on the same ledger: what a rebuild from scratch makes. */
+  public TestSearch fresh() {
+    try {
+      return new TestSearch(Files.createTempDirectory("registry-search-"), events).open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every agreement the live index holds, by id. */
+  public List<AgreementDocument> contents() {
+    List<AgreementDocument> all = new java.util.ArrayList<>();
+    for (int page = 0; ; page++) {
+      AgreementPage found = engine.search(new AgreementSearch(null, null, null, null, null, null, null, null, page,
+          AgreementSearch.MAX_SIZE, AgreementSearch.Sort.parse("createdAt")));
+      all.addAll(found.items());
+      if (found.items().size() < AgreementSearch.MAX_SIZE) {
+        return all.stream().sorted(Comparator.comparing(AgreementDocument::id)).toList();
+      }
+    }
+  }
+
   /** A new engine on the same directory and ledger, as a restarted instance opens it. */
   public TestSearch open() {
     engine = new AgreementSearchEngine(dir, events, AgreementLedger.of(events), 50);
