@@ -209,8 +209,9 @@ public class ProjectionRebuilder {
     Long position = search.position();
     Long lag = position == null ? null : Math.max(0, head - position);
     boolean isCaughtUp = caughtUp.merge(AgreementSearchEngine.NAME, position != null && position >= startHead, Boolean::logicalOr);
-    return new ProjectionStatus(AgreementSearchEngine.NAME, search.isRunning(), position, lag, isCaughtUp,
-        search.rebuilding(), search.error());
+    // As for the processors: caught up, but not while a rebuild runs (the live index answers meanwhile).
+    return new ProjectionStatus(AgreementSearchEngine.NAME, search.isRunning(), position, lag,
+        isCaughtUp && !search.rebuilding(), search.rebuilding(), search.error());
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */

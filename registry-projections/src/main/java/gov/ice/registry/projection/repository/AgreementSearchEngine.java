@@ -135,10 +135,13 @@ public class AgreementSearchEngine {
     return t != null && t.thread.isAlive();
   }
 
-  /** The position of the last event the live index reflects (-1 before the first); null when not started. */
+  /**
+   * The position of the last event the live index reflects and searches see (-1 before the
+   * first); null when not started, or before the index was found to belong to this ledger.
+   */
   public Long position() {
     Tracker t = live;
-    return t == null ? null : t.index.position();
+    return t == null || !t.verified ? null : t.index.position();
   }
 
   public boolean rebuilding() {
@@ -344,6 +347,36 @@ public class AgreementSearchEngine {
     });
   }
 
+  /** A page of ids in their order and how many there are in all. */
+  public record Range(List<String> ids, long total) {}
+
+  /**
+   * Active agreements whose next review falls due from {@code from} (inclusive; null for any) to
+   * {@code to} (exclusive), by due day then id: the ids from {@code offset}, at most {@code size},
+   * and how many there are. The review views' pages and counts.
+   */
+  public Range reviewsDue(java.time.LocalDate from, java.time.LocalDate to, long offset, int size) {
+    Query query = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term("status", AgreementStatus.ACTIVE.name())), Occur.FILTER)
+        .add(org.apache.lucene.document.LongPoint.newRangeQuery(SearchSchema.REVIEW_DUE,
+            from == null ? Long.MIN_VALUE : from.toEpochDay(), to.toEpochDay() - 1), Occur.FILTER)
+        .build();
+    Sort order = SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true));
+    return read(searcher -> {
+      int total = searcher.count(query);
+      if (offset >= total || size <= 0) {
+        return new Range(List.of(), total);
+      }
+      int n = (int) Math.min(offset + size, total);
+      ScoreDoc[] hits = searcher.search(query, n, order).scoreDocs;
+      List<String> ids = new ArrayList<>();
+      for (int i = (int) offset; i < hits.length; i++) {
+        ids.add(searcher.storedFields().document(hits[i].doc, java.util.Set.of(SearchSchema.ID)).get(SearchSchema.ID));
+      }
+      return new Range(ids, total);
+    });
+  }
+
   /** The repository document of agreement {@code id} as the live index holds it; null if it holds none. */
   public AgreementDocument byId(String id) {
     return read(searcher -> {
@@ -430,6 +463,8 @@ public class AgreementSearchEngine {
     volatile Long target;
     volatile boolean stopped;
     volatile String error;
+    /** Whether the index was compared with the ledger (see verify); a new index needs no comparing. */
+    volatile boolean verified;
 
     Tracker(LuceneIndex index, Long target) {
       this.index = index;
@@ -445,6 +480,17 @@ public class AgreementSearchEngine {
     @Override
     public void run() {
       while (!stopped) {
+        if (!verified) {
+          try {
+            verify();
+            verified = true;
+          } catch (RuntimeException | IOException e) {
+            error = String.valueOf(e);
+            log.warn("Cannot compare the search index with the ledger yet; retrying", e);
+            LockSupport.parkNanos(RETRY.toNanos());
+            continue;
+          }
+        }
         try (BlockingStream<TrackedEventMessage<?>> stream = ledger.openStream(index.token())) {
           while (!stopped) {
             List<TrackedEventMessage<?>> batch = new ArrayList<>();
@@ -473,6 +519,34 @@ public class AgreementSearchEngine {
           fold.clear();
           LockSupport.parkNanos(RETRY.toNanos());
         }
+      }
+    }
+
+    /**
+     * An index of another ledger (its first event differs) or ahead of this one (a ledger restored
+     * from a backup) would miss events or show agreements the ledger does not hold: it is emptied
+     * and built again from the ledger's start.
+     */
+    private void verify() throws IOException {
+      if (index.token() == null) {
+        return;
+      }
+      var head = ledger.createHeadToken();
+      long headPosition = head == null ? -1 : head.position().orElse(-1);
+      String first = null;
+      try (BlockingStream<TrackedEventMessage<?>> stream = ledger.openStream(null)) {
+        if (head != null && stream.hasNextAvailable(POLL_MILLIS * 25, TimeUnit.MILLISECONDS)) {
+          first = stream.nextAvailable().getIdentifier();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      boolean otherLedger = index.ledger() != null && !index.ledger().equals(first);
+      if (otherLedger || index.position() > headPosition) {
+        log.warn("The search index in {} is of another ledger or ahead of it (position {}, ledger head {}): building it again",
+            index.path(), index.position(), headPosition);
+        index.clear();
       }
     }
 

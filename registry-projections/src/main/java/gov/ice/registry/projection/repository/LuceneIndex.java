@@ -44,18 +44,23 @@ final class LuceneIndex implements Closeable {
 
   static final String TOKEN = "token";
   static final String POSITION = "position";
+  /** The identifier of the ledger's first event: which ledger the position counts in. */
+  static final String LEDGER = "ledger";
 
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile TrackingToken token;
+  private volatile String ledger;
 
   LuceneIndex(Path path) {
     this.path = path;
     try {
       directory = FSDirectory.open(path);
-      token = DirectoryReader.indexExists(directory) ? decode(lastCommit(directory).getUserData().get(TOKEN)) : null;
+      Map<String, String> committed = DirectoryReader.indexExists(directory) ? lastCommit(directory).getUserData() : Map.of();
+      token = decode(committed.get(TOKEN));
+      ledger = committed.get(LEDGER);
       // A close never commits: only apply does, with the position its documents reflect.
       writer = new IndexWriter(directory, new IndexWriterConfig(SearchSchema.ANALYZER).setCommitOnClose(false));
       searchers = new SearcherManager(writer, null);
@@ -98,9 +103,33 @@ final class LuceneIndex implements Closeable {
     }
     write(messages, fold);
     TrackingToken last = messages.get(messages.size() - 1).trackingToken();
-    writer.setLiveCommitData(Map.of(TOKEN, encode(last), POSITION, Long.toString(last.position().orElse(-1))).entrySet());
+    String of = token == null && ledger == null ? messages.get(0).getIdentifier() : ledger;
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(TOKEN, encode(last));
+    data.put(POSITION, Long.toString(last.position().orElse(-1)));
+    if (of != null) {
+      data.put(LEDGER, of);
+    }
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
+    // Searches see the batch before the position says so: whoever waits for a position then finds it.
+    searchers.maybeRefreshBlocking();
     token = last;
+    ledger = of;
+  }
+
+  /** The identifier of the first event of the ledger this index was built from; null if unknown. */
+  String ledger() {
+    return ledger;
+  }
+
+  /** Empties the index and its position, committed: it is built again from the ledger's start. */
+  void clear() throws IOException {
+    writer.deleteAll();
+    writer.setLiveCommitData(Map.<String, String>of().entrySet());
+    writer.commit();
+    token = null;
+    ledger = null;
     searchers.maybeRefreshBlocking();
   }
 

@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -53,7 +54,7 @@ import org.bson.codecs.DocumentCodec;
  * The Lucene document of an agreement, made from the central repository's own document (the one
  * {@link AgreementDocuments} computes), and the queries over it. Each field's use:
  * <ul>
- *   <li>{@code id}: indexed (the key of every update) and sorted (ties);
+ *   <li>{@code id}: indexed (the key of every update), stored, and sorted (ties);
  *   <li>{@code source}: stored, the repository document as BSON: what the result list shows;
  *   <li>{@code status}, {@code kind}, {@code category}, {@code partyKind}, {@code country},
  *       {@code directorate}, {@code pii}: indexed as exact values (the filters) and faceted under
@@ -62,6 +63,7 @@ import org.bson.codecs.DocumentCodec;
  *   <li>{@code title}, {@code purpose}, {@code parties}, {@code reference}: English text, stemmed,
  *       stored with offsets for the highlighted passage;
  *   <li>{@code externalReference}: the reference lower-cased, exact, for prefix matching;
+ *   <li>{@code reviewDue}: the next review's due day as a point, for the review views;
  *   <li>{@code sort.*}: doc values of each sort key.
  * </ul>
  */
@@ -75,6 +77,8 @@ final class SearchSchema {
   static final String PARTIES = "parties";
   static final String REFERENCE = "reference";
   static final String REFERENCE_EXACT = "externalReference";
+  /** The next review's due day (epoch day), for the review views' ranges. */
+  static final String REVIEW_DUE = "reviewDue";
 
   /** Facet (and filter field) name to the repository document's field, in the order of the answer's facets. */
   static final Map<String, String> FACETS = facets();
@@ -129,7 +133,7 @@ final class SearchSchema {
   static org.apache.lucene.document.Document document(Document d) {
     String id = d.getString("_id");
     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-    doc.add(new StringField(ID, id, Field.Store.NO));
+    doc.add(new StringField(ID, id, Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
     org.bson.ByteBuf bson = new RawBsonDocument(d, CODEC).getByteBuffer();
     byte[] bytes = new byte[bson.remaining()];
@@ -159,6 +163,9 @@ final class SearchSchema {
     sortable(doc, "kind", d.getString(KIND));
     sortable(doc, "effectiveDate", d.getString("effectiveDate"));
     sortable(doc, "nextReviewDue", d.getString("nextReviewDue"));
+    if (d.getString("nextReviewDue") != null) {
+      doc.add(new LongPoint(REVIEW_DUE, java.time.LocalDate.parse(d.getString("nextReviewDue")).toEpochDay()));
+    }
     for (String instant : List.of("createdAt", "updatedAt")) {
       Date value = d.getDate(instant);
       if (value != null) {

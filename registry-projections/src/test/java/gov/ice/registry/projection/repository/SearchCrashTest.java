@@ -44,9 +44,14 @@ class SearchCrashTest {
       }
       dying.close();
 
-      search.open();
-      assertThat(search.engine().position()).as("reopened at its last commit").isEqualTo(committed);
-      search.awaitCaughtUp();
+      // Reopened, it stands at its last commit: the written batch is gone with its process.
+      LuceneIndex reopened = new LuceneIndex(search.dir().resolve(live));
+      assertThat(reopened.position()).isEqualTo(committed);
+      assertThat(reopened.searchers().acquire().getIndexReader().numDocs()).isEqualTo(
+          first.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().count());
+      reopened.close();
+
+      search.open().awaitCaughtUp();
       try (TestSearch rebuilt = search.fresh().awaitCaughtUp()) {
         List<AgreementDocument> after = search.contents();
         assertThat(after).hasSize(120);
@@ -69,6 +74,20 @@ class SearchCrashTest {
       }
       search.open().awaitCaughtUp();
       assertThat(search.contents()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void anIndexOfAnotherLedgerIsBuiltAgainFromThisOne() {
+    List<Story> one = SearchCorpus.stories(30, 1);
+    List<Story> other = SearchCorpus.stories(12, 2);
+    TestSearch first = TestSearch.start().publish(SearchCorpus.interleaved(one));
+    assertThat(first.contents()).hasSize(30);
+    try (TestSearch second = first.onAnotherLedger().publish(SearchCorpus.interleaved(other))) {
+      assertThat(second.contents()).hasSize(12);
+      try (TestSearch rebuilt = second.fresh().awaitCaughtUp()) {
+        assertThat(second.contents()).isEqualTo(rebuilt.contents());
+      }
     }
   }
 }

@@ -54,6 +54,12 @@ public final class TestSearch implements AutoCloseable {
     }
   }
 
+  /** An engine on this directory but another ledger (a fresh one), as after a ledger was replaced. */
+  public TestSearch onAnotherLedger() {
+    engine.stop();
+    return new TestSearch(dir, EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()).open();
+  }
+
   /** Every agreement the live index holds, by id. */
   public List<AgreementDocument> contents() {
     List<AgreementDocument> all = new java.util.ArrayList<>();
@@ -90,6 +96,12 @@ public final class TestSearch implements AutoCloseable {
 
   public EventStore events() {
     return events;
+  }
+
+  /** The engine's position once it compared its index with the ledger (at once for a new index). */
+  public long position() {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> engine.position() != null);
+    return engine.position();
   }
 
   public long head() {
