@@ -47,8 +47,13 @@ class SearchCrashTest {
       // Reopened, it stands at its last commit: the written batch is gone with its process.
       LuceneIndex reopened = new LuceneIndex(search.dir().resolve(live));
       assertThat(reopened.position()).isEqualTo(committed);
-      assertThat(reopened.searchers().acquire().getIndexReader().numDocs()).isEqualTo(
-          first.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().count());
+      var searcher = reopened.searchers().acquire();
+      try {
+        assertThat(searcher.getIndexReader().numDocs()).isEqualTo(
+            first.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().count());
+      } finally {
+        reopened.searchers().release(searcher);
+      }
       reopened.close();
 
       search.open().awaitCaughtUp();
