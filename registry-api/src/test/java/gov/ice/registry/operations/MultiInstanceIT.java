@@ -51,6 +51,12 @@ class MultiInstanceIT {
   @TempDir
   Path logs;
 
+  private static Map<String, String> withSearchDir(Map<String, String> environment, Path dir) {
+    Map<String, String> own = new java.util.HashMap<>(environment);
+    own.put("REGISTRY_SEARCH_DIR", dir.toString());
+    return own;
+  }
+
   @Test
   void twoInstancesShareTheLedgerTheReadStoreAndTheJobs() throws Exception {
     String database = TestPostgres.instance().newDatabase("registry_multi");
@@ -67,8 +73,11 @@ class MultiInstanceIT {
           "REGISTRY_LEDGER_CHECKPOINT_CRON", "*/30 * * * * *",
           "REGISTRY_LEDGER_LEAF_INTERVAL", "PT1S",
           "REGISTRY_NOTICES_CRON", "-");
-      RegistryProcess first = RegistryProcess.start(environment, logs.resolve("first.log"));
-      try (RegistryProcess second = RegistryProcess.start(environment, logs.resolve("second.log"))) {
+      // Each instance keeps its own search index on its own disk.
+      RegistryProcess first = RegistryProcess.start(withSearchDir(environment, logs.resolve("first-search")),
+          logs.resolve("first.log"));
+      try (RegistryProcess second = RegistryProcess.start(withSearchDir(environment, logs.resolve("second-search")),
+          logs.resolve("second.log"))) {
         List<RegistryClient> instances = List.of(first.client(), second.client());
         commandsAlternateAndSearchesSeeTheOthersWrites(instances);
         noticesRunOnBothAtOnceAreRecordedOnce(instances);

@@ -2,8 +2,10 @@ package gov.ice.registry.projection;
 
 import com.mongodb.client.model.Filters;
 import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,14 +71,17 @@ public class ProjectionRebuilder {
   private final EventStore eventStore;
   private final ReadStore store;
   private final ObjectProvider<org.axonframework.config.Configuration> axon;
+  private final AgreementSearchEngine search;
   private volatile Long startHead;
   private final Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
   private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
   private final Map<String, AtomicBoolean> starting = new ConcurrentHashMap<>();
 
   public ProjectionRebuilder(EventProcessingConfiguration processing, @Lazy EventStore eventStore, ReadStore store,
-      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<AgreementSearchEngine> search) {
     this.axon = axon;
+    this.search = search.getIfAvailable();
     this.processing = processing;
     this.eventStore = eventStore;
     this.store = store;
@@ -99,7 +104,7 @@ public class ProjectionRebuilder {
       startHead = head();
       // A rebuild an earlier run left unfinished goes on, and switches once it reached today's head.
       store.refresh();
-      for (String name : names()) {
+      for (String name : TrackingProjections.GROUPS) {
         if (store.collections(TrackingProjections.COLLECTIONS.get(name)).building() != null) {
           rebuildTargets.put(name, startHead);
         }
@@ -123,12 +128,25 @@ public class ProjectionRebuilder {
     }));
   }
 
+  /** The processors' read models, then the search index, which follows the ledger by a loop of its own. */
   public List<String> names() {
-    return TrackingProjections.GROUPS;
+    if (search == null) {
+      return TrackingProjections.GROUPS;
+    }
+    List<String> names = new ArrayList<>(TrackingProjections.GROUPS);
+    names.add(AgreementSearchEngine.NAME);
+    return names;
   }
 
   /** Empty when no read model has that name; an error {@link RebuildRunning} while one runs. Blocking work runs off the event loop. */
   public Mono<ProjectionStatus> rebuild(String name) {
+    if (search != null && name.equals(AgreementSearchEngine.NAME)) {
+      // The engine refuses a second rebuild itself (RebuildRunning); the new index takes over once it reached this head.
+      return Mono.fromCallable(() -> {
+        search.rebuild(head());
+        return status(name);
+      }).subscribeOn(Schedulers.boundedElastic());
+    }
     return Mono.justOrEmpty(processor(name))
         .publishOn(Schedulers.boundedElastic())
         .map(processor -> {
@@ -158,6 +176,9 @@ public class ProjectionRebuilder {
 
   /** Blocking: reads the ledger's head. */
   public ProjectionStatus status(String name) {
+    if (search != null && name.equals(AgreementSearchEngine.NAME)) {
+      return searchStatus();
+    }
     Optional<StreamingEventProcessor> found = processor(name);
     if (found.isEmpty()) {
       return new ProjectionStatus(name, false, null, null, false, false, "no processor");
@@ -190,6 +211,10 @@ public class ProjectionRebuilder {
    * instance runs none of the segments (their stored tokens are read).
    */
   public boolean hasPassed(String name, long position) {
+    if (search != null && name.equals(AgreementSearchEngine.NAME)) {
+      // The live index keeps following the ledger while a rebuild fills another beside it.
+      return covers(search.token(), position);
+    }
     Optional<StreamingEventProcessor> found = processor(name);
     if (found.isEmpty() || rebuildTargets.containsKey(name)) {
       return false;
@@ -211,6 +236,20 @@ public class ProjectionRebuilder {
       return gapAware.get().getIndex() >= position && !gapAware.get().getGaps().contains(position);
     }
     return token.position().orElse(-1) >= position;
+  }
+
+  /** The search index's position is the one its last commit holds: what a restart resumes from. */
+  private ProjectionStatus searchStatus() {
+    long head = head();
+    if (startHead == null) {
+      startHead = head;
+    }
+    Long position = search.position();
+    Long lag = position == null ? null : Math.max(0, head - position);
+    boolean isCaughtUp = caughtUp.merge(AgreementSearchEngine.NAME, position != null && position >= startHead, Boolean::logicalOr);
+    // As for the processors: caught up, but not while a rebuild runs (the live index answers meanwhile).
+    return new ProjectionStatus(AgreementSearchEngine.NAME, search.isRunning(), position, lag,
+        isCaughtUp && !search.rebuilding(), search.rebuilding(), search.error());
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */

@@ -1,9 +1,12 @@
 package gov.ice.registry.projection;
 
 import gov.ice.registry.projection.mongo.ReadStoreConfiguration.ReadStoreEndpoint;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
+import java.nio.file.Path;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,16 @@ public class ProjectionsConfiguration {
       ReadModelProperties properties) {
     return configurer -> configurer.eventProcessing(processing ->
         TrackingProjections.register(processing, tokenClient.getDatabase(endpoint.database()), properties));
+  }
+
+  /**
+   * The repository's search index, on this instance's disk ({@code registry.search.dir}, by
+   * default {@code search} in the data directory); it follows the ledger from start to stop.
+   */
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  AgreementSearchEngine agreementSearchEngine(@Value("${registry.search.dir:${registry.data-dir:./data}/search}") Path dir,
+      @Lazy EventStore eventStore, AgreementLedger agreementLedger, ReadModelProperties properties) {
+    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize());
   }
 
   /** Lazy: the projections are created while Axon's configuration is still being assembled. */

@@ -70,7 +70,8 @@ class NoticeJobTest {
     return new NoticeJob(clock,
         new WhenReviewDueThenIssueNotice(new ReviewQueries(store), commands),
         new WhenExigentDeadlineMissedThenIssueNotice(new ExigentDeadlineQueries(store), commands),
-        new WhenTerminationDatePassedThenExpireAgreement(new AgreementRepositoryQueries(store), commands));
+        // The expiry reads the store alone: no search index is needed.
+        new WhenTerminationDatePassedThenExpireAgreement(new AgreementRepositoryQueries(store, null), commands));
   }
 
   /** Imported, executed and effective two years before {@code due}, so its review falls due then. */

@@ -50,6 +50,7 @@ class RepositoryPage {
   static final Map<String, String> SORTS = new LinkedHashMap<>();
 
   static {
+    SORTS.put("relevance", "Best match (with search words)");
     SORTS.put("title", "Title, A to Z");
     SORTS.put("-title", "Title, Z to A");
     SORTS.put("-updatedAt", "Recently changed first");
@@ -72,7 +73,9 @@ class RepositoryPage {
     model.addAttribute("q", query.getFirst("q"));
     model.addAttribute("country", query.getFirst("country"));
     model.addAttribute("pii", query.getFirst("pii"));
-    model.addAttribute("sort", query.getFirst("sort") == null ? "title" : query.getFirst("sort"));
+    // As the API: with search words and no sort asked for, the best matches first.
+    model.addAttribute("sort", query.getFirst("sort") != null ? query.getFirst("sort")
+        : query.getFirst("q") != null ? "relevance" : "title");
     model.addAttribute("sorts", SORTS);
     model.addAttribute("directorates", Arrays.stream(Directorate.values()).map(Enum::name).toList());
     model.addAttribute("csvHref", href("/agreements.csv", query, null));
@@ -203,10 +206,11 @@ class RepositoryPage {
   }
 
   /** One result line as the table shows it. */
-  public record Row(String id, String title, String kind, String status, String directorate, String parties, String nextReviewDue) {
+  public record Row(String id, String title, String kind, String status, String directorate, String parties, String nextReviewDue,
+      String highlight) {
     static Row of(SearchResult.Item d) {
       return new Row(d.id(), d.title(), String.valueOf(d.kind()), String.valueOf(d.status()), String.valueOf(d.owningDirectorate()),
-          String.join(", ", d.parties()), d.nextReviewDue() == null ? "" : d.nextReviewDue());
+          String.join(", ", d.parties()), d.nextReviewDue() == null ? "" : d.nextReviewDue(), d.highlight());
     }
   }
 }

@@ -5,7 +5,7 @@ import gov.ice.registry.projection.ProjectionRebuilder;
 import gov.ice.registry.projection.audit.ApprovalProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
-import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import gov.ice.registry.projection.reviews.ReviewProjection;
 import gov.ice.registry.web.problem.Problems;
 import gov.ice.registry.web.problem.Problems.Violation;
@@ -70,10 +70,11 @@ public class ReadYourWrites implements WebFilter {
   /** The read models a path's answer comes from; empty where it reads the ledger itself. */
   static List<String> readModelsOf(String path) {
     if (path.equals("/") || path.equals("/api/agreements") || path.equals("/agreements.csv")) {
-      return List.of(AgreementRepositoryProjection.GROUP);
+      return List.of(AgreementSearchEngine.NAME);
     }
     if (path.startsWith("/api/reviews") || path.equals("/reviews")) {
-      return List.of(ReviewProjection.GROUP);
+      // The index selects the page; its rows are read from the reviews read model.
+      return List.of(AgreementSearchEngine.NAME, ReviewProjection.GROUP);
     }
     if (path.startsWith("/api/deadlines") || path.startsWith("/deadlines")) {
       return List.of(ExigentDeadlineProjection.GROUP);

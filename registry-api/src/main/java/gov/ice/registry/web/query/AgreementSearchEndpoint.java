@@ -5,7 +5,6 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
-import gov.ice.registry.projection.repository.AgreementPage;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +19,7 @@ import reactor.core.publisher.Mono;
  * {@code category}, {@code partyKind}, {@code country}, {@code directorate} (several values:
  * repeat or comma-separate), {@code pii}, free text {@code q} over title, purpose and party names;
  * {@code page} (from 0), {@code size} (1-200, default 20), {@code sort} ({@code title},
- * {@code -updatedAt}, {@code createdAt,desc}, ...). Answers {@code items}, {@code total},
+ * {@code -updatedAt}, {@code createdAt,desc}, {@code relevance}: the default with {@code q}, ...). Answers {@code items}, {@code total},
  * {@code page}, {@code size} and {@code facets} ({@link AgreementSearchResponse}).
  */
 @RestController
@@ -35,13 +34,13 @@ public class AgreementSearchEndpoint {
   @GetMapping("/api/agreements")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
   public Mono<AgreementSearchResponse> search(@ParameterObject QueryRecords.SearchParameters parameters) {
-    return search(parameters.asMap()).map(AgreementSearchResponse::of);
+    return search(parameters.asMap());
   }
 
-  /** The same search for the pages, which pass the query string as it came. */
+  /** The same search and answer for the pages, which pass the query string as it came. */
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
-  public Mono<AgreementPage> search(MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters)).flatMap(agreements::search);
+  public Mono<AgreementSearchResponse> search(MultiValueMap<String, String> parameters) {
+    return Mono.fromCallable(() -> parse(parameters)).flatMap(agreements::search).map(AgreementSearchResponse::of);
   }
 
   static AgreementSearch parse(MultiValueMap<String, String> parameters) {

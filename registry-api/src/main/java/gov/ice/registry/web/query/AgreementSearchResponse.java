@@ -34,7 +34,7 @@ public record AgreementSearchResponse(
     Map<String, Map<String, Long>> facets) {
 
   static AgreementSearchResponse of(AgreementPage page) {
-    return new AgreementSearchResponse(page.items().stream().map(Item::of).toList(), page.total(), page.page(),
+    return new AgreementSearchResponse(page.items().stream().map(d -> Item.of(d, page.highlights().get(d.id()))).toList(), page.total(), page.page(),
         page.size(), page.facets());
   }
 
@@ -66,13 +66,17 @@ public record AgreementSearchResponse(
       LocalDate nextReviewDue,
       Instant createdAt,
       Instant updatedAt,
-      String externalReference) {
+      String externalReference,
+      @Schema(description = "With free text (q): the passage of the agreement's text that matched best, HTML-escaped,"
+          + " the matched words in <mark>; absent without free text or when only the reference number matched")
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String highlight) {
 
-    static Item of(AgreementDocument d) {
+    static Item of(AgreementDocument d, String highlight) {
       return new Item(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(), d.parties(),
           d.categories(), d.pii(), d.sensitivePii(), d.marking(), d.purpose(), d.exemptionNumber(), d.draftVersion(),
           d.version(), d.requiredStakeholders(), d.concurrences(), d.signatures(), d.executedOn(), d.effectiveDate(),
-          d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.createdAt(), d.updatedAt(), d.externalReference());
+          d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.createdAt(), d.updatedAt(), d.externalReference(), highlight);
     }
   }
 }

@@ -35,10 +35,13 @@ final class QueryRecords {
       @ArraySchema(schema = @Schema(implementation = Directorate.class), arraySchema = @Schema(description = "Owned by any of these directorates"))
       List<String> directorate,
       @Schema(type = "boolean", description = "Only agreements that share PII (or only those that do not)") String pii,
-      @Schema(description = "Words that must all occur in the title, purpose, party names or external reference", example = "texas") String q,
+      @Schema(description = "Words that must all occur in the title, purpose, party names or external reference (English stems:"
+          + " \"sharing\" finds \"shared\"); \"a phrase\" in quotes, word* a prefix, a | b either, -word without;"
+          + " or the start of an external reference number", example = "texas") String q,
       @Schema(type = "integer", minimum = "0", defaultValue = "0", description = "Page number, from 0") String page,
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size,
-      @Schema(description = "title, createdAt, updatedAt, status or nextReviewDue; a leading - or ,desc sorts descending",
+      @Schema(description = "title, createdAt, updatedAt, status, kind, effectiveDate, nextReviewDue or relevance (the best"
+          + " matches of q first; the default with q, title without); a leading - or ,desc sorts descending",
           example = "-updatedAt") String sort) {
 
     MultiValueMap<String, String> asMap() {

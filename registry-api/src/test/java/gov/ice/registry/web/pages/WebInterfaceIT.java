@@ -151,6 +151,9 @@ class WebInterfaceIT extends H2Registry {
     b.signIn(TestUsers.IGP, "registry");
     b.open("/?q=Texas");
     assertThat(b.find("#results-heading").getText()).matches("[1-9][0-9]* agreements?");
+    // Each result shows the passage that matched, the word marked; the best matches come first.
+    assertThat(b.driver.findElement(org.openqa.selenium.By.cssSelector("tbody mark")).getText()).isEqualToIgnoringCase("Texas");
+    assertThat(b.find("#sort").getAttribute("value")).isEqualTo("relevance");
     b.check("kind-MOU");
     b.driver.findElement(org.openqa.selenium.By.cssSelector("form[role=search] button[type=submit]")).click();
     b.waitFor(() -> b.driver.getCurrentUrl().contains("kind=MOU"));

@@ -52,10 +52,18 @@ class AgreementSearchResponseTest {
     AgreementPage page = new AgreementPage(List.of(everyField, nulls), 42, 3, 2,
         Map.of("status", Map.of("ACTIVE", 40L), "pii", Map.of("true", 2L)));
 
-    String before = json.writeValueAsString(page);
+    // The record's highlights (new with free text) are written on each item instead: without free text, nothing changes.
+    com.fasterxml.jackson.databind.node.ObjectNode record = json.valueToTree(page);
+    record.remove("highlights");
+    String before = json.writeValueAsString(record);
     String after = json.writeValueAsString(AgreementSearchResponse.of(page));
 
     assertThat(after).isEqualTo(before);
     assertThat(after).contains("\"externalReference\":\"HSI-MOU-2019-0042\"", "\"signedOn\":\"2024-02-29\"");
+
+    AgreementPage highlighted = new AgreementPage(List.of(everyField, nulls), 2, 0, 2, Map.of(), Map.of("A-1", "<mark>Visa</mark> Overstay"));
+    String withText = json.writeValueAsString(AgreementSearchResponse.of(highlighted));
+    assertThat(withText).contains("\"externalReference\":\"HSI-MOU-2019-0042\",\"highlight\":\"<mark>Visa</mark> Overstay\"}");
+    assertThat(withText).containsOnlyOnce("highlight");
   }
 }

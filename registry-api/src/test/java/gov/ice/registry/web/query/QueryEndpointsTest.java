@@ -10,7 +10,12 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
 import gov.ice.registry.projection.mongo.EmbeddedReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.notices.NoticeQueries;
+import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
+import java.nio.file.Files;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import gov.ice.registry.projection.reviews.ReviewQueries;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,12 +44,21 @@ class QueryEndpointsTest {
   static EmbeddedReadStore server;
   static MongoClient client;
   static WebTestClient http;
+  static AgreementSearchEngine search;
 
   @BeforeAll
   static void start() {
     server = EmbeddedReadStore.start();
     client = MongoClients.create(server.connectionString());
     ReadStore store = new ReadStore(client.getDatabase("endpoints"));
+    // The search on an empty ledger of its own, in a fresh directory.
+    EmbeddedEventStore ledger = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    try {
+      search = new AgreementSearchEngine(Files.createTempDirectory("registry-search-"), ledger, AgreementLedger.of(ledger), 50);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    search.start();
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneId.of("America/New_York"));
     // As the application configures Jackson (spring.jackson.serialization.write-dates-as-timestamps: false).
     ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -59,7 +73,7 @@ class QueryEndpointsTest {
           .append("nextReviewDue", "2026-0" + (i + 1) + "-15").append("noticesIssued", List.of()))).block();
     }
     http = WebTestClient.bindToController(
-            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store)),
+            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store, search)),
             new ReviewEndpoints(new ReviewQueries(store), clock, mapper),
             new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock),
             new NoticeEndpoint(new NoticeQueries(store), clock),
@@ -74,6 +88,7 @@ class QueryEndpointsTest {
 
   @AfterAll
   static void stop() {
+    search.stop();
     client.close();
     server.close();
   }

@@ -159,7 +159,7 @@ class ReadSideIT extends H2Registry {
         "/api/reviews/overdue", "/api/deadlines/exigent", "/api/notices");
     List<JsonNode> before = queries.stream().map(q -> registry.as(TestUsers.AUDITOR).get(q).json()).toList();
 
-    for (String name : List.of("repository", "reviews", "exigent", "notices", "audit")) {
+    for (String name : List.of("repository", "reviews", "exigent", "notices", "audit", "search")) {
       Response accepted = registry.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null);
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     }
@@ -176,14 +176,14 @@ class ReadSideIT extends H2Registry {
         r -> r.text().contains("registry_agreements{") && r.text().contains("status=\"ACTIVE\""));
     assertThat(metrics.text()).contains("registry_reviews_overdue", "registry_reviews_due_soon", "registry_exigent_deadlines_missed",
         "registry_notices_recorded", "registry_notices_webhook_failures_total", "http_server_requests",
-        "registry_read_model_lag_events{", "registry_read_model_position{", "read_model=\"repository\"");
+        "registry_read_model_lag_events{", "registry_read_model_position{", "read_model=\"repository\"", "read_model=\"search\"");
     assertThat(metrics.text()).doesNotContain(id);
   }
 
   private void awaitCaughtUp() {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
       JsonNode statuses = registry.as(TestUsers.ADMIN).get("/api/admin/projections").json();
-      boolean all = statuses.size() == 5;
+      boolean all = statuses.size() == 6;
       for (JsonNode s : statuses) {
         all &= s.path("running").asBoolean() && s.path("caughtUp").asBoolean() && s.path("error").isNull();
       }

@@ -65,6 +65,10 @@ class RebuildIT {
         assertThat(second.status()).as(second.toString()).isEqualTo(409);
         assertThat(second.contentType()).startsWith("application/problem+json");
         assertThat(second.json().path("type").asText()).endsWith("/rebuild-running");
+        // The search index: a new directory beside the live one, swapped in once caught up; one at a time too.
+        assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/search/rebuild", null).status()).isEqualTo(202);
+        Response again = client.as(TestUsers.ADMIN).post("/api/admin/projections/search/rebuild", null);
+        assertThat(again.status()).as(again.toString()).isIn(202, 409);
         for (String name : List.of("reviews", "exigent", "notices", "audit")) {
           assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
         }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * store). Stored approvals are changed in place only by an erasure, which touches no indexed
  * field; the documents themselves are always read from the store.
  *
- * <p>Like {@code AgreementSearchIndex} it follows the store: loaded from the live collection (and
+ * <p>It follows the store: loaded from the live collection (and
  * one a rebuild is building) when the application starts, before any processor runs or request is
  * served; then every batch the audit projection writes and every drop before a replay. Queries
  * answer from the collection live when they run. Each collection's entries are one immutable

@@ -8,6 +8,18 @@ import java.util.Map;
  * this page): by {@code status}, {@code kind}, {@code category}, {@code partyKind},
  * {@code country} (upper-cased), {@code directorate} and {@code pii} ("true"/"false"), each
  * value as stored, as text. An agreement counts once per value it has (a category, a country).
+ * {@code highlights}: with free text, an item's id to the passage of its text that matched best,
+ * HTML-escaped, the matched words in {@code <mark>}.
  */
 public record AgreementPage(
-    List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets) {}
+    List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets,
+    Map<String, String> highlights) {
+
+  public AgreementPage {
+    highlights = highlights == null ? Map.of() : Map.copyOf(highlights);
+  }
+
+  public AgreementPage(List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets) {
+    this(items, total, page, size, facets, Map.of());
+  }
+}

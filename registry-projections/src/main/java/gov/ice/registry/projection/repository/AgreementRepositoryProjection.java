@@ -11,8 +11,6 @@ import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.bson.Document;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +28,10 @@ public class AgreementRepositoryProjection extends BatchedProjection {
   public static final String GROUP = "repository";
 
   private final LedgerFold fold;
-  private final AgreementSearchIndex index;
 
   public AgreementRepositoryProjection(ReadStore store, AgreementLedger ledger) {
-    this(store, ledger, AgreementSearchIndex.inactive(store));
-  }
-
-  /** {@code index} follows every batch written and every drop before a replay (the embedded store). */
-  @Autowired
-  public AgreementRepositoryProjection(ReadStore store, AgreementLedger ledger, AgreementSearchIndex index) {
     super(GROUP, AgreementDocuments.COLLECTION, store, indexes());
     this.fold = new LedgerFold(ledger);
-    this.index = index;
   }
 
   @Override
@@ -55,16 +45,6 @@ public class AgreementRepositoryProjection extends BatchedProjection {
   @Override
   protected void forget() {
     fold.clear();
-  }
-
-  @Override
-  protected void written(String collection, List<Document> documents) {
-    index.written(collection, documents);
-  }
-
-  @Override
-  protected void dropped(String collection) {
-    index.dropped(collection);
   }
 
   /** One index per filter of the search, and the sort keys (used by MongoDB; the embedded store scans). */

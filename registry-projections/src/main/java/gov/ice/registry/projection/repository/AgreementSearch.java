@@ -43,7 +43,8 @@ public record AgreementSearch(
     if (size < 1 || size > MAX_SIZE) {
       throw new IllegalArgumentException("size is between 1 and " + MAX_SIZE);
     }
-    sort = sort == null ? Sort.DEFAULT : sort;
+    // Free text ranks by relevance unless a sort is asked for; relevance without free text is the default order.
+    sort = sort == null ? (text == null ? Sort.DEFAULT : Sort.RELEVANCE) : sort.relevance() && text == null ? Sort.DEFAULT : sort;
   }
 
   public static AgreementSearch all() {
@@ -52,8 +53,9 @@ public record AgreementSearch(
 
   /**
    * A sort key: {@code title}, {@code status}, {@code kind}, {@code createdAt}, {@code updatedAt},
-   * {@code effectiveDate} or {@code nextReviewDue}, written {@code key}, {@code key,asc},
-   * {@code key,desc} or {@code -key}. Ties fall back to the agreement id, so pages are stable.
+   * {@code effectiveDate}, {@code nextReviewDue} or {@code relevance} (the best match of the free
+   * text first), written {@code key}, {@code key,asc}, {@code key,desc} or {@code -key}. Ties fall
+   * back to the agreement id, so pages are stable.
    */
   public record Sort(String key, boolean ascending) {
 
@@ -64,10 +66,12 @@ public record AgreementSearch(
         "createdAt", "createdAt",
         "updatedAt", "updatedAt",
         "effectiveDate", "effectiveDate",
-        "nextReviewDue", "nextReviewDue");
+        "nextReviewDue", "nextReviewDue",
+        "relevance", "_score");
 
     /** Declared after FIELDS, which the constructor reads during class initialization. */
     public static final Sort DEFAULT = new Sort("title", true);
+    public static final Sort RELEVANCE = new Sort("relevance", false);
 
     public Sort {
       if (!FIELDS.containsKey(key)) {
@@ -76,9 +80,10 @@ public record AgreementSearch(
       }
     }
 
+    /** Null for no value: the search then orders by relevance with free text, by title without. */
     public static Sort parse(String value) {
       if (value == null || value.isBlank()) {
-        return DEFAULT;
+        return null;
       }
       String v = value.trim();
       if (v.startsWith("-")) {
@@ -95,8 +100,9 @@ public record AgreementSearch(
       };
     }
 
-    String field() {
-      return FIELDS.get(key);
+    /** Relevance is always best first, whatever the direction written. */
+    public boolean relevance() {
+      return key.equals("relevance");
     }
   }
 }

@@ -30,7 +30,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,28 +52,10 @@ public class ReviewProjection extends BatchedProjection {
   static final String NOTICES = "reviewNotices";
 
   private final LedgerFold fold;
-  private final ReviewIndex index;
 
   public ReviewProjection(ReadStore store, AgreementLedger ledger) {
-    this(store, ledger, ReviewIndex.inactive(store));
-  }
-
-  /** {@code index} follows every batch written and every drop before a replay (the embedded store). */
-  @Autowired
-  public ReviewProjection(ReadStore store, AgreementLedger ledger, ReviewIndex index) {
     super(GROUP, COLLECTION, store, List.of(new IndexModel(Indexes.ascending("status", "nextReviewDue"))));
     this.fold = new LedgerFold(ledger);
-    this.index = index;
-  }
-
-  @Override
-  protected void written(String collection, List<Document> documents) {
-    index.written(collection, documents);
-  }
-
-  @Override
-  protected void dropped(String collection) {
-    index.dropped(collection);
   }
 
   @Override

@@ -10,6 +10,7 @@ import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -20,24 +21,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Reviews of active agreements that are overdue or due soon, as of a given day. */
 @Service
 public class ReviewQueries {
 
   private final ReadStore store;
-  private final ReviewIndex index;
+  private final AgreementSearchEngine search;
 
-  /** Every query runs on the store (as on MongoDB, with its index). */
+  /** Every query runs on the store: for tests of the scans (the notice job's), without a search index. */
   public ReviewQueries(ReadStore store) {
-    this(store, ReviewIndex.inactive(store));
+    this(store, null);
   }
 
-  /** Pages and counts from {@code index} where it is active (the embedded store). */
+  /**
+   * Pages and counts of the views from the search index (the repository's documents carry the
+   * status and the next review's due day), in both modes; each page's documents read by {@code _id}.
+   */
   @Autowired
-  public ReviewQueries(ReadStore store, ReviewIndex index) {
+  public ReviewQueries(ReadStore store, AgreementSearchEngine search) {
     this.store = store;
-    this.index = index;
+    this.search = search;
   }
 
   /** Active agreements whose review was due before {@code today}, the longest overdue first. */
@@ -77,29 +82,24 @@ public class ReviewQueries {
 
   /**
    * A page of the agreements due from {@code from} (inclusive, null for any) to {@code to}
-   * (exclusive): from the index where it answers, else from the store by {@code dueFilter}, the
-   * same days. Everything at once ({@code size} 0) is the store's own scan, streamed: reading
-   * every document by {@code _id} is the slower way to read them all.
+   * (exclusive): ids from the search index, documents read by {@code _id}; without an index, the
+   * store by {@code dueFilter}, the same days. Everything at once ({@code size} 0) is the store's
+   * own scan, streamed: reading every document by {@code _id} is the slower way to read them all.
    */
   private Flux<ReviewStanding> page(Bson dueFilter, LocalDate from, LocalDate to, LocalDate today, int page, int size) {
-    if (size <= 0 || !index.active()) {
+    if (size <= 0 || search == null) {
       return find(dueFilter, today, page, size);
     }
-    return Flux.defer(() -> {
-      String collection = store.collections(ReviewProjection.COLLECTION).live();
-      ReviewIndex.Range range = index.range(collection, from, to, (long) page * size, size);
-      return range == null ? find(dueFilter, today, page, size) : byIds(collection, range.ids(), today);
-    });
+    return Mono.fromCallable(() -> search.reviewsDue(from, to, (long) page * size, size))
+        .subscribeOn(Schedulers.parallel())
+        .flatMapMany(range -> byIds(store.collections(ReviewProjection.COLLECTION).live(), range.ids(), today));
   }
 
   private Mono<Long> count(Bson dueFilter, LocalDate from, LocalDate to) {
-    if (!index.active()) {
+    if (search == null) {
       return Mono.from(reviews().countDocuments(active(dueFilter)));
     }
-    return Mono.defer(() -> {
-      ReviewIndex.Range range = index.range(store.collections(ReviewProjection.COLLECTION).live(), from, to, 0, 1);
-      return range == null ? Mono.from(reviews().countDocuments(active(dueFilter))) : Mono.just(range.total());
-    });
+    return Mono.fromCallable(() -> search.reviewsDue(from, to, 0, 0).total()).subscribeOn(Schedulers.parallel());
   }
 
   /** The documents {@code ids} of {@code collection}, in that order, read by {@code _id} alone; one gone meanwhile is left out. */

@@ -1,0 +1,213 @@
+package gov.ice.registry.projection.repository;
+
+import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.VersionedWrite;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+
+/**
+ * One Lucene index of the central repository in one directory, and the ledger position it
+ * reflects. The position is written in each commit's user data together with the documents the
+ * events up to it made ({@link #apply}), so a commit holds both or neither: after a crash the
+ * index reopens at its last commit and the ledger is read again from the position that commit names.
+ * An agreement's update replaces its document by id, so an event applied twice changes nothing.
+ */
+final class LuceneIndex implements Closeable {
+
+  static final String TOKEN = "token";
+  static final String POSITION = "position";
+  /** The identifier of the ledger's first event: which ledger the position counts in. */
+  static final String LEDGER = "ledger";
+
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile TrackingToken token;
+  private volatile String ledger;
+
+  LuceneIndex(Path path) {
+    this.path = path;
+    try {
+      directory = FSDirectory.open(path);
+      Map<String, String> committed = DirectoryReader.indexExists(directory) ? lastCommit(directory).getUserData() : Map.of();
+      token = decode(committed.get(TOKEN));
+      ledger = committed.get(LEDGER);
+      // A close never commits: only apply does, with the position its documents reflect.
+      writer = new IndexWriter(directory, new IndexWriterConfig(SearchSchema.ANALYZER).setCommitOnClose(false));
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index in " + path, e);
+    }
+  }
+
+  private static IndexCommit lastCommit(Directory directory) throws IOException {
+    List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+    return commits.get(commits.size() - 1);
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The last event's position this index reflects; null before the first. */
+  TrackingToken token() {
+    return token;
+  }
+
+  long position() {
+    return token == null ? -1 : token.position().orElse(-1);
+  }
+
+  SearcherManager searchers() {
+    return searchers;
+  }
+
+  /**
+   * Applies {@code messages} (in ledger order) and commits them with the position of the last:
+   * each agreement's document is the repository document after the event, computed by
+   * {@link AgreementDocuments#next} from the one this index holds; one missing or further behind
+   * (a gap no ordered delivery leaves) is folded from the ledger, as the repository does.
+   */
+  void apply(List<? extends TrackedEventMessage<?>> messages, LedgerFold fold) throws IOException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    write(messages, fold);
+    TrackingToken last = messages.get(messages.size() - 1).trackingToken();
+    String of = token == null && ledger == null ? messages.get(0).getIdentifier() : ledger;
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(TOKEN, encode(last));
+    data.put(POSITION, Long.toString(last.position().orElse(-1)));
+    if (of != null) {
+      data.put(LEDGER, of);
+    }
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+    // Searches see the batch before the position says so: whoever waits for a position then finds it.
+    searchers.maybeRefreshBlocking();
+    token = last;
+    ledger = of;
+  }
+
+  /** The identifier of the first event of the ledger this index was built from; null if unknown. */
+  String ledger() {
+    return ledger;
+  }
+
+  /** Empties the index and its position, committed: it is built again from the ledger's start. */
+  void clear() throws IOException {
+    writer.deleteAll();
+    writer.setLiveCommitData(Map.<String, String>of().entrySet());
+    writer.commit();
+    token = null;
+    ledger = null;
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The documents after {@code messages}, written but not committed: a crash here loses them, and nothing else. */
+  void write(List<? extends TrackedEventMessage<?>> messages, LedgerFold fold) throws IOException {
+    Map<String, Document> pending = new LinkedHashMap<>();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (TrackedEventMessage<?> message : messages) {
+        if (message.getPayload() instanceof AgreementEvent event && message instanceof DomainEventMessage<?> domain) {
+          String id = event.agreementId().value();
+          long sequence = domain.getSequenceNumber();
+          Document before = pending.containsKey(id) ? pending.get(id) : stored(searcher, id);
+          long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
+          if (version > sequence) {
+            continue;
+          }
+          Document after = sequence == 0 ? AgreementDocuments.next(null, event, domain.getTimestamp())
+              : version == sequence ? AgreementDocuments.next(before, event, domain.getTimestamp())
+              : AgreementDocuments.toDocument(fold.after(domain));
+          after.put("_id", id);
+          after.put(VersionedWrite.VERSION, sequence + 1);
+          pending.put(id, after);
+        }
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+    for (Map.Entry<String, Document> entry : pending.entrySet()) {
+      writer.updateDocument(new Term(SearchSchema.ID, entry.getKey()), SearchSchema.document(entry.getValue()));
+    }
+  }
+
+  /** The repository document this index holds for agreement {@code id}, or null. */
+  static Document stored(IndexSearcher searcher, String id) throws IOException {
+    TopDocs found = searcher.search(new TermQuery(new Term(SearchSchema.ID, id)), 1);
+    if (found.scoreDocs.length == 0) {
+      return null;
+    }
+    BytesRef source = searcher.storedFields().document(found.scoreDocs[0].doc).getBinaryValue(SearchSchema.SOURCE);
+    return SearchSchema.source(source);
+  }
+
+  /** Without a commit: what was applied but not committed is lost, and read again from the ledger. */
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.rollback();
+    directory.close();
+  }
+
+  /**
+   * The ledger's tracking tokens, as text: a JDBC ledger's {@code gap:<index>:<gap>,<gap>...}
+   * (positions below the index not yet seen, which a later read must still deliver), an
+   * in-memory ledger's {@code seq:<index>}.
+   */
+  static String encode(TrackingToken token) {
+    if (token instanceof GapAwareTrackingToken gap) {
+      return "gap:" + gap.getIndex() + ":" + String.join(",", gap.getGaps().stream().map(String::valueOf).toList());
+    }
+    if (token instanceof GlobalSequenceTrackingToken sequence) {
+      return "seq:" + sequence.getGlobalIndex();
+    }
+    throw new IllegalArgumentException("the search index keeps no position of a " + token.getClass().getName());
+  }
+
+  static TrackingToken decode(String text) {
+    if (text == null) {
+      return null;
+    }
+    String[] parts = text.split(":", -1);
+    if (parts[0].equals("seq")) {
+      return new GlobalSequenceTrackingToken(Long.parseLong(parts[1]));
+    }
+    SortedSet<Long> gaps = new TreeSet<>();
+    for (String gap : parts[2].isEmpty() ? new String[0] : parts[2].split(",")) {
+      gaps.add(Long.parseLong(gap));
+    }
+    return GapAwareTrackingToken.newInstance(Long.parseLong(parts[1]), new ArrayList<>(gaps));
+  }
+}

@@ -1,0 +1,276 @@
+package gov.ice.registry.projection.repository;
+
+import static gov.ice.registry.projection.repository.AgreementDocuments.CATEGORIES;
+import static gov.ice.registry.projection.repository.AgreementDocuments.COUNTRIES;
+import static gov.ice.registry.projection.repository.AgreementDocuments.DIRECTORATE;
+import static gov.ice.registry.projection.repository.AgreementDocuments.KIND;
+import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_KINDS;
+import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_NAMES;
+import static gov.ice.registry.projection.repository.AgreementDocuments.PII;
+import static gov.ice.registry.projection.repository.AgreementDocuments.STATUS;
+import static gov.ice.registry.projection.repository.AgreementDocuments.TITLE_SORT;
+
+import gov.ice.registry.projection.BsonValues;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.util.BytesRef;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+
+/**
+ * The Lucene document of an agreement, made from the central repository's own document (the one
+ * {@link AgreementDocuments} computes), and the queries over it. Each field's use:
+ * <ul>
+ *   <li>{@code id}: indexed (the key of every update), stored, and sorted (ties);
+ *   <li>{@code source}: stored, the repository document as BSON: what the result list shows;
+ *   <li>{@code status}, {@code kind}, {@code category}, {@code partyKind}, {@code country},
+ *       {@code directorate}, {@code pii}: indexed as exact values (the filters) and faceted under
+ *       the same names (the facets of the answer);
+ *   <li>{@code partyName}: the party names lower-cased, exact (existing agreements with a party);
+ *   <li>{@code title}, {@code purpose}, {@code parties}, {@code reference}: English text, stemmed,
+ *       stored with offsets for the highlighted passage;
+ *   <li>{@code externalReference}: the reference lower-cased, exact, for prefix matching;
+ *   <li>{@code reviewDue}: the next review's due day as a point, for the review views;
+ *   <li>{@code sort.*}: doc values of each sort key.
+ * </ul>
+ */
+final class SearchSchema {
+
+  static final String ID = "id";
+  static final String SOURCE = "source";
+  static final String PARTY_NAME = "partyName";
+  static final String TITLE = "title";
+  static final String PURPOSE = "purpose";
+  static final String PARTIES = "parties";
+  static final String REFERENCE = "reference";
+  static final String REFERENCE_EXACT = "externalReference";
+  /** The next review's due day (epoch day), for the review views' ranges. */
+  static final String REVIEW_DUE = "reviewDue";
+
+  /** Facet (and filter field) name to the repository document's field, in the order of the answer's facets. */
+  static final Map<String, String> FACETS = facets();
+
+  /** The text fields a passage is highlighted from, the most telling first. */
+  static final String[] HIGHLIGHTED = {PURPOSE, TITLE, PARTIES, REFERENCE};
+
+  /** Free text weights: a word in the title counts more than one in the purpose. */
+  private static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, PARTIES, 2f, REFERENCE, 2f, PURPOSE, 1f);
+
+  static final Analyzer ANALYZER = new EnglishAnalyzer();
+
+  static final FacetsConfig FACETS_CONFIG = facetsConfig();
+
+  private static final FieldType TEXT = text();
+
+  private static final DocumentCodec CODEC = new DocumentCodec();
+
+  private SearchSchema() {}
+
+  private static Map<String, String> facets() {
+    Map<String, String> facets = new LinkedHashMap<>();
+    facets.put("status", STATUS);
+    facets.put("kind", KIND);
+    facets.put("category", CATEGORIES);
+    facets.put("partyKind", PARTY_KINDS);
+    facets.put("country", COUNTRIES);
+    facets.put("directorate", DIRECTORATE);
+    facets.put("pii", PII);
+    return java.util.Collections.unmodifiableMap(facets);
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String facet : List.of("category", "partyKind", "country")) {
+      config.setMultiValued(facet, true);
+    }
+    return config;
+  }
+
+  /** Analyzed, stored, with offsets in the postings: the highlighter reads passages without analyzing again. */
+  private static FieldType text() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** The Lucene document of the repository document {@code d} (with its {@code _id} and {@code version}). */
+  static org.apache.lucene.document.Document document(Document d) {
+    String id = d.getString("_id");
+    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    doc.add(new StringField(ID, id, Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+    org.bson.ByteBuf bson = new RawBsonDocument(d, CODEC).getByteBuffer();
+    byte[] bytes = new byte[bson.remaining()];
+    bson.get(bytes);
+    doc.add(new StoredField(SOURCE, bytes));
+    FACETS.forEach((facet, field) -> {
+      for (String value : values(d, field)) {
+        doc.add(new StringField(facet, value, Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(facet, value));
+      }
+    });
+    for (String name : BsonValues.strings(d, PARTY_NAMES)) {
+      doc.add(new StringField(PARTY_NAME, name, Field.Store.NO));
+    }
+    text(doc, TITLE, d.getString("title"));
+    text(doc, PURPOSE, d.getString("purpose"));
+    for (Document party : BsonValues.documents(d, "parties")) {
+      text(doc, PARTIES, party.getString("name"));
+    }
+    String reference = d.getString("externalReference");
+    text(doc, REFERENCE, reference);
+    if (reference != null) {
+      doc.add(new StringField(REFERENCE_EXACT, AgreementDocuments.lower(reference), Field.Store.NO));
+    }
+    sortable(doc, "title", d.getString(TITLE_SORT));
+    sortable(doc, "status", d.getString(STATUS));
+    sortable(doc, "kind", d.getString(KIND));
+    sortable(doc, "effectiveDate", d.getString("effectiveDate"));
+    sortable(doc, "nextReviewDue", d.getString("nextReviewDue"));
+    if (d.getString("nextReviewDue") != null) {
+      doc.add(new LongPoint(REVIEW_DUE, java.time.LocalDate.parse(d.getString("nextReviewDue")).toEpochDay()));
+    }
+    for (String instant : List.of("createdAt", "updatedAt")) {
+      Date value = d.getDate(instant);
+      if (value != null) {
+        doc.add(new NumericDocValuesField("sort." + instant, value.getTime()));
+      }
+    }
+    try {
+      return FACETS_CONFIG.build(doc);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The repository document a Lucene document keeps. */
+  static Document source(BytesRef stored) {
+    byte[] bytes = java.util.Arrays.copyOfRange(stored.bytes, stored.offset, stored.offset + stored.length);
+    return new RawBsonDocument(bytes).decode(CODEC);
+  }
+
+  /** A field's values as the facets count them: text, an array's values each, a boolean "true"/"false". */
+  private static List<String> values(Document d, String field) {
+    Object value = d.get(field);
+    if (value instanceof Collection<?> many) {
+      return many.stream().filter(Objects::nonNull).map(Object::toString).distinct().toList();
+    }
+    if (PII.equals(field)) {
+      return List.of(Boolean.toString(Boolean.TRUE.equals(value)));
+    }
+    return value == null ? List.of() : List.of(value.toString());
+  }
+
+  private static void text(org.apache.lucene.document.Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new Field(field, value, TEXT));
+    }
+  }
+
+  private static void sortable(org.apache.lucene.document.Document doc, String key, String value) {
+    if (value != null) {
+      doc.add(new SortedDocValuesField("sort." + key, new BytesRef(value)));
+    }
+  }
+
+  /** The filters and the free text of {@code search}: values of one filter OR-ed, filters AND-ed. */
+  static Query query(AgreementSearch search) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    filter(query, "status", search.statuses().stream().map(Enum::name).toList());
+    filter(query, "kind", search.kinds().stream().map(Enum::name).toList());
+    filter(query, "category", search.categories().stream().map(Enum::name).toList());
+    filter(query, "partyKind", search.partyKinds().stream().map(Enum::name).toList());
+    filter(query, "country", search.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).toList());
+    filter(query, "directorate", search.directorates().stream().map(Enum::name).toList());
+    if (search.pii() != null) {
+      query.add(new TermQuery(new Term("pii", search.pii().toString())), Occur.FILTER);
+    }
+    if (search.text() != null) {
+      query.add(text(search.text()), Occur.MUST);
+    }
+    BooleanQuery built = query.build();
+    return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+  }
+
+  /**
+   * Free text: Lucene's simple query syntax over the text fields (every word must occur, in any
+   * of them; {@code "..."} a phrase; {@code word*} a prefix; {@code a | b} either; {@code -word}
+   * not), or a prefix of an imported agreement's reference number. Never fails to parse.
+   */
+  static Query text(String q) {
+    SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, WEIGHTS);
+    parser.setDefaultOperator(Occur.MUST);
+    Query words = parser.parse(q);
+    BooleanQuery.Builder either = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+    if (words != null && !(words instanceof MatchNoDocsQuery)) {
+      either.add(words, Occur.SHOULD);
+    }
+    either.add(new BoostQuery(new ConstantScoreQuery(
+        new PrefixQuery(new Term(REFERENCE_EXACT, AgreementDocuments.lower(q)))), 5f), Occur.SHOULD);
+    return either.build();
+  }
+
+  private static void filter(BooleanQuery.Builder query, String field, List<String> values) {
+    if (!values.isEmpty()) {
+      List<BytesRef> terms = new ArrayList<>();
+      values.forEach(v -> terms.add(new BytesRef(v)));
+      query.add(new TermInSetQuery(field, terms), Occur.FILTER);
+    }
+  }
+
+  /**
+   * The order of {@code sort}: the key's doc values, missing values first going up and last going
+   * down (as MongoDB orders nulls), ties by id ascending; {@code relevance} by score, then id.
+   */
+  static Sort sort(AgreementSearch.Sort sort) {
+    SortField id = new SortField(ID, SortField.Type.STRING);
+    if (sort.relevance()) {
+      return new Sort(SortField.FIELD_SCORE, id);
+    }
+    SortField field;
+    if (sort.key().equals("createdAt") || sort.key().equals("updatedAt")) {
+      field = new SortField("sort." + sort.key(), SortField.Type.LONG, !sort.ascending());
+      field.setMissingValue(Long.MIN_VALUE);
+    } else {
+      field = new SortField("sort." + sort.key(), SortField.Type.STRING, !sort.ascending());
+      field.setMissingValue(SortField.STRING_FIRST);
+    }
+    return new Sort(field, id);
+  }
+}
