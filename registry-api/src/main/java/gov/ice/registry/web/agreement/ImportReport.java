@@ -1,5 +1,6 @@
 package gov.ice.registry.web.agreement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -18,6 +19,19 @@ public record ImportReport(Totals totals, List<Row> rows) {
   public record Problem(String field, String message, List<String> rules) {}
 
   public record Row(long line, Outcome outcome, String id, String externalReference, List<Problem> problems) {}
+
+  /**
+   * Why an import ended before its last row ({@link ImportInterrupted}): {@code reason} is
+   * {@code STOPPING}, {@code STORE_UNAVAILABLE} or {@code FAILED}; nothing from
+   * {@code notImportedFromLine} on was imported.
+   */
+  public record Interruption(String reason, long notImportedFromLine, String detail) {}
+
+  /**
+   * The last line of a report streamed as JSON lines, after one line per row: the totals, and
+   * {@code interrupted} when the import ended early (absent otherwise).
+   */
+  public record End(Totals totals, @JsonInclude(JsonInclude.Include.NON_NULL) Interruption interrupted) {}
 
   static ImportReport of(List<Row> rows) {
     int[] counts = new int[Outcome.values().length];
