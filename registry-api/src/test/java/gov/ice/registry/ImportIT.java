@@ -401,4 +401,50 @@ class ImportIT extends H2Registry {
     assertThat(lines.get(4).has("interrupted")).isFalse();
     assertThat(meters.counter("registry.imports.rows", "outcome", "imported").count()).isEqualTo(importedBefore + 2);
   }
+
+  /**
+   * With 60 active agreements for one partner, a draft with that partner answers the 20 most
+   * relevant (the 5 sharing both its categories first), their total, and the search listing all 60.
+   */
+  @Test
+  void aDraftsAnswerListsTheTwentyMostRelevantExistingAgreementsWithTheirTotalAndTheSearch() throws Exception {
+    String partner = "Partner " + UUID.randomUUID().toString().substring(0, 8);
+    List<Object> rows = new ArrayList<>();
+    List<String> bothCategories = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String reference = reference();
+      ObjectNode row = executed(reference);
+      ((ObjectNode) row.get("parties").get(0)).put("name", partner);
+      ((ObjectNode) row.get("signatures").get(1)).put("party", partner);
+      if (i % 12 == 0) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) row.get("categories")).add("HOMELAND_SECURITY");
+        bothCategories.add(idOf(reference));
+      }
+      rows.add(row);
+    }
+    Response imported = postImports("", "application/x-ndjson", jsonLines(rows.toArray()));
+    assertThat(imported.json().path("totals").path("imported").asInt()).as(imported.toString()).isEqualTo(60);
+    String byPartner = "/api/agreements?status=ACTIVE&party=" + URLEncoder.encode(partner, StandardCharsets.UTF_8).replace("+", "%20");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        assertThat(registry().as(TestUsers.IGP).get(byPartner).json().path("total").asInt()).isEqualTo(60));
+
+    ObjectNode draft = AgreementBodies.draft();
+    ((ObjectNode) draft.get("parties").get(0)).put("name", partner);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) draft.get("categories")).add("HOMELAND_SECURITY");
+    Response drafted = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", draft);
+
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    JsonNode existing = drafted.json().path("existingAgreements");
+    assertThat(existing.isArray()).isTrue();
+    assertThat(existing).hasSize(20);
+    assertThat(drafted.json().path("existingAgreementsTotal").asInt()).isEqualTo(60);
+    List<String> shown = existing.findValuesAsText("id");
+    assertThat(shown.subList(0, bothCategories.size())).containsExactlyInAnyOrderElementsOf(bothCategories);
+    assertThat(existing.get(0).path("parties").toString()).contains(partner);
+    assertThat(drafted.text().length()).as("a draft's answer stays small").isLessThan(20_000);
+    String search = drafted.json().path("existingAgreementsSearch").asText();
+    assertThat(search).startsWith("/api/agreements?status=ACTIVE&party=");
+    Response all = registry().as(TestUsers.PROGRAM_OFFICE).get(search);
+    assertThat(all.json().path("total").asInt()).as(search + ": " + all).isEqualTo(60);
+  }
 }

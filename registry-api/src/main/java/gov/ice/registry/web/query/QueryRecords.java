@@ -34,6 +34,9 @@ final class QueryRecords {
       List<String> country,
       @ArraySchema(schema = @Schema(implementation = Directorate.class), arraySchema = @Schema(description = "Owned by any of these directorates"))
       List<String> directorate,
+      @ArraySchema(schema = @Schema(type = "string", example = "Texas Department of Public Safety"),
+          arraySchema = @Schema(description = "A party with any of these names (whole names, ignoring case); repeat for several"))
+      List<String> party,
       @Schema(type = "boolean", description = "Only agreements that share PII (or only those that do not)") String pii,
       @Schema(description = "Words that must all occur in the title, purpose, party names or external reference", example = "texas") String q,
       @Schema(type = "integer", minimum = "0", defaultValue = "0", description = "Page number, from 0") String page,
@@ -49,6 +52,9 @@ final class QueryRecords {
       putAll(map, "partyKind", partyKind);
       putAll(map, "country", country);
       putAll(map, "directorate", directorate);
+      if (party != null) {
+        party.forEach(name -> map.add("party", name));
+      }
       put(map, "pii", pii);
       put(map, "q", q);
       put(map, "page", page);

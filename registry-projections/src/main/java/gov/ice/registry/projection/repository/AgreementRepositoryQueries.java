@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,61 @@ public class AgreementRepositoryQueries {
     });
   }
 
+  /** The most relevant of the agreements {@link #existingAgreements} finds, and how many it finds. */
+  public record RankedAgreements(List<AgreementDocument> items, long total) {}
+
+  /**
+   * The {@code limit} most relevant active agreements sharing a party and a category with a draft
+   * (as {@link #existingAgreements}), and how many there are: most categories in common first,
+   * then the latest effective date, then the latest change. However many there are, at most
+   * {@code limit} documents are read in full.
+   */
+  public Mono<RankedAgreements> mostRelevantExisting(
+      Collection<Party> parties, Collection<InformationCategory> categories, String excludingId, int limit) {
+    List<String> names = parties.stream().map(Party::name).filter(Objects::nonNull)
+        .map(AgreementDocuments::lower).distinct().toList();
+    List<String> kinds = categories.stream().map(Enum::name).distinct().toList();
+    if (names.isEmpty() || kinds.isEmpty()) {
+      return Mono.just(new RankedAgreements(List.of(), 0));
+    }
+    return Mono.defer(() -> {
+      String collection = store.collections(AgreementDocuments.COLLECTION).live();
+      AgreementSearchIndex.Selection selection = index.active()
+          ? index.mostRelevantExisting(collection, names, kinds, excludingId, limit) : null;
+      Mono<AgreementSearchIndex.Selection> ranked = selection != null ? Mono.just(selection)
+          : rankScanned(names, kinds, excludingId, limit);
+      return ranked.flatMap(s -> byIds(collection, s.ids()).map(items -> new RankedAgreements(items, s.total())));
+    });
+  }
+
+  /** The ranking of {@link #mostRelevantExisting} over the matches' few ranking fields, read from the store. */
+  private Mono<AgreementSearchIndex.Selection> rankScanned(List<String> names, List<String> kinds, String excludingId, int limit) {
+    List<Bson> filters = new ArrayList<>(List.of(
+        Filters.eq(STATUS, AgreementStatus.ACTIVE.name()),
+        Filters.in(PARTY_NAMES, names),
+        Filters.in(CATEGORIES, kinds)));
+    if (excludingId != null) {
+      filters.add(Filters.ne("_id", excludingId));
+    }
+    record Ranked(String id, int common, java.util.Date effective, java.util.Date updated) {}
+    Comparator<java.util.Date> latestFirst = Comparator.nullsLast(Comparator.<java.util.Date>reverseOrder());
+    return Flux.from(agreements().find(Filters.and(filters))
+            .projection(Projections.include(CATEGORIES, "effectiveDate", "updatedAt")))
+        .map(d -> new Ranked(d.getString("_id"),
+            (int) d.getList(CATEGORIES, String.class, List.of()).stream().filter(kinds::contains).count(),
+            d.get("effectiveDate") instanceof java.util.Date date ? date : null,
+            d.get("updatedAt") instanceof java.util.Date date ? date : null))
+        .collectList()
+        .map(found -> {
+          List<Ranked> sorted = new ArrayList<>(found);
+          sorted.sort(Comparator.comparingInt((Ranked r) -> -r.common())
+              .thenComparing(Ranked::effective, latestFirst)
+              .thenComparing(Ranked::updated, latestFirst)
+              .thenComparing(Ranked::id));
+          return new AgreementSearchIndex.Selection(sorted.stream().limit(limit).map(Ranked::id).toList(), sorted.size(), Map.of());
+        });
+  }
+
   /** Active agreements whose termination date passed before {@code today}: they have expired. */
   public Flux<AgreementDocument> activePastTerminationDate(LocalDate today) {
     return Flux.from(agreements().find(Filters.and(
@@ -222,6 +278,9 @@ public class AgreementRepositoryQueries {
     }
     if (s.pii() != null) {
       filters.add(Filters.eq(PII, s.pii()));
+    }
+    if (!s.parties().isEmpty()) {
+      filters.add(Filters.in(PARTY_NAMES, s.parties()));
     }
     if (s.text() != null) {
       // Every word must occur, in any of title, purpose or party names; words are literals, never patterns.

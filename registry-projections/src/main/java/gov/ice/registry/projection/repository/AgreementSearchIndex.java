@@ -330,6 +330,44 @@ public class AgreementSearchIndex extends CollectionIndex<AgreementSearchIndex.I
     return found.stream().map(Entry::id).toList();
   }
 
+  /**
+   * The {@code limit} most relevant of {@link #existing}'s agreements, and how many there are:
+   * most categories in common with {@code categories} first, then the latest effective date, then
+   * the latest change. Null when this index does not answer.
+   */
+  Selection mostRelevantExisting(String collection, Collection<String> partyNames, Collection<String> categories, String excludingId,
+      int limit) {
+    Snapshot snapshot = snapshot(collection);
+    if (snapshot == null) {
+      return null;
+    }
+    String[] dictionary = values;
+    boolean[] names = accepted(partyNames, dictionary.length);
+    boolean[] kinds = accepted(categories, dictionary.length);
+    Integer activeCode = codes.get("ACTIVE");
+    record Ranked(Entry entry, int common) {}
+    List<Ranked> found = new ArrayList<>();
+    for (Entry e : snapshot.entries()) {
+      if (activeCode != null && e.status() == activeCode && any(names, e.partyNames()) && !e.id().equals(excludingId)) {
+        int common = 0;
+        for (int code : e.categories()) {
+          if (kinds[code]) {
+            common++;
+          }
+        }
+        if (common > 0) {
+          found.add(new Ranked(e, common));
+        }
+      }
+    }
+    Comparator<String> latestFirst = Comparator.nullsLast(Comparator.<String>reverseOrder());
+    found.sort(Comparator.comparingInt((Ranked r) -> -r.common())
+        .thenComparing(r -> r.entry().effectiveDate(), latestFirst)
+        .thenComparing(r -> -r.entry().updatedAt())
+        .thenComparing(r -> r.entry().id()));
+    return new Selection(found.stream().limit(limit).map(r -> r.entry().id()).toList(), found.size(), Map.of());
+  }
+
   /** How many agreements are in each status (null or missing not counted); null when this index does not answer. */
   Map<String, Long> countByStatus(String collection) {
     Snapshot snapshot = snapshot(collection);
@@ -500,6 +538,7 @@ public class AgreementSearchIndex extends CollectionIndex<AgreementSearchIndex.I
     private final boolean[] partyKinds;
     private final boolean[] countries;
     private final boolean[] directorates;
+    private final boolean[] partyNames;
     private final Boolean pii;
     private final String[] words;
 
@@ -509,6 +548,7 @@ public class AgreementSearchIndex extends CollectionIndex<AgreementSearchIndex.I
       categories = names(s.categories(), size);
       partyKinds = names(s.partyKinds(), size);
       directorates = names(s.directorates(), size);
+      partyNames = s.parties().isEmpty() ? null : accepted(s.parties(), size);
       countries = s.countries().isEmpty() ? null
           : accepted(s.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).toList(), size);
       pii = s.pii();
@@ -527,6 +567,7 @@ public class AgreementSearchIndex extends CollectionIndex<AgreementSearchIndex.I
           || categories != null && !any(categories, e.categories())
           || partyKinds != null && !any(partyKinds, e.partyKinds())
           || countries != null && !any(countries, e.countries())
+          || partyNames != null && !any(partyNames, e.partyNames())
           || pii != null && e.pii() != (pii ? 1 : 0)) {
         return false;
       }
