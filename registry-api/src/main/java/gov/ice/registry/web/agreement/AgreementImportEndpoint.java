@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import gov.ice.registry.web.problem.ProblemHandling;
 import java.io.IOException;
@@ -92,6 +93,14 @@ class AgreementImportEndpoint {
                   value = "externalReference,title,kind,owningDirectorate,parties,...\r\n"
                       + "HSI-MOU-2019-0042,Sharing with the Texas Department of Public Safety,MOU,HSI,"
                       + "Texas Department of Public Safety|STATE|US|false,...\r\n"))}))
+  @ApiResponse(responseCode = "200", description = "The report: one JSON document, or with Accept: application/x-ndjson one line "
+      + "per row as rows are decided and then a line with the totals (and `interrupted` when the import ended early)",
+      content = {
+          @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)),
+          @Content(mediaType = NDJSON, schema = @Schema(oneOf = {ImportReport.Row.class, ImportReport.End.class}))})
+  @ApiResponse(responseCode = "503", description = "The registry is stopping or the ledger cannot be reached: `import-interrupted` "
+      + "with `reason`, `notImportedFromLine` and the `rows` and `totals` decided before that line (they stand); retry after Retry-After",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   Mono<ResponseEntity<Object>> importMany(
       @Parameter(description = "Check every row and report what would happen, storing nothing")
       @RequestParam(defaultValue = "false") boolean dryRun,

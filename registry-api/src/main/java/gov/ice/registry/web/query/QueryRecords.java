@@ -34,15 +34,15 @@ final class QueryRecords {
       List<String> country,
       @ArraySchema(schema = @Schema(implementation = Directorate.class), arraySchema = @Schema(description = "Owned by any of these directorates"))
       List<String> directorate,
-      @ArraySchema(schema = @Schema(type = "string", example = "Texas Department of Public Safety"),
-          arraySchema = @Schema(description = "A party with any of these names (whole names, ignoring case); repeat for several"))
-      List<String> party,
       @Schema(type = "boolean", description = "Only agreements that share PII (or only those that do not)") String pii,
       @Schema(description = "Words that must all occur in the title, purpose, party names or external reference", example = "texas") String q,
       @Schema(type = "integer", minimum = "0", defaultValue = "0", description = "Page number, from 0") String page,
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size,
       @Schema(description = "title, createdAt, updatedAt, status or nextReviewDue; a leading - or ,desc sorts descending",
-          example = "-updatedAt") String sort) {
+          example = "-updatedAt") String sort,
+      @ArraySchema(schema = @Schema(type = "string", example = "Texas Department of Public Safety"),
+          arraySchema = @Schema(description = "A party with any of these names (whole names, ignoring case); repeat for several"))
+      List<String> party) {
 
     MultiValueMap<String, String> asMap() {
       MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
