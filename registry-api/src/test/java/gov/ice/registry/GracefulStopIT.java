@@ -80,7 +80,7 @@ class GracefulStopIT {
       answer = importing.get();
     }
 
-    assertThat(stopLog).as(stopLog).doesNotContain("ERROR").doesNotContainPattern("(?m)^\\s+at ");
+    assertCleanStop(stopLog);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
     assertThat(answer.headers().firstValue("Retry-After")).isPresent();
     JsonNode problem = RegistryClient.JSON.readTree(answer.body());
@@ -100,6 +100,7 @@ class GracefulStopIT {
         assertThat(status).as("line " + (i + 1) + " (not imported from line " + notImportedFrom + ")")
             .isEqualTo(i + 1 < notImportedFrom ? 200 : 404);
       }
+      assertCleanStop(restarted.stop());
     }
   }
 
@@ -127,7 +128,7 @@ class GracefulStopIT {
       }
     }
 
-    assertThat(stopLog).as(stopLog).doesNotContain("ERROR").doesNotContainPattern("(?m)^\\s+at ");
+    assertCleanStop(stopLog);
     try (RegistryProcess restarted = RegistryProcess.start(store(), logs.resolve("burst-restart.log"))) {
       RegistryClient auditor = restarted.client();
       for (String reference : acknowledged) {
@@ -138,6 +139,7 @@ class GracefulStopIT {
         Response agreement = auditor.as(TestUsers.AUDITOR).get("/api/agreements/" + ImportIT.idOf(reference));
         assertThat(agreement.status()).as("refused " + reference + ": " + agreement).isEqualTo(404);
       }
+      assertCleanStop(restarted.stop());
     }
   }
 
@@ -159,6 +161,20 @@ class GracefulStopIT {
         return;
       }
     }
+  }
+
+  /**
+   * No ERROR and no stack trace from the signal on, busy or idle; the web server drained before the
+   * stores closed: the embedded read store, then the ledger's pool (which closes the H2 database).
+   */
+  private static void assertCleanStop(String stopLog) {
+    assertThat(stopLog).as(stopLog).doesNotContain("ERROR").doesNotContainPattern("(?m)^\\s+at ");
+    int drained = stopLog.indexOf("Graceful shutdown complete");
+    int readStoreClosed = stopLog.indexOf("Embedded read store closed");
+    int ledgerClosed = stopLog.indexOf("ledger - Shutdown completed");
+    assertThat(drained).as(stopLog).isNotNegative();
+    assertThat(readStoreClosed).as(stopLog).isGreaterThan(drained);
+    assertThat(ledgerClosed).as(stopLog).isGreaterThan(drained);
   }
 
   private static String basic(String username) {

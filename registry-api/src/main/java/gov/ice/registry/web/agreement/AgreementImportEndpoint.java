@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import gov.ice.registry.operations.ShutdownSignal;
 import gov.ice.registry.security.CurrentActor;
+import gov.ice.registry.web.Blocking;
 import gov.ice.registry.web.StrictJson;
 import gov.ice.registry.web.agreement.CommandDispatcher.CommandContext;
 import gov.ice.registry.web.agreement.ImportInterrupted.Reason;
@@ -112,8 +113,7 @@ class AgreementImportEndpoint {
       CommandContext context = new CommandContext(CurrentActor.of(user), exchange.getRequest().getId(), null);
       InputStream body = DataBufferUtils.subscriberInputStream(exchange.getRequest().getBody(), 4);
       if (!streamed) {
-        return Mono.fromCallable(() -> ImportReport.of(read(body, csv, imports.run(dryRun, context, format(csv), row -> {}))))
-            .subscribeOn(Schedulers.boundedElastic())
+        return Blocking.uninterruptible(() -> ImportReport.of(read(body, csv, imports.run(dryRun, context, format(csv), row -> {}))))
             .map(report -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).<Object>body(report));
       }
       Flux<Object> lines = Flux.<Object>create(sink -> {
