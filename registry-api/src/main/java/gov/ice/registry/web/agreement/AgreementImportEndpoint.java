@@ -169,7 +169,8 @@ class AgreementImportEndpoint {
    */
   private List<Row> read(InputStream body, boolean csv, AgreementImports.Run run) throws IOException {
     long[] line = {1};
-    try (PushbackInputStream in = ImportInput.withoutBom(body)) {
+    PushbackInputStream in = ImportInput.withoutBom(body);
+    try {
       if (ImportInput.empty(in)) {
         throw new InvalidRequest("body", "is empty: send " + (csv ? "the CSV header and a row a line" : "one import a line (JSON lines)"));
       }
@@ -183,9 +184,27 @@ class AgreementImportEndpoint {
       }
       return run.finish();
     } catch (ImportInterrupted | InvalidRequest refused) {
+      rest(body);
       throw refused;
     } catch (RuntimeException e) {
-      throw run.interrupted(line[0], ProblemHandling.storeUnavailable(e) ? Reason.STORE_UNAVAILABLE : Reason.FAILED, e);
+      ImportInterrupted interrupted = run.interrupted(line[0], ProblemHandling.storeUnavailable(e) ? Reason.STORE_UNAVAILABLE : Reason.FAILED, e);
+      rest(body);
+      throw interrupted;
+    } finally {
+      in.close();
+    }
+  }
+
+  /**
+   * Reads the rest of the body and drops it, so the client, still sending, reads the answer:
+   * answered with its body unread, the connection was reset under the client's writes and it got
+   * no answer at all. The body is bounded by the import's size limit.
+   */
+  private static void rest(InputStream body) {
+    try {
+      body.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException gone) {
+      // The client went away: there is no one left to answer.
     }
   }
 
@@ -228,7 +247,9 @@ class AgreementImportEndpoint {
    */
   private void csvRows(InputStream in, AgreementImports.Run run, long[] current) throws IOException {
     ImportInput.StrictReader reader = new ImportInput.StrictReader(in);
-    try (JsonParser parser = CSV_MAPPER.reader().with(CsvSchema.emptySchema()).createParser(reader)) {
+    try (JsonParser parser = CSV_MAPPER.reader().with(CsvSchema.emptySchema())
+        // The body stays open past the parser: what a refusal leaves unread is read and dropped (rest).
+        .without(JsonParser.Feature.AUTO_CLOSE_SOURCE).createParser(reader)) {
       List<String> header = null;
       long number = 1;
       long end = 0;
