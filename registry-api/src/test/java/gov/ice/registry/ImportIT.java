@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,9 @@ class ImportIT extends H2Registry {
   @Autowired
   DataSource dataSource;
 
+  @Autowired
+  MeterRegistry meters;
+
   private long storedEvents() {
     return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
   }
@@ -61,21 +65,32 @@ class ImportIT extends H2Registry {
     return body;
   }
 
+  /** The id an import of {@code reference} takes (a name-based UUID, as the registry derives it). */
+  static String idOf(String reference) {
+    return UUID.nameUUIDFromBytes(("isaa-registry:external-reference:" + reference).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
   private static String reference() {
     return "HSI-MOU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   }
 
   private Response postImports(String query, String contentType, byte[] body) throws Exception {
+    return postImports(query, contentType, "application/json", body);
+  }
+
+  private Response postImports(String query, String contentType, String accept, byte[] body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agreements/imports" + query))
         .timeout(Duration.ofMinutes(2))
+        .header("Accept", accept)
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (TestUsers.IGP + ":" + TestUsers.passwordOf(TestUsers.IGP)).getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    boolean lines = response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson");
     return new Response(response.statusCode(), response.headers().map(), response.body(),
-        response.body().isBlank() ? RegistryClient.JSON.missingNode() : RegistryClient.JSON.readTree(response.body()));
+        response.body().isBlank() || lines ? RegistryClient.JSON.missingNode() : RegistryClient.JSON.readTree(response.body()));
   }
 
   private static byte[] jsonLines(Object... rows) {
@@ -287,5 +302,149 @@ class ImportIT extends H2Registry {
     assertThat(again.id()).isEqualTo(created.id());
     assertThat(again.header("Location")).hasValue("/api/agreements/" + created.id());
     assertThat(storedEvents()).isEqualTo(afterFirst);
+  }
+
+  private void assertRefused(Response response, String field, String detail) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("violations").findValuesAsText("field")).as(response.toString()).contains(field);
+    assertThat(response.json().path("detail").asText()).as(response.toString()).contains(detail);
+  }
+
+  @Test
+  void refusesAnEmptyOrBlankBodyNamingTheProblem() throws Exception {
+    long before = storedEvents();
+    assertRefused(postImports("", "application/x-ndjson", new byte[0]), "body", "is empty");
+    assertRefused(postImports("", "application/x-ndjson", "\n  \r\n\n".getBytes(StandardCharsets.UTF_8)), "body", "only blank lines");
+    assertRefused(postImports("", "text/csv", new byte[0]), "body", "is empty");
+    assertRefused(postImports("", "text/csv", "\uFEFF".getBytes(StandardCharsets.UTF_8)), "body", "is empty");
+    assertRefused(postImports("", "text/csv", (CSV_HEADER + "\r\n").getBytes(StandardCharsets.UTF_8)), "body", "no row");
+    assertRefused(postImports("", "text/csv", "\r\n\r\n".getBytes(StandardCharsets.UTF_8)), "body", "no CSV header");
+    assertRefused(postImports("", "application/x-ndjson", "application/x-ndjson", new byte[0]), "body", "is empty");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAHeaderOfAHundredThousandColumnsWithoutReadingIt() throws Exception {
+    String header = Stream.generate(() -> "title").limit(100_000).collect(Collectors.joining(","));
+    long before = storedEvents();
+    assertRefused(postImports("", "text/csv", (header + "\r\nx\r\n").getBytes(StandardCharsets.UTF_8)), "header", "more than");
+    assertRefused(postImports("", "text/csv", (CSV_HEADER + ",title\r\nx\r\n").getBytes(StandardCharsets.UTF_8)), "header", "title");
+    // A file without its header: the first row is read as one, and its cells name no column.
+    assertRefused(postImports("", "text/csv", "HSI-MOU-1,Sharing,MOU\r\n".getBytes(StandardCharsets.UTF_8)), "header", "HSI-MOU-1");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  /** Bytes that are not UTF-8 refuse their line or row, named by its number; nothing is stored as U+FFFD. */
+  @Test
+  void refusesTheLineOrRowThatIsNotUtf8AndImportsTheOthers() throws Exception {
+    byte[] bad = {(byte) 0xC3, (byte) 0x28};
+    String broken = reference();
+    String brokenLine = executed(broken).put("title", "Sharing with @").toString();
+    int at = brokenLine.indexOf('@');
+    java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+    lines.write(jsonLines(executed(reference())));
+    lines.write(brokenLine.substring(0, at).getBytes(StandardCharsets.UTF_8));
+    lines.write(bad);
+    lines.write((brokenLine.substring(at + 1) + "\n").getBytes(StandardCharsets.UTF_8));
+    lines.write(jsonLines(executed(reference())));
+
+    Response report = postImports("", "application/x-ndjson", lines.toByteArray());
+
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    assertThat(report.json().path("rows").findValuesAsText("outcome")).containsExactly("IMPORTED", "REJECTED", "IMPORTED");
+    assertThat(report.json().path("rows").get(1).path("line").asInt()).isEqualTo(2);
+    assertThat(report.json().path("rows").get(1).path("problems").get(0).path("message").asText()).contains("not valid UTF-8");
+    assertThat(registry().as(TestUsers.AUDITOR).get("/api/agreements/" + idOf(broken)).status()).isEqualTo(404);
+
+    String good = reference();
+    String csvBroken = reference();
+    java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+    csv.write(("externalReference,title,kind\r\n" + good + ",Fine,MOU\r\n" + csvBroken + ",\"Bad ").getBytes(StandardCharsets.UTF_8));
+    csv.write(bad);
+    csv.write((" title\",MOU\r\n").getBytes(StandardCharsets.UTF_8));
+
+    Response csvReport = postImports("?dryRun=true", "text/csv", csv.toByteArray());
+
+    assertThat(csvReport.status()).as(csvReport.toString()).isEqualTo(200);
+    JsonNode rows = csvReport.json().path("rows");
+    assertThat(rows).as(csvReport.toString()).hasSize(2);
+    assertThat(rows.get(0).path("line").asInt()).isEqualTo(2);
+    assertThat(rows.get(0).path("problems").toString()).doesNotContain("UTF-8");
+    assertThat(rows.get(1).path("line").asInt()).isEqualTo(3);
+    assertThat(rows.get(1).path("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(rows.get(1).path("problems").get(0).path("message").asText()).contains("not valid UTF-8");
+  }
+
+  /** Asked for JSON lines, the report comes one row a line as rows are decided, then the totals; counted by outcome. */
+  @Test
+  void streamsTheReportAsJsonLinesWhenAskedAndCountsTheRows() throws Exception {
+    double importedBefore = meters.counter("registry.imports.rows", "outcome", "imported").count();
+    ObjectNode unsigned = executed(reference());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) unsigned.get("signatures")).remove(0);
+
+    Response streamed = postImports("", "application/x-ndjson", "application/x-ndjson",
+        jsonLines(executed(reference()), unsigned, "{not json", executed(reference())));
+
+    assertThat(streamed.status()).as(streamed.toString()).isEqualTo(200);
+    assertThat(streamed.contentType()).startsWith("application/x-ndjson");
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : streamed.text().split("\n")) {
+      lines.add(RegistryClient.JSON.readTree(line));
+    }
+    assertThat(lines).as(streamed.text()).hasSize(5);
+    assertThat(lines.subList(0, 4).stream().map(l -> l.path("line").asInt()).toList()).containsExactly(1, 2, 3, 4);
+    assertThat(lines.subList(0, 4).stream().map(l -> l.path("outcome").asText()).toList())
+        .containsExactly("IMPORTED", "REJECTED", "REJECTED", "IMPORTED");
+    assertThat(lines.get(4).path("totals").path("imported").asInt()).isEqualTo(2);
+    assertThat(lines.get(4).path("totals").path("rejected").asInt()).isEqualTo(2);
+    assertThat(lines.get(4).has("interrupted")).isFalse();
+    assertThat(meters.counter("registry.imports.rows", "outcome", "imported").count()).isEqualTo(importedBefore + 2);
+  }
+
+  /**
+   * With 60 active agreements for one partner, a draft with that partner answers the 20 most
+   * relevant (the 5 sharing both its categories first), their total, and the search listing all 60.
+   */
+  @Test
+  void aDraftsAnswerListsTheTwentyMostRelevantExistingAgreementsWithTheirTotalAndTheSearch() throws Exception {
+    String partner = "Partner " + UUID.randomUUID().toString().substring(0, 8);
+    List<Object> rows = new ArrayList<>();
+    List<String> bothCategories = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String reference = reference();
+      ObjectNode row = executed(reference);
+      ((ObjectNode) row.get("parties").get(0)).put("name", partner);
+      ((ObjectNode) row.get("signatures").get(1)).put("party", partner);
+      if (i % 12 == 0) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) row.get("categories")).add("HOMELAND_SECURITY");
+        bothCategories.add(idOf(reference));
+      }
+      rows.add(row);
+    }
+    Response imported = postImports("", "application/x-ndjson", jsonLines(rows.toArray()));
+    assertThat(imported.json().path("totals").path("imported").asInt()).as(imported.toString()).isEqualTo(60);
+    String byPartner = "/api/agreements?status=ACTIVE&party=" + URLEncoder.encode(partner, StandardCharsets.UTF_8).replace("+", "%20");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        assertThat(registry().as(TestUsers.IGP).get(byPartner).json().path("total").asInt()).isEqualTo(60));
+
+    ObjectNode draft = AgreementBodies.draft();
+    ((ObjectNode) draft.get("parties").get(0)).put("name", partner);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) draft.get("categories")).add("HOMELAND_SECURITY");
+    Response drafted = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", draft);
+
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    JsonNode existing = drafted.json().path("existingAgreements");
+    assertThat(existing.isArray()).isTrue();
+    assertThat(existing).hasSize(20);
+    assertThat(drafted.json().path("existingAgreementsTotal").asInt()).isEqualTo(60);
+    List<String> shown = existing.findValuesAsText("id");
+    assertThat(shown.subList(0, bothCategories.size())).containsExactlyInAnyOrderElementsOf(bothCategories);
+    assertThat(existing.get(0).path("parties").toString()).contains(partner);
+    assertThat(drafted.text().length()).as("a draft's answer stays small").isLessThan(20_000);
+    String search = drafted.json().path("existingAgreementsSearch").asText();
+    assertThat(search).startsWith("/api/agreements?status=ACTIVE&party=");
+    Response all = registry().as(TestUsers.PROGRAM_OFFICE).get(search);
+    assertThat(all.json().path("total").asInt()).as(search + ": " + all).isEqualTo(60);
   }
 }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  *       of a few KB stays in its row.
  *   <li>{@code MAX_COMPACT_TIME=2000}: compaction when the last connection closes, up to 2 s
  *       (200 ms by default), so a stopped ledger leaves a file near the size of its data.
+ *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook closed the ledger about 0.25 s
+ *       after SIGTERM, while Spring's graceful shutdown still let requests in flight finish, so
+ *       they failed half done. The ledger now closes when Spring closes its data source, after
+ *       the web server has drained and Axon has stopped (docs/graceful-stop.md).
  * </ul>
  */
 public final class H2Urls {
@@ -37,6 +41,7 @@ public final class H2Urls {
     settings.put("RETENTION_TIME", "0");
     settings.put("MAX_LENGTH_INPLACE_LOB", "65536");
     settings.put("MAX_COMPACT_TIME", "2000");
+    settings.put("DB_CLOSE_ON_EXIT", "FALSE");
     return Collections.unmodifiableMap(settings);
   }
 

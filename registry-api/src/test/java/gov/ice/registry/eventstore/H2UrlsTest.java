@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class H2UrlsTest {
 
-  private static final String SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=0;MAX_LENGTH_INPLACE_LOB=65536;MAX_COMPACT_TIME=2000";
+  private static final String SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=0;MAX_LENGTH_INPLACE_LOB=65536;MAX_COMPACT_TIME=2000;DB_CLOSE_ON_EXIT=FALSE";
 
   @Test
   void appendsTheLedgerSettingsToAUrlWithoutThem() {

@@ -68,6 +68,21 @@ public final class RegistryProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM, as an orchestrator or {@code docker stop} stops it: the graceful shutdown runs.
+   * Waits for the process to end and answers what it logged from the signal on.
+   */
+  public String stop() throws IOException, InterruptedException {
+    long from = Files.size(log);
+    process.destroy();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      throw new IllegalStateException("the registry did not stop within 120 s of SIGTERM (log: " + log + ")");
+    }
+    byte[] all = Files.readAllBytes(log);
+    return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

@@ -22,6 +22,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -66,6 +68,15 @@ public class ProjectionRebuilder {
 
   /** MongoTokenStore's collection (its default name), in the read store's database. */
   static final String TOKENS = "trackingtokens";
+  /** A running rebuild logs where it stands at most this often. */
+  static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(10);
+
+  private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+
+  /** When a rebuild this instance runs began, and when it last logged its progress (System.nanoTime). */
+  private record RebuildClock(long startedAt, long loggedAt) {}
+
+  private final Map<String, RebuildClock> rebuildClocks = new ConcurrentHashMap<>();
 
   private final EventProcessingConfiguration processing;
   private final EventStore eventStore;
@@ -107,6 +118,8 @@ public class ProjectionRebuilder {
       for (String name : TrackingProjections.GROUPS) {
         if (store.collections(TrackingProjections.COLLECTIONS.get(name)).building() != null) {
           rebuildTargets.put(name, startHead);
+          log.info("Rebuild of read model {} resumed: an earlier run left it unfinished; it switches at ledger position {}",
+              name, startHead);
         }
       }
     }
@@ -124,8 +137,24 @@ public class ProjectionRebuilder {
       if (position != null && position >= target) {
         store.completeRebuild(TrackingProjections.COLLECTIONS.get(name));
         rebuildTargets.remove(name, target);
+        RebuildClock clock = rebuildClocks.remove(name);
+        log.info("Rebuild of read model {} done: it reached ledger position {} and now answers queries{}", name, target,
+            clock == null ? "" : String.format(" (%.1f s)", (System.nanoTime() - clock.startedAt()) / 1e9));
+      } else {
+        logProgress(name, position, target);
       }
     }));
+  }
+
+  private void logProgress(String name, Long position, long target) {
+    long now = System.nanoTime();
+    RebuildClock clock = rebuildClocks.computeIfAbsent(name, n -> new RebuildClock(now, now));
+    if (now - clock.loggedAt() < PROGRESS_EVERY.toNanos()) {
+      return;
+    }
+    rebuildClocks.put(name, new RebuildClock(clock.startedAt(), now));
+    log.info("Rebuild of read model {}: at ledger position {} of {} ({} s so far)", name, position == null ? "none yet" : position,
+        target, (now - clock.startedAt()) / 1_000_000_000L);
   }
 
   /** The processors' read models, then the search index, which follows the ledger by a loop of its own. */
@@ -162,6 +191,10 @@ public class ProjectionRebuilder {
             processor.start();
             // Only now: before, the stopped processor's old position would look like a finished rebuild.
             rebuildTargets.put(name, target);
+            long now = System.nanoTime();
+            rebuildClocks.put(name, new RebuildClock(now, now));
+            log.info("Rebuild of read model {} started: replaying the ledger up to position {} into a new collection; "
+                + "queries read the current one until it has caught up", name, target);
             return status(name);
           } finally {
             guard.set(false);

@@ -1,6 +1,7 @@
 package gov.ice.registry.web.agreement;
 
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AmendAgreement;
 import gov.ice.registry.agreement.api.CompleteLegalReview;
 import gov.ice.registry.agreement.api.DecideClearance;
@@ -90,8 +91,23 @@ class AgreementCommandEndpoints {
   Mono<ResponseEntity<AgreementSummary>> draft(@Valid @RequestBody DraftRequest body, ServerWebExchange exchange) {
     AgreementId id = newId();
     return send(exchange, id, new DraftAgreement(id, body.toProfile()))
-        .flatMap(summary -> existingAgreements.overlapping(id, body.toProfile()).collectList().map(summary::withExistingAgreements))
+        .flatMap(summary -> existingAgreements.mostRelevant(id, body.toProfile(), AgreementSummary.EXISTING_SHOWN)
+            .map(existing -> summary.withExistingAgreements(existing, existingSearch(body.toProfile()))))
         .map(AgreementCommandEndpoints::created);
+  }
+
+  /** The search that lists every active agreement sharing a party and a category with {@code profile}. */
+  static String existingSearch(AgreementProfile profile) {
+    StringBuilder search = new StringBuilder("/api/agreements?status=ACTIVE");
+    profile.parties().stream().map(p -> p.name()).filter(java.util.Objects::nonNull).distinct()
+        .forEach(name -> search.append("&party=").append(queryValue(name)));
+    profile.categories().stream().distinct().forEach(category -> search.append("&category=").append(category.name()));
+    return search.toString();
+  }
+
+  /** Percent-encoded, a space as %20: the query string is decoded without turning + into a space. */
+  private static String queryValue(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @PostMapping("/import")

@@ -18,6 +18,8 @@ import gov.ice.registry.web.agreement.ImportReport.Problem;
 import gov.ice.registry.web.agreement.ImportReport.Row;
 import gov.ice.registry.web.problem.ProblemHandling;
 import gov.ice.registry.web.problem.Problems.Violation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -37,6 +40,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -63,6 +68,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementImports {
 
+  private static final Logger log = LoggerFactory.getLogger(AgreementImports.class);
+  /** A running bulk import logs where it stands at most this often. */
+  static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(5);
+  static final String ROWS_METRIC = "registry.imports.rows";
+
   /** Enough to report every field of a row that is wrong in every field. */
   private static final int MAX_TYPE_PROBLEMS = 100;
   private static final String REFERENCE_NAMESPACE = "isaa-registry:external-reference:";
@@ -80,11 +90,20 @@ class AgreementImports {
   private final int chunkSize;
   /** The agreement's handlers as Axon's configuration resolves their parameters (the Clock, the directory); made on first use. */
   private volatile AggregateModel<Agreement> agreementModel;
+  /** Rows decided by bulk imports, by outcome; none without a meter registry. */
+  private final Map<Outcome, Counter> rowCounters = new java.util.EnumMap<>(Outcome.class);
 
   AgreementImports(StrictJson.RequestMapper strict, Validator validator, CommandDispatcher dispatcher, LedgerReader ledger, Clock clock,
       ObjectProvider<org.axonframework.config.Configuration> axon, TransactionManager transactions, EventStore events,
-      @Value("${registry.imports.chunk-size:100}") int chunkSize) {
+      @Value("${registry.imports.chunk-size:100}") int chunkSize, ObjectProvider<MeterRegistry> meters) {
     this.strict = strict;
+    meters.ifAvailable(registry -> {
+      for (Outcome outcome : Outcome.values()) {
+        rowCounters.put(outcome, Counter.builder(ROWS_METRIC).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+            .description("Rows of bulk imports decided, by outcome (imported, would_import, already_imported, rejected)")
+            .register(registry));
+      }
+    });
     this.transactions = transactions;
     this.events = events;
     this.chunkSize = Math.max(1, chunkSize);
@@ -104,9 +123,12 @@ class AgreementImports {
     return agreementModel;
   }
 
-  /** One bulk import request: its rows in file order, remembering which references earlier rows took. */
-  Run run(boolean dryRun, CommandContext context) {
-    return new Run(dryRun, context);
+  /**
+   * One bulk import request: its rows in file order, remembering which references earlier rows
+   * took. {@code decided} receives each row once it is final (its chunk committed), in file order.
+   */
+  Run run(boolean dryRun, CommandContext context, String format, Consumer<Row> decided) {
+    return new Run(dryRun, context, format, decided);
   }
 
   /**
@@ -127,18 +149,34 @@ class AgreementImports {
     private final List<Row> report = new ArrayList<>();
     private final List<Pending> chunk = new ArrayList<>();
     private final Map<String, Pending> chunkIds = new HashMap<>();
+    private final Consumer<Row> listener;
+    private final String format;
+    private final int[] counts = new int[Outcome.values().length];
+    private final long startedAt = System.nanoTime();
+    private long loggedAt = startedAt;
+    /** Rows of {@link #report} handed to {@link #listener} so far: every slot before it is final. */
+    private int emitted;
 
-    private Run(boolean dryRun, CommandContext context) {
+    private Run(boolean dryRun, CommandContext context, String format, Consumer<Row> decided) {
       this.dryRun = dryRun;
       this.context = context;
+      this.format = format;
+      this.listener = decided;
+      log.info("Bulk import by {} started ({}{})", who(), format, dryRun ? ", dry run" : "");
     }
 
-    /** A row the endpoint refused before reading it as an import (not JSON, not CSV). */
+    /** A row the endpoint refused before reading it as an import (not JSON, not CSV, not UTF-8). */
     void add(Row row) {
       report.add(row);
+      drain();
     }
 
     void row(long line, JsonNode json) {
+      decide(line, json);
+      drain();
+    }
+
+    private void decide(long line, JsonNode json) {
       List<Problem> problems = new ArrayList<>();
       String reference = json instanceof ObjectNode o && o.path("externalReference").isTextual() ? o.path("externalReference").asText() : null;
       Optional<ImportRequest> request = checked(json, problems);
@@ -177,7 +215,77 @@ class AgreementImports {
     /** Every row's outcome in file order, once the last chunk has committed. */
     List<Row> finish() {
       flush();
+      drain();
+      log.info("Bulk import by {} finished: {} in {}", who(), counted(), seconds());
       return report;
+    }
+
+    /** Whether any row was read (a body of blank lines has none). */
+    boolean anyRow() {
+      return !report.isEmpty();
+    }
+
+    /**
+     * The import ends before {@code nextLine}, the first line not yet decided: for a stop, the
+     * open chunk commits first; the answer lists the rows decided before the first one that was
+     * not imported, and that line.
+     */
+    ImportInterrupted interrupted(long nextLine, ImportInterrupted.Reason reason, RuntimeException cause) {
+      ImportInterrupted.Reason why = reason;
+      RuntimeException failure = cause;
+      if (reason == ImportInterrupted.Reason.STOPPING) {
+        try {
+          flush();
+        } catch (RuntimeException e) {
+          why = ProblemHandling.storeUnavailable(e) ? ImportInterrupted.Reason.STORE_UNAVAILABLE : ImportInterrupted.Reason.FAILED;
+          failure = e;
+        }
+      }
+      drain();
+      long from = nextLine;
+      if (emitted < report.size()) {
+        int slot = emitted;
+        from = chunk.stream().filter(p -> p.slot() == slot).map(Pending::line).findFirst().orElse(nextLine);
+      }
+      ImportInterrupted interrupted = new ImportInterrupted(ImportReport.of(List.copyOf(report.subList(0, emitted))), why, from, failure);
+      if (why == ImportInterrupted.Reason.STOPPING) {
+        log.info("Bulk import by {} stopped at line {} because the registry is stopping: {} in {}", who(), from, counted(), seconds());
+      } else {
+        log.warn("Bulk import by {} interrupted at line {} ({}): {} in {}", who(), from, why, counted(), seconds());
+      }
+      return interrupted;
+    }
+
+    /** Hands every row now final, in file order, to the listener; counts it; logs progress now and then. */
+    private void drain() {
+      while (emitted < report.size() && report.get(emitted) != null) {
+        Row row = report.get(emitted++);
+        counts[row.outcome().ordinal()]++;
+        Counter counter = rowCounters.get(row.outcome());
+        if (counter != null) {
+          counter.increment();
+        }
+        listener.accept(row);
+      }
+      long now = System.nanoTime();
+      if (now - loggedAt >= PROGRESS_EVERY.toNanos()) {
+        loggedAt = now;
+        log.info("Bulk import by {}: {} so far, {}", who(), counted(), seconds());
+      }
+    }
+
+    private String counted() {
+      return emitted + " rows decided (" + counts[Outcome.IMPORTED.ordinal()] + " imported, "
+          + counts[Outcome.WOULD_IMPORT.ordinal()] + " would import, " + counts[Outcome.ALREADY_IMPORTED.ordinal()]
+          + " already imported, " + counts[Outcome.REJECTED.ordinal()] + " rejected)";
+    }
+
+    private String seconds() {
+      return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    private String who() {
+      return context.actor() == null ? "an unknown user" : context.actor().username();
     }
 
     private void decided(Row row, AgreementId id, long line) {
@@ -190,24 +298,32 @@ class AgreementImports {
       if (chunk.isEmpty()) {
         return;
       }
-      List<Row> rows;
+      List<Row> rows = null;
       try {
         rows = inOneTransaction(chunk);
       } catch (RuntimeException chunkFailed) {
-        rows = new ArrayList<>();
+        // One by one, each settled as soon as it is decided: should the store fail midway, the
+        // rows already stored are reported as such (see interrupted).
         for (Pending p : chunk) {
-          rows.add(alreadyThere(p.id()) && p.request().externalReference() != null
-              ? new Row(p.line(), Outcome.ALREADY_IMPORTED, p.id().value(), p.request().externalReference(), List.of())
-              : importOne(p.line(), p.id(), p.request(), false, context));
+          if (report.get(p.slot()) == null) {
+            settle(p, alreadyThere(p.id()) && p.request().externalReference() != null
+                ? new Row(p.line(), Outcome.ALREADY_IMPORTED, p.id().value(), p.request().externalReference(), List.of())
+                : importOne(p.line(), p.id(), p.request(), false, context));
+          }
         }
       }
-      for (int i = 0; i < chunk.size(); i++) {
-        Pending p = chunk.get(i);
-        report.set(p.slot(), rows.get(i));
-        decided(rows.get(i), p.id(), p.line());
+      if (rows != null) {
+        for (int i = 0; i < chunk.size(); i++) {
+          settle(chunk.get(i), rows.get(i));
+        }
       }
       chunk.clear();
       chunkIds.clear();
+    }
+
+    private void settle(Pending p, Row row) {
+      report.set(p.slot(), row);
+      decided(row, p.id(), p.line());
     }
 
     private List<Row> inOneTransaction(List<Pending> pending) {

@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import gov.ice.registry.web.Blocking;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -40,17 +41,16 @@ public class CommandDispatcher {
   }
 
   public Mono<AgreementSummary> dispatch(AgreementId id, Object command, CommandContext context) {
-    return Mono.fromCallable(() -> {
-          Object decided;
-          try {
-            decided = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
-            context.wrote(id);
-          } catch (RuntimeException failure) {
-            throw staleIfMatchFirst(id, context, failure);
-          }
-          return decided instanceof AgreementState state ? AgreementSummary.of(state) : summary(id);
-        })
-        .subscribeOn(Schedulers.boundedElastic());
+    return Blocking.uninterruptible(() -> {
+      Object decided;
+      try {
+        decided = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(context)));
+        context.wrote(id);
+      } catch (RuntimeException failure) {
+        throw staleIfMatchFirst(id, context, failure);
+      }
+      return decided instanceof AgreementState state ? AgreementSummary.of(state) : summary(id);
+    });
   }
 
   /**

@@ -140,7 +140,9 @@ class PageBackend {
   }
 
   Mono<List<ExistingAgreement>> overlapping(AgreementId id, AgreementProfile profile) {
-    return existing.overlapping(id, profile).collectList();
+    // The page shows what a draft's answer shows: the most relevant, bounded whatever the data.
+    return existing.mostRelevant(id, profile, gov.ice.registry.web.agreement.AgreementSummary.EXISTING_SHOWN)
+        .map(ExistingAgreementsFinder.MostRelevant::items);
   }
 
   /** Sends a command as the signed-in user; {@code expectedVersion} is the version the form was rendered from. */

@@ -13,6 +13,7 @@ import gov.ice.registry.integrity.LedgerBroken;
 import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
 import gov.ice.registry.web.StrictJson;
 import gov.ice.registry.web.admin.UnknownProjection;
+import gov.ice.registry.web.agreement.ImportInterrupted;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
 import gov.ice.registry.web.ledger.NoCheckpoint;
@@ -113,6 +114,29 @@ public class ProblemHandling {
     return respond(Problems.withViolations(
         Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage()),
         List.of(new Violation(e.field(), e.fieldMessage()))));
+  }
+
+  /**
+   * A bulk import that ended early: what it decided before the line it stopped at, and that line.
+   * 503 with Retry-After for a stop or an unreachable ledger; 500 for anything else.
+   */
+  @ExceptionHandler(ImportInterrupted.class)
+  ResponseEntity<ProblemDetail> importInterrupted(ImportInterrupted e, ServerWebExchange exchange) {
+    boolean failed = e.reason() == ImportInterrupted.Reason.FAILED;
+    if (failed) {
+      log.error("Bulk import failed on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e.getCause());
+    }
+    HttpStatus status = failed ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.SERVICE_UNAVAILABLE;
+    ProblemDetail problem = Problems.of(status, "import-interrupted", "Import interrupted", e.getMessage());
+    problem.setProperty("reason", e.reason().name());
+    problem.setProperty("notImportedFromLine", e.notImportedFromLine());
+    problem.setProperty("totals", e.report().totals());
+    problem.setProperty("rows", e.report().rows());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (!failed) {
+      answer.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+    }
+    return answer.body(problem);
   }
 
   @ExceptionHandler(InvalidQuery.class)
@@ -278,7 +302,7 @@ public class ProblemHandling {
    * class 08), the server is shutting down (57P), or the transaction could not even be rolled
    * back, which only a lost connection does.
    */
-  static boolean storeUnavailable(Throwable e) {
+  public static boolean storeUnavailable(Throwable e) {
     return Causes.any(e, t -> t instanceof SQLTransientConnectionException
         || t instanceof SQLNonTransientConnectionException
         || t instanceof SQLRecoverableException

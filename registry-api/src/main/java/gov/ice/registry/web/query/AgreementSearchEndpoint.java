@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /api/agreements}: the central repository. Filters {@code status}, {@code kind},
  * {@code category}, {@code partyKind}, {@code country}, {@code directorate} (several values:
- * repeat or comma-separate), {@code pii}, free text {@code q} over title, purpose and party names;
+ * repeat or comma-separate), {@code party} (a party's name, whole, ignoring case; repeat for
+ * several), {@code pii}, free text {@code q} over title, purpose and party names;
  * {@code page} (from 0), {@code size} (1-200, default 20), {@code sort} ({@code title},
  * {@code -updatedAt}, {@code createdAt,desc}, {@code relevance}: the default with {@code q}, ...). Answers {@code items}, {@code total},
  * {@code page}, {@code size} and {@code facets} ({@link AgreementSearchResponse}).
@@ -51,6 +52,7 @@ public class AgreementSearchEndpoint {
     var partyKinds = p.enums("partyKind", PartyKind.class);
     var countries = p.strings("country");
     var directorates = p.enums("directorate", Directorate.class);
+    var parties = p.wholeStrings("party");
     Boolean pii = p.bool("pii");
     String q = p.string("q");
     int page = p.integer("page", 0, 0, 100_000);
@@ -63,6 +65,6 @@ public class AgreementSearchEndpoint {
     }
     p.validate();
     return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, q,
-        page, size, sort);
+        page, size, sort, parties);
   }
 }

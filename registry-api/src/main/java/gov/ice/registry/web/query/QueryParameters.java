@@ -48,6 +48,12 @@ public final class QueryParameters {
     return values(name);
   }
 
+  /** Values that may hold commas (a party's name): several only by repeating the parameter. */
+  public List<String> wholeStrings(String name) {
+    List<String> raw = parameters.get(name);
+    return raw == null ? List.of() : raw.stream().filter(v -> clean(name, v)).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+
   public String string(String name) {
     String value = parameters.getFirst(name);
     if (value == null || value.isBlank()) {

@@ -42,7 +42,10 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size,
       @Schema(description = "title, createdAt, updatedAt, status, kind, effectiveDate, nextReviewDue or relevance (the best"
           + " matches of q first; the default with q, title without); a leading - or ,desc sorts descending",
-          example = "-updatedAt") String sort) {
+          example = "-updatedAt") String sort,
+      @ArraySchema(schema = @Schema(type = "string", example = "Texas Department of Public Safety"),
+          arraySchema = @Schema(description = "A party with any of these names (whole names, ignoring case); repeat for several"))
+      List<String> party) {
 
     MultiValueMap<String, String> asMap() {
       MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
@@ -52,6 +55,9 @@ final class QueryRecords {
       putAll(map, "partyKind", partyKind);
       putAll(map, "country", country);
       putAll(map, "directorate", directorate);
+      if (party != null) {
+        party.forEach(name -> map.add("party", name));
+      }
       put(map, "pii", pii);
       put(map, "q", q);
       put(map, "page", page);

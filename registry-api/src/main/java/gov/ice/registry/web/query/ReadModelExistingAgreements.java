@@ -8,6 +8,7 @@ import gov.ice.registry.web.agreement.ExistingAgreement;
 import gov.ice.registry.web.agreement.ExistingAgreementsFinder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The draft response's {@code existingAgreements}, from the central repository: active agreements
@@ -21,6 +22,16 @@ public class ReadModelExistingAgreements implements ExistingAgreementsFinder {
 
   public ReadModelExistingAgreements(AgreementRepositoryQueries agreements) {
     this.agreements = agreements;
+  }
+
+  @Override
+  public Mono<MostRelevant> mostRelevant(AgreementId draft, AgreementProfile profile, int limit) {
+    return agreements.mostRelevantExisting(profile.parties(), profile.categories(), draft == null ? null : draft.value(), limit)
+        .map(ranked -> new MostRelevant(ranked.items().stream().map(ReadModelExistingAgreements::existing).toList(), ranked.total()));
+  }
+
+  private static ExistingAgreement existing(gov.ice.registry.projection.repository.AgreementDocument a) {
+    return new ExistingAgreement(a.id(), a.title(), a.kind(), a.status(), a.parties().stream().map(Party::name).toList(), a.categories());
   }
 
   @Override

@@ -82,6 +82,11 @@ class RebuildIT {
       assertThat(totals).isNotEmpty().allMatch(total -> total == AGREEMENTS);
       List<JsonNode> after = ReadModelAnswers.of(client);
       assertThat(after).isEqualTo(before);
+      // Each rebuild says when it starts and ends, and none starts with mongo-java-server's "ns not found" ERROR.
+      String log = java.nio.file.Files.readString(logs.resolve("registry.log"));
+      assertThat(log).contains("Rebuild of read model repository started", "Rebuild of read model repository done",
+          "Rebuild of read model audit started", "Rebuild of read model audit done");
+      assertThat(log).doesNotContain("ns not found").doesNotContain(" ERROR ");
     }
   }
 

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default read store: mongo-java-server bound to a loopback ephemeral port. In the
@@ -71,9 +72,13 @@ public final class EmbeddedReadStore implements AutoCloseable {
     }
   }
 
-  /** Closing commits and closes the MVStore file. */
+  /**
+   * Closing commits and closes the MVStore file. Spring calls it when it destroys the beans, after
+   * the web server has drained and the processors have stopped (docs/graceful-stop.md).
+   */
   @Override
   public void close() {
     server.shutdownNow();
+    LoggerFactory.getLogger(EmbeddedReadStore.class).info("Embedded read store closed{}", durable != null ? ": its file is committed" : "");
   }
 }

@@ -61,6 +61,27 @@ public class AgreementRepositoryQueries {
         .flatMapMany(Flux::fromIterable);
   }
 
+  /** The most relevant of the agreements {@link #existingAgreements} finds, and how many it finds. */
+  public record RankedAgreements(List<AgreementDocument> items, long total) {}
+
+  /**
+   * The {@code limit} most relevant active agreements sharing a party and a category with a draft
+   * (as {@link #existingAgreements}), and how many there are: most categories in common first,
+   * then the latest effective date, then the latest change. However many there are, at most
+   * {@code limit} documents are read in full.
+   */
+  public Mono<RankedAgreements> mostRelevantExisting(
+      Collection<Party> parties, Collection<InformationCategory> categories, String excludingId, int limit) {
+    List<String> names = parties.stream().map(Party::name).filter(Objects::nonNull)
+        .map(AgreementDocuments::lower).distinct().toList();
+    List<String> kinds = categories.stream().map(Enum::name).distinct().toList();
+    if (names.isEmpty() || kinds.isEmpty()) {
+      return Mono.just(new RankedAgreements(List.of(), 0));
+    }
+    return Mono.fromCallable(() -> search.mostRelevantExisting(names, kinds, excludingId, limit))
+        .subscribeOn(Schedulers.parallel());
+  }
+
   /** Active agreements whose termination date passed before {@code today}: they have expired. */
   public Flux<AgreementDocument> activePastTerminationDate(LocalDate today) {
     return Flux.from(agreements().find(Filters.and(

@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * A search of the central repository. Empty lists and nulls mean "any"; several values of one
  * filter match any of them; different filters must all match. {@code page} counts from 0.
+ * {@code parties} are party names, matched whole and ignoring case.
  */
 public record AgreementSearch(
     List<AgreementStatus> statuses,
@@ -24,7 +25,8 @@ public record AgreementSearch(
     String text,
     int page,
     int size,
-    Sort sort) {
+    Sort sort,
+    List<String> parties) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 200;
@@ -37,6 +39,8 @@ public record AgreementSearch(
     countries = countries == null ? List.of() : List.copyOf(countries);
     directorates = directorates == null ? List.of() : List.copyOf(directorates);
     text = text == null || text.isBlank() ? null : text.trim();
+    parties = parties == null ? List.of()
+        : parties.stream().filter(n -> n != null && !n.isBlank()).map(AgreementDocuments::lower).distinct().toList();
     if (page < 0) {
       throw new IllegalArgumentException("page counts from 0");
     }
@@ -45,6 +49,13 @@ public record AgreementSearch(
     }
     // Free text ranks by relevance unless a sort is asked for; relevance without free text is the default order.
     sort = sort == null ? (text == null ? Sort.DEFAULT : Sort.RELEVANCE) : sort.relevance() && text == null ? Sort.DEFAULT : sort;
+  }
+
+  /** A search with no party name filter. */
+  public AgreementSearch(List<AgreementStatus> statuses, List<AgreementKind> kinds, List<InformationCategory> categories,
+      List<PartyKind> partyKinds, List<String> countries, List<Directorate> directorates, Boolean pii, String text, int page,
+      int size, Sort sort) {
+    this(statuses, kinds, categories, partyKinds, countries, directorates, pii, text, page, size, sort, null);
   }
 
   public static AgreementSearch all() {

@@ -343,6 +343,42 @@ public class AgreementSearchEngine {
     });
   }
 
+  /**
+   * The {@code limit} most relevant of {@link #existing}'s agreements, and how many there are: most
+   * categories in common first (each category matched scores one), then the latest effective date,
+   * then the latest change, then id. Only the page's documents are read whole.
+   */
+  public AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
+      String excludingId, int limit) {
+    BooleanQuery.Builder common = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+    for (String category : categories) {
+      common.add(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term("category", category))), Occur.SHOULD);
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term("status", AgreementStatus.ACTIVE.name())), Occur.FILTER)
+        .add(new TermInSetQuery(SearchSchema.PARTY_NAME, names.stream().map(BytesRef::new).toList()), Occur.FILTER)
+        .add(common.build(), Occur.MUST);
+    if (excludingId != null) {
+      query.add(new TermQuery(new Term(SearchSchema.ID, excludingId)), Occur.MUST_NOT);
+    }
+    SortField effective = new SortField("sort.effectiveDate", SortField.Type.STRING, true);
+    effective.setMissingValue(SortField.STRING_FIRST); // reversed: agreements without a date come last
+    SortField updated = new SortField("sort.updatedAt", SortField.Type.LONG, true);
+    updated.setMissingValue(Long.MIN_VALUE);
+    Sort order = new Sort(SortField.FIELD_SCORE, effective, updated, new SortField(SearchSchema.ID, SortField.Type.STRING));
+    Query built = query.build();
+    return read(searcher -> {
+      int total = searcher.count(built);
+      List<AgreementDocument> items = new ArrayList<>();
+      if (limit > 0 && total > 0) {
+        for (ScoreDoc hit : searcher.search(built, limit, order, true).scoreDocs) {
+          items.add(item(searcher, hit.doc));
+        }
+      }
+      return new AgreementRepositoryQueries.RankedAgreements(items, total);
+    });
+  }
+
   /** How many agreements are in each status; statuses without any count 0. */
   public Map<AgreementStatus, Long> countByStatus() {
     return read(searcher -> {

@@ -218,6 +218,8 @@ final class SearchSchema {
     filter(query, "partyKind", search.partyKinds().stream().map(Enum::name).toList());
     filter(query, "country", search.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).toList());
     filter(query, "directorate", search.directorates().stream().map(Enum::name).toList());
+    // Whole party names, lower-cased as the index keeps them (AgreementSearch lower-cases the filter).
+    filter(query, PARTY_NAME, search.parties());
     if (search.pii() != null) {
       query.add(new TermQuery(new Term("pii", search.pii().toString())), Occur.FILTER);
     }
