@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.ice.registry.H2Registry;
 import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.PageSession;
 import gov.ice.registry.support.RegistryClient.Response;
 import gov.ice.registry.support.TestUsers;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +21,6 @@ class ReadYourWritesIT extends H2Registry {
 
   /** Far beyond any ledger a test makes, and within the 18 digits a position may have. */
   private static final long FAR_BEYOND = 999_999_999_999_999L;
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @Test
   void aSearchGivenTheDraftsPositionFindsTheDraftEveryTime() {
@@ -98,45 +89,17 @@ class ReadYourWritesIT extends H2Registry {
     ObjectNode draft = AgreementBodies.draft();
     draft.put("title", "Sharing with the Texas Department of Public Safety " + word);
     Response created = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", draft);
-    String base = "http://localhost:" + port;
-    HttpClient browser = signIn(base, TestUsers.PROGRAM_OFFICE);
+    PageSession browser = PageSession.signIn(port, TestUsers.PROGRAM_OFFICE);
 
-    String page = get(browser, base, "/agreements/" + created.id()).body();
-    Matcher csrf = CSRF.matcher(page);
-    assertThat(csrf.find()).as(page).isTrue();
-    HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create(base + "/agreements/" + created.id() + "/actions/withdraw"))
-        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("reason=" + enc("Superseded.") + "&_csrf=" + enc(csrf.group(1)))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String csrf = PageSession.csrf(browser.get("/agreements/" + created.id()).body());
+    HttpResponse<String> posted = browser.post("/agreements/" + created.id() + "/actions/withdraw",
+        "reason=" + PageSession.enc("Superseded.") + "&_csrf=" + PageSession.enc(csrf));
     assertThat(posted.statusCode() / 100).as(posted.body()).isEqualTo(3);
     String position = posted.headers().firstValue(ReadYourWrites.HEADER).orElseThrow();
     assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("after=" + position);
 
     // The session remembers the position: the repository page, opened from the menu without it, waits for it as well.
-    String repository = get(browser, base, "/?status=WITHDRAWN&q=" + word).body();
+    String repository = browser.get("/?status=WITHDRAWN&q=" + word).body();
     assertThat(repository).contains(word);
-  }
-
-  private static HttpClient signIn(String base, String username) throws Exception {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    Matcher csrf = CSRF.matcher(get(client, base, "/login").body());
-    assertThat(csrf.find()).isTrue();
-    HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(TestUsers.passwordOf(username))
-            + "&_csrf=" + enc(csrf.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(signedIn.statusCode() / 100).isEqualTo(3);
-    assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("/login");
-    return client;
-  }
-
-  private static HttpResponse<String> get(HttpClient client, String base, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Accept", "text/html")
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
