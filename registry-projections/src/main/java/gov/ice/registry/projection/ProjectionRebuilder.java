@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import gov.ice.registry.projection.mongo.ReadStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,27 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ProjectionRebuilder {
 
-  /** Where a read model stands; {@code position} and {@code lag} are null before its processor has a position. */
+  /**
+   * Where a read model stands; {@code position} and {@code lag} are null before its processor has a
+   * position. {@code error} is the error a segment of its processor holds right now, if any.
+   * {@code failing} says the read model's last batch attempt in this instance failed and none has
+   * succeeded since; then {@code failedAttempts} counts the attempts in a row, {@code failingSince}
+   * is the first one's time, {@code lastError} and {@code lastFailureAt} the last one's (all null
+   * while it does not fail). See {@link ReadModelFailures}.
+   */
   public record ProjectionStatus(String name, boolean running, Long position, Long lag, boolean caughtUp,
-      boolean rebuilding, String error) {}
+      boolean rebuilding, String error, boolean failing, Integer failedAttempts, Instant failingSince,
+      String lastError, Instant lastFailureAt) {
+
+    ProjectionStatus(String name, boolean running, Long position, Long lag, boolean caughtUp, boolean rebuilding,
+        String error, Optional<ReadModelFailures.Failing> failing) {
+      this(name, running, position, lag, caughtUp, rebuilding, error, failing.isPresent(),
+          failing.map(ReadModelFailures.Failing::attempts).orElse(null),
+          failing.map(ReadModelFailures.Failing::since).orElse(null),
+          failing.map(ReadModelFailures.Failing::lastError).orElse(null),
+          failing.map(ReadModelFailures.Failing::lastAt).orElse(null));
+    }
+  }
 
   /** A rebuild of {@code name} is running; the caller answers 409. */
   public static final class RebuildRunning extends RuntimeException {
@@ -67,14 +86,17 @@ public class ProjectionRebuilder {
   private final EventStore eventStore;
   private final ReadStore store;
   private final ObjectProvider<org.axonframework.config.Configuration> axon;
+  private final ReadModelFailures failures;
   private volatile Long startHead;
   private final Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
   private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
   private final Map<String, AtomicBoolean> starting = new ConcurrentHashMap<>();
 
   public ProjectionRebuilder(EventProcessingConfiguration processing, @Lazy EventStore eventStore, ReadStore store,
-      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters,
+      ReadModelFailures failures) {
     this.axon = axon;
+    this.failures = failures;
     this.processing = processing;
     this.eventStore = eventStore;
     this.store = store;
@@ -158,7 +180,7 @@ public class ProjectionRebuilder {
   public ProjectionStatus status(String name) {
     Optional<StreamingEventProcessor> found = processor(name);
     if (found.isEmpty()) {
-      return new ProjectionStatus(name, false, null, null, false, false, "no processor");
+      return new ProjectionStatus(name, false, null, null, false, false, "no processor", failures.failing(name));
     }
     StreamingEventProcessor processor = found.get();
     Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
@@ -176,7 +198,8 @@ public class ProjectionRebuilder {
     boolean rebuilding = rebuildTargets.containsKey(name);
     String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
-    return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error);
+    return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error,
+        failures.failing(name));
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */
