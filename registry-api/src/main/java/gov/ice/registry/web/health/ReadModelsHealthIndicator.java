@@ -3,6 +3,7 @@ package gov.ice.registry.web.health;
 import gov.ice.registry.projection.ProjectionRebuilder;
 import gov.ice.registry.projection.ProjectionRebuilder.ProjectionStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.health.AbstractReactiveHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -32,36 +33,39 @@ public class ReadModelsHealthIndicator extends AbstractReactiveHealthIndicator {
 
   @Override
   protected Mono<Health> doHealthCheck(Health.Builder builder) {
-    return projections.statuses().map(statuses -> {
-      boolean all = true;
-      Map<String, Object> details = new LinkedHashMap<>();
-      Map<String, String> heldBy = new LinkedHashMap<>();
-      for (ProjectionStatus s : statuses) {
-        Map<String, Object> one = new LinkedHashMap<>();
-        one.put("position", s.position());
-        one.put("lag", s.lag());
-        one.put("caughtUp", s.caughtUp());
-        one.put("rebuilding", s.rebuilding());
-        one.put("failing", s.failing());
-        if (s.failing()) {
-          one.put("failedAttempts", s.failedAttempts());
-          one.put("failingSince", s.failingSince().toString());
-          one.put("lastError", s.lastError());
-        }
-        details.put(s.name(), one);
-        // A rebuild keeps serving the previous data: it does not take the instance out of service.
-        boolean ready = s.caughtUp() || s.rebuilding();
-        if (!ready) {
-          heldBy.put(s.name(), s.failing()
-              ? "failing since " + s.failingSince() + " (" + s.failedAttempts() + " attempts, retried with back-off): " + s.lastError()
-              : "catching up with the ledger (" + (s.lag() == null ? "no position yet" : s.lag() + " events behind") + ")");
-        }
-        all &= ready;
+    return projections.statuses().map(statuses -> health(builder, statuses));
+  }
+
+  /** Up when every read model has caught up (or is rebuilding beside the live data), else down naming those that hold it. */
+  static Health health(Health.Builder builder, List<ProjectionStatus> statuses) {
+    boolean all = true;
+    Map<String, Object> details = new LinkedHashMap<>();
+    Map<String, String> heldBy = new LinkedHashMap<>();
+    for (ProjectionStatus s : statuses) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("position", s.position());
+      one.put("lag", s.lag());
+      one.put("caughtUp", s.caughtUp());
+      one.put("rebuilding", s.rebuilding());
+      one.put("failing", s.failing());
+      if (s.failing()) {
+        one.put("failedAttempts", s.failedAttempts());
+        one.put("failingSince", s.failingSince().toString());
+        one.put("lastError", s.lastError());
       }
-      if (!heldBy.isEmpty()) {
-        details.put("heldBy", heldBy);
+      details.put(s.name(), one);
+      // A rebuild keeps serving the previous data: it does not take the instance out of service.
+      boolean ready = s.caughtUp() || s.rebuilding();
+      if (!ready) {
+        heldBy.put(s.name(), s.failing()
+            ? "failing since " + s.failingSince() + " (" + s.failedAttempts() + " attempts, retried with back-off): " + s.lastError()
+            : "catching up with the ledger (" + (s.lag() == null ? "no position yet" : s.lag() + " events behind") + ")");
       }
-      return (all ? builder.up() : builder.down()).withDetails(details).build();
-    });
+      all &= ready;
+    }
+    if (!heldBy.isEmpty()) {
+      details.put("heldBy", heldBy);
+    }
+    return (all ? builder.up() : builder.down()).withDetails(details).build();
   }
 }
