@@ -79,14 +79,18 @@ abstract class ReadModelSoakScenario {
         String prefix = prefix(run);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger acknowledged = new AtomicInteger();
+        int importedBefore = imported.size();
         long workerSeed = random.nextLong();
         List<Thread> workers = List.of(
             started("soak-commands", () -> commandsAndRebuilds(client, new Random(workerSeed), drafts, acknowledged, stop)),
             started("soak-imports", () -> importInBulk(client, prefix, imported, acknowledged, stop)));
-        // A random moment: after a random number of acknowledged operations (a bulk import counts once).
+        // A random moment: after a random number of acknowledged operations (a bulk import counts once);
+        // in every other run, after a bulk import too, so that the next one is under way.
         int target = 3 + random.nextInt(25);
-        await("run " + run + ": " + target + " acknowledged operations").atMost(Duration.ofSeconds(180))
-            .pollInterval(Duration.ofMillis(20)).until(() -> acknowledged.get() >= target);
+        boolean afterAnImport = run % 2 == 1;
+        await("run " + run + ": " + target + " acknowledged operations" + (afterAnImport ? ", a bulk import among them" : ""))
+            .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(20))
+            .until(() -> acknowledged.get() >= target && (!afterAnImport || imported.size() > importedBefore));
         registry.kill();
         stop.set(true);
         for (Thread worker : workers) {
@@ -99,9 +103,15 @@ abstract class ReadModelSoakScenario {
     try (RegistryProcess last = RegistryProcess.start(store, logs.resolve("last.log"))) {
       RegistryClient client = last.client();
       awaitCaughtUp(client);
+      JsonNode readiness = client.as(TestUsers.ADMIN).get("/actuator/health/readiness").json();
+      assertThat(readiness.path("components").path("readModels").path("details").path("audit").path("failing").isBoolean())
+          .as("an ADMIN sees each read model's state in readiness: " + readiness).isTrue();
+      assertThat(client.anonymous().get("/actuator/health/readiness").json().has("components")).as("anyone else the status only")
+          .isFalse();
       List<String> ids = agreementIds(client);
       assertThat(ids).as("no agreement twice in the repository read model").doesNotHaveDuplicates();
       assertThat(ids).as("every acknowledged draft").containsAll(drafts);
+      assertThat(imported).as("imported rows acknowledged").isNotEmpty();
       assertThat(ids).as("every acknowledged imported row").containsAll(imported.values());
       JsonNode approvals = client.as(TestUsers.AUDITOR).get("/api/audit/approvals").json();
       List<String> approvalIds = approvals.findValuesAsText("id");
