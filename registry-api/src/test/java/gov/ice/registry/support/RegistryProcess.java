@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged registry ({@code java -jar registry-api/target/registry-api-*.jar}) as a separate
@@ -95,17 +96,23 @@ public final class RegistryProcess implements AutoCloseable {
 
   private void awaitReady() {
     RegistryClient client = client();
-    await("the registry on port " + port + " to be ready (log: " + log + ")")
-        // A generous bound: on a build machine shared by several builds a start has taken 150 s.
-        .atMost(Duration.ofSeconds(300))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new AssertionError("the registry exited with " + process.exitValue() + ": " + Files.readString(log));
-          }
-          return client.anonymous().get("/actuator/health/readiness").status() == 200;
-        });
+    try {
+      await("the registry on port " + port + " to be ready (log: " + log + ")")
+          // A generous bound: on a build machine shared by several builds a start has taken 150 s.
+          .atMost(Duration.ofSeconds(300))
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptions()
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new AssertionError("the registry exited with " + process.exitValue() + ": " + Files.readString(log));
+            }
+            return client.anonymous().get("/actuator/health/readiness").status() == 200;
+          });
+    } catch (ConditionTimeoutException notReady) {
+      // An ADMIN sees why: readModels names each read model that holds readiness, and its last error.
+      throw new AssertionError(notReady.getMessage() + "; readiness as an ADMIN sees it: "
+          + client.as(TestUsers.ADMIN).get("/actuator/health/readiness").text(), notReady);
+    }
   }
 
   /** The repackaged jar of the package phase, which failsafe names in {@code registry.jar}. */

@@ -6,6 +6,7 @@ import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +56,27 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ProjectionRebuilder {
 
-  /** Where a read model stands; {@code position} and {@code lag} are null before its processor has a position. */
+  /**
+   * Where a read model stands; {@code position} and {@code lag} are null before its processor has a
+   * position. {@code error} is the error a segment of its processor holds right now, if any.
+   * {@code failing} says the read model's last batch attempt in this instance failed and none has
+   * succeeded since; then {@code failedAttempts} counts the attempts in a row, {@code failingSince}
+   * is the first one's time, {@code lastError} and {@code lastFailureAt} the last one's (all null
+   * while it does not fail). See {@link ReadModelFailures}.
+   */
   public record ProjectionStatus(String name, boolean running, Long position, Long lag, boolean caughtUp,
-      boolean rebuilding, String error) {}
+      boolean rebuilding, String error, boolean failing, Integer failedAttempts, Instant failingSince,
+      String lastError, Instant lastFailureAt) {
+
+    ProjectionStatus(String name, boolean running, Long position, Long lag, boolean caughtUp, boolean rebuilding,
+        String error, Optional<ReadModelFailures.Failing> failing) {
+      this(name, running, position, lag, caughtUp, rebuilding, error, failing.isPresent(),
+          failing.map(ReadModelFailures.Failing::attempts).orElse(null),
+          failing.map(ReadModelFailures.Failing::since).orElse(null),
+          failing.map(ReadModelFailures.Failing::lastError).orElse(null),
+          failing.map(ReadModelFailures.Failing::lastAt).orElse(null));
+    }
+  }
 
   /** A rebuild of {@code name} is running; the caller answers 409. */
   public static final class RebuildRunning extends RuntimeException {
@@ -83,6 +102,7 @@ public class ProjectionRebuilder {
   private final ReadStore store;
   private final ObjectProvider<org.axonframework.config.Configuration> axon;
   private final AgreementSearchEngine search;
+  private final ReadModelFailures failures;
   private volatile Long startHead;
   private final Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
   private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
@@ -90,9 +110,10 @@ public class ProjectionRebuilder {
 
   public ProjectionRebuilder(EventProcessingConfiguration processing, @Lazy EventStore eventStore, ReadStore store,
       ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<MeterRegistry> meters,
-      ObjectProvider<AgreementSearchEngine> search) {
+      ObjectProvider<AgreementSearchEngine> search, ReadModelFailures failures) {
     this.axon = axon;
     this.search = search.getIfAvailable();
+    this.failures = failures;
     this.processing = processing;
     this.eventStore = eventStore;
     this.store = store;
@@ -214,7 +235,7 @@ public class ProjectionRebuilder {
     }
     Optional<StreamingEventProcessor> found = processor(name);
     if (found.isEmpty()) {
-      return new ProjectionStatus(name, false, null, null, false, false, "no processor");
+      return new ProjectionStatus(name, false, null, null, false, false, "no processor", failures.failing(name));
     }
     StreamingEventProcessor processor = found.get();
     Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
@@ -232,7 +253,8 @@ public class ProjectionRebuilder {
     boolean rebuilding = rebuildTargets.containsKey(name);
     String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
-    return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error);
+    return new ProjectionStatus(name, processor.isRunning(), position, lag, isCaughtUp && !rebuilding, rebuilding, error,
+        failures.failing(name));
   }
 
   /**
@@ -281,8 +303,10 @@ public class ProjectionRebuilder {
     Long lag = position == null ? null : Math.max(0, head - position);
     boolean isCaughtUp = caughtUp.merge(AgreementSearchEngine.NAME, position != null && position >= startHead, Boolean::logicalOr);
     // As for the processors: caught up, but not while a rebuild runs (the live index answers meanwhile).
+    // Its loop retries a failed batch by itself; a standing error is reported as failing, without attempt counts.
+    String error = search.error();
     return new ProjectionStatus(AgreementSearchEngine.NAME, search.isRunning(), position, lag,
-        isCaughtUp && !search.rebuilding(), search.rebuilding(), search.error());
+        isCaughtUp && !search.rebuilding(), search.rebuilding(), error, error != null, null, null, error, null);
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */

@@ -3,8 +3,11 @@ package gov.ice.registry.projection;
 import gov.ice.registry.projection.mongo.ReadStoreConfiguration.ReadStoreEndpoint;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import java.nio.file.Path;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,9 +23,14 @@ public class ProjectionsConfiguration {
   @Bean
   ConfigurerModule trackingProjections(
       @Qualifier("readStoreSyncClient") com.mongodb.client.MongoClient tokenClient, ReadStoreEndpoint endpoint,
-      ReadModelProperties properties) {
+      ReadModelProperties properties, ReadModelFailures failures) {
     return configurer -> configurer.eventProcessing(processing ->
-        TrackingProjections.register(processing, tokenClient.getDatabase(endpoint.database()), properties));
+        TrackingProjections.register(processing, tokenClient.getDatabase(endpoint.database()), properties, failures));
+  }
+
+  @Bean
+  ReadModelFailures readModelFailures(ObjectProvider<MeterRegistry> meters) {
+    return new ReadModelFailures(Clock.systemUTC(), meters.getIfAvailable());
   }
 
   /**

@@ -66,6 +66,12 @@ public final class RegistryInstance implements AutoCloseable {
 
   /** Starts an instance; {@code store} null means no read models (a command-side-only instance). */
   public static RegistryInstance start(DataSource ledger, Clock clock, ReadStore store, com.mongodb.client.MongoDatabase tokens) {
+    return start(ledger, clock, store, tokens, new ReadModelFailures());
+  }
+
+  /** An instance whose read models report their failures to {@code failures}. */
+  public static RegistryInstance start(DataSource ledger, Clock clock, ReadStore store, com.mongodb.client.MongoDatabase tokens,
+      ReadModelFailures failures) {
     Configurer configurer = DefaultConfigurer.defaultConfiguration()
         .configureSerializer(c -> JacksonSerializer.defaultSerializer())
         .configureEventSerializer(c -> RegistryJson.serializer())
@@ -77,7 +83,7 @@ public final class RegistryInstance implements AutoCloseable {
         .registerComponent(AgreementDirectory.class, c -> new LedgerReader(c.eventStore()));
     if (store != null) {
       configurer.eventProcessing(processing -> {
-        TrackingProjections.register(processing, tokens);
+        TrackingProjections.register(processing, tokens, ReadModelProperties.DEFAULTS, failures);
         processing
             .registerEventHandler(c -> new AgreementRepositoryProjection(store, AgreementLedger.of(c.eventStore())))
             .registerEventHandler(c -> new ReviewProjection(store, AgreementLedger.of(c.eventStore())))

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * Rebuilds a read model from the ledger ({@code POST /api/admin/projections/{name}/rebuild}: 202,
  * the replay runs in the background; 409 while one runs) and shows where each stands
- * ({@code GET /api/admin/projections}: name, position, lag, caughtUp, rebuilding).
+ * ({@code GET /api/admin/projections}: name, position, lag, caughtUp, rebuilding; and, for a read model
+ * whose batches fail, failing, failedAttempts, failingSince, lastError, lastFailureAt).
  * Names: {@code repository}, {@code reviews}, {@code exigent}, {@code notices}, {@code audit}.
  */
 @RestController

@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,8 +25,21 @@ import org.slf4j.LoggerFactory;
  * projection calls it after writing a batch's documents and before its token moves, so that a
  * crash can lose a token that documents already went past (they are written again, with the
  * same result) but never documents that a stored token claims.
+ *
+ * <p>A crash can also tear a document from its {@code _id} index: mongo-java-server puts a new
+ * document into its collection map first and into the index map next, and the MVStore's own
+ * commit (or another projection's) can fall between the two. The file then holds a document its
+ * {@code _id} index does not know, an upsert of that {@code _id} finds nothing and inserts, and
+ * the insert fails ("Document with key ... already existed"): the read model fails in a loop.
+ * {@link #repairIdIndexes} runs before the server opens the file and empties such an index, which
+ * mongo-java-server then fills again from the documents.
  */
 public final class EmbeddedReadStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedReadStore.class);
+  /** How the H2 backend names a collection's document map ({@code databases.registry.agreements}) and its {@code _id} index's. */
+  private static final String DATA_PREFIX = "databases.";
+  private static final String ID_INDEX_SUFFIX = "._index__id_";
 
   private final MongoServer server;
   private final H2Backend durable;
@@ -51,8 +68,43 @@ public final class EmbeddedReadStore implements AutoCloseable {
     // an in-process index over 100,000 agreements at start, still walks them: "Chunk not found",
     // and the start failed (benchmark of 2026-12-01). Space freed by writes is still reused.
     MVStore mvStore = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCompactFillRate(0).open();
+    repairIdIndexes(mvStore);
     H2Backend backend = new H2Backend(mvStore);
     return start(backend, backend);
+  }
+
+  /**
+   * Empties every {@code _id} index that holds fewer entries than its collection, and answers the
+   * collections concerned. A document enters its collection map before its index, and leaves its
+   * index before its collection map, so a torn index only ever misses entries: comparing sizes
+   * (which MVStore keeps) finds it without reading a document. An empty index is filled from the
+   * collection by mongo-java-server when it opens the collection.
+   */
+  static List<String> repairIdIndexes(MVStore mvStore) {
+    List<String> repaired = new ArrayList<>();
+    for (String name : mvStore.getMapNames()) {
+      if (!name.endsWith(ID_INDEX_SUFFIX)) {
+        continue;
+      }
+      String collection = name.substring(0, name.length() - ID_INDEX_SUFFIX.length());
+      String documents = DATA_PREFIX + collection;
+      if (!mvStore.hasMap(documents)) {
+        continue;
+      }
+      MVMap<Object, Object> index = mvStore.openMap(name);
+      long indexed = index.sizeAsLong();
+      long stored = mvStore.openMap(documents).sizeAsLong();
+      if (indexed != stored) {
+        LOG.warn("Read store: the _id index of {} holds {} of its {} documents (torn by a crash); it is rebuilt",
+            collection, indexed, stored);
+        index.clear();
+        repaired.add(collection);
+      }
+    }
+    if (!repaired.isEmpty()) {
+      mvStore.commit();
+    }
+    return repaired;
   }
 
   private static EmbeddedReadStore start(MongoBackend backend, H2Backend durable) {
