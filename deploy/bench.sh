@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The registry benchmark (README, "Measured"): loads N agreements through the HTTP import into the
+# The registry benchmark (docs/benchmarks/README.md): loads N agreements through the HTTP import into the
 # packaged registry and prints one table: commands/s beside the database's raw durable insert rate
 # (H2 and PostgreSQL), read model rebuilds beside the read store's raw bulk insert rate, query
 # latencies, start-to-ready, memory and ledger verification.

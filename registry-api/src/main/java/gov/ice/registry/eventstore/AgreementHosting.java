@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * may drop any entry), so a command on a recently used agreement does not replay its events.
  * Axon's caching repository removes an agreement from the cache when a unit of work that loaded
  * or saved it rolls back: a version conflict, a duplicate sequence number on append, or a
- * refusal. The cache is per instance: the README (design decisions, "The ledger and the HTTP
- * edge") says what that means for several instances on one store.
+ * refusal. The cache is per instance: docs/decisions/0002 says what that means for several
+ * instances on one store.
  */
 @Configuration(proxyBeanMethods = false)
 class AgreementHosting {

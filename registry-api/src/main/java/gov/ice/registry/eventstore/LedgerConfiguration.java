@@ -114,7 +114,7 @@ class LedgerConfiguration {
     return RegistryJson.serializer();
   }
 
-  /** The JDBC ledger, unless Axon Server is switched on: then Axon Server is the event store (README, "Running it"). */
+  /** The JDBC ledger, unless Axon Server is switched on: then Axon Server is the event store (docs/operations.md, "Running it"). */
   @Bean
   @DependsOnDatabaseInitialization
   @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")

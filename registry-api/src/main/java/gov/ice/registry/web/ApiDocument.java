@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
  * example for every schema.
  *
  * <p>The document is also committed ({@code registry-api/src/main/resources/openapi/registry.json},
- * README "The contract"): a client is generated from that file at build time, and ApiDocumentIT
+ * docs/api.md, "The contract"): a client is generated from that file at build time, and ApiDocumentIT
  * fails when what the server serves differs from it. So the document must not depend on the
  * running instance: its one server is the relative {@code /}, not the port a test happens to use.
  */

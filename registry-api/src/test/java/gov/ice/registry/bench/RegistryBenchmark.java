@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The registry at volume, in one run on one machine, printed as one table (README, "Measured").
+ * The registry at volume, in one run on one machine, printed as one table (docs/benchmarks/README.md).
  *
  * <ol>
  *   <li>For each store (H2, then PostgreSQL): the database's raw durable single-row insert rate

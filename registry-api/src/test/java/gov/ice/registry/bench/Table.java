@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The one table a run prints, as Markdown for the README. */
+/** The one table a run prints, as Markdown for a dated file in docs/benchmarks/. */
 final class Table {
 
   private record Row(String store, String figure, String value, String beside, String besideValue, String ratio, String goal) {}

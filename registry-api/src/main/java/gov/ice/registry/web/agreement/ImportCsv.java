@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The CSV form of an import (README, "Bulk import"): one column per field of the import body,
+ * The CSV form of an import (docs/import.md): one column per field of the import body,
  * named as the field without its group ({@code purpose}, not {@code terms.purpose}). A row
  * becomes the import's JSON and is then read exactly as a JSON line is, so both forms share
  * every check and every message.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The Key Stakeholder rules (README, "Rules and their ids") in plain words, for the agreement page. */
+/** The Key Stakeholder rules (docs/domain.md, "Rules and their ids") in plain words, for the agreement page. */
 final class StakeholderReasons {
 
   private static final Map<RuleId, String> WORDS = Map.ofEntries(

@@ -51,7 +51,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (the JDK's HTTP server) serves discovery, its JWK set, an authorization endpoint that signs
  * the user in at once and a token endpoint that checks the client's secret and the PKCE
  * verifier against the challenge, then answers an ID token signed with its key. The registry
- * is the real application with its real security, configured as an operator would (README,
+ * is the real application with its real security, configured as an operator would (docs/operations.md,
  * "Sign-in and security"); the browser is an HTTP client that follows redirects with a cookie
  * jar.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The id of one of the handbook's rules (the README's "Rules and their ids"): {@code S3},
+ * The id of one of the handbook's rules (docs/domain.md, "Rules and their ids"): {@code S3},
  * {@code B1}, {@code EXEMPTION_10}. The rule classes hold their ids as this type, so a rule is
  * compared by value, never by a string spelled again; events, required stakeholders and refusals
  * carry them as this type too. Stored and over HTTP a rule id is its name, a plain JSON string
