@@ -86,7 +86,7 @@ class AgreementImportEndpoint {
           + "a reference already imported, or repeated on an earlier row, is ALREADY_IMPORTED. A rejected row never stops the others.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
           description = "JSON lines (one body of POST /api/agreements/import a line; blank lines skipped), or CSV with the header "
-              + "and cell formats the README documents (UTF-8, with or without a byte order mark, CRLF or LF)",
+              + "and cell formats docs/import.md documents (UTF-8, with or without a byte order mark, CRLF or LF)",
           content = {
               @Content(mediaType = NDJSON, schema = @Schema(type = "string"), examples = @ExampleObject(name = "jsonLines",
                   value = "{\"externalReference\":\"HSI-MOU-2019-0042\",\"title\":\"Sharing with the Texas Department of Public Safety\",...}\n")),
