@@ -52,17 +52,7 @@ class ImportIT extends H2Registry {
 
   /** An executed agreement as one import body, filed under {@code reference}. */
   static ObjectNode executed(String reference) {
-    ObjectNode body = AgreementBodies.draft();
-    body.put("title", "Imported agreement " + reference);
-    ((ObjectNode) body.get("terms")).put("effectiveDate", "2024-03-01").put("terminationDate", "2029-02-28");
-    body.putArray("signatures")
-        .add(RegistryClient.JSON.createObjectNode().put("party", "ICE").put("authority", "HSI_EAD")
-            .put("signatoryName", "Hana Executive").put("position", "Executive Associate Director").put("signedOn", "2024-02-27"))
-        .add(RegistryClient.JSON.createObjectNode().put("party", AgreementBodies.STATE_PARTY)
-            .put("signatoryName", "Casey Colonel").put("position", "Director").put("signedOn", "2024-03-01"));
-    body.put("executedOn", "2024-03-01");
-    body.put("externalReference", reference);
-    return body;
+    return AgreementBodies.executed(reference);
   }
 
   /** The id an import of {@code reference} takes (a name-based UUID, as the registry derives it). */

@@ -193,16 +193,8 @@ abstract class ReadModelSoakScenario {
 
   /** An executed agreement as one import line, filed under {@code reference}. */
   static ObjectNode executed(String reference) {
-    ObjectNode body = AgreementBodies.draft();
+    ObjectNode body = AgreementBodies.executed(reference);
     body.put("title", "Soak import " + reference);
-    ((ObjectNode) body.get("terms")).put("effectiveDate", "2024-03-01").put("terminationDate", "2029-02-28");
-    body.putArray("signatures")
-        .add(RegistryClient.JSON.createObjectNode().put("party", "ICE").put("authority", "HSI_EAD")
-            .put("signatoryName", "Hana Executive").put("position", "Executive Associate Director").put("signedOn", "2024-02-27"))
-        .add(RegistryClient.JSON.createObjectNode().put("party", AgreementBodies.STATE_PARTY)
-            .put("signatoryName", "Casey Colonel").put("position", "Director").put("signedOn", "2024-03-01"));
-    body.put("executedOn", "2024-03-01");
-    body.put("externalReference", reference);
     return body;
   }
 

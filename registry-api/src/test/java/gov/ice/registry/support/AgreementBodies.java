@@ -54,6 +54,21 @@ public final class AgreementBodies {
     return draft;
   }
 
+  /** An executed agreement as one import body (signed by ICE and the partner), filed under {@code reference}. */
+  public static ObjectNode executed(String reference) {
+    ObjectNode body = draft();
+    body.put("title", "Imported agreement " + reference);
+    ((ObjectNode) body.get("terms")).put("effectiveDate", "2024-03-01").put("terminationDate", "2029-02-28");
+    body.putArray("signatures")
+        .add(RegistryClient.JSON.createObjectNode().put("party", "ICE").put("authority", "HSI_EAD")
+            .put("signatoryName", "Hana Executive").put("position", "Executive Associate Director").put("signedOn", "2024-02-27"))
+        .add(RegistryClient.JSON.createObjectNode().put("party", STATE_PARTY)
+            .put("signatoryName", "Casey Colonel").put("position", "Director").put("signedOn", "2024-03-01"));
+    body.put("executedOn", "2024-03-01");
+    body.put("externalReference", reference);
+    return body;
+  }
+
   public static ObjectNode concurrence(String office, int draftVersion) {
     return RegistryClient.JSON.createObjectNode()
         .put("office", office).put("decision", "CONCUR").put("draftVersion", draftVersion).put("comment", "Concur.");
