@@ -122,6 +122,11 @@ class SecurityConfiguration {
             .pathMatchers(HttpMethod.POST, AGREEMENT + "/termination").access(role(Roles.PROGRAM_OFFICE))
             .pathMatchers(HttpMethod.POST, AGREEMENT + "/exigent-transfers").access(role(Roles.PROGRAM_OFFICE))
             .pathMatchers(HttpMethod.POST, AGREEMENT + "/withdrawal").access(role(Roles.PROGRAM_OFFICE))
+            .pathMatchers(HttpMethod.POST, AGREEMENT + "/documents").access(allow(a -> Roles.has(a, Roles.PROGRAM_OFFICE)
+                || Roles.has(a, Roles.IGP) || Roles.hasAnyWithPrefix(a, Roles.SIGNATORY_)))
+            .pathMatchers(HttpMethod.POST, AGREEMENT + "/documents/{documentId}/withdrawal").access(role(Roles.ADMIN))
+            .pathMatchers(HttpMethod.GET, AGREEMENT + "/documents", AGREEMENT + "/documents/{documentId}")
+                .access(allow(SecurityConfiguration::anyRegistryRole))
             .pathMatchers(HttpMethod.GET, AGREEMENT + "/history").access(allow(a -> Roles.has(a, Roles.AUDITOR) || Roles.has(a, Roles.IGP)))
             .pathMatchers(HttpMethod.GET, AGREEMENT).access(allow(SecurityConfiguration::anyRegistryRole))
             .anyExchange().authenticated());

@@ -36,15 +36,24 @@ class BodySizeLimit implements WebFilter {
   /** The bulk import streams its body row by row, so it may be larger than any other request's. */
   static final String BULK_IMPORT = "/api/agreements/imports";
 
+  /** A document upload: the file streams to disk, up to the documents' own limit (issue 16). */
+  private static final java.util.regex.Pattern DOCUMENT_UPLOAD = java.util.regex.Pattern.compile("(/api)?/agreements/[^/]+/documents");
+
+  /** Room for the multipart framing and the form's small fields around the file. */
+  private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
   private final long maxBytes;
   private final long maxImportBytes;
+  private final long maxDocumentBytes;
   private final long maxDiscardedBytes;
   private final ObjectMapper mapper;
 
   BodySizeLimit(@Value("${registry.http.max-body-size:256KB}") DataSize maxBodySize,
       @Value("${registry.http.max-import-size:64MB}") DataSize maxImportSize,
-      @Value("${registry.http.max-discarded-body-size:10MB}") DataSize maxDiscardedBodySize, ObjectMapper mapper) {
+      @Value("${registry.http.max-discarded-body-size:10MB}") DataSize maxDiscardedBodySize,
+      @Value("${registry.documents.max-size:25MB}") DataSize maxDocumentSize, ObjectMapper mapper) {
     this.maxBytes = maxBodySize.toBytes();
+    this.maxDocumentBytes = maxDocumentSize.toBytes() + MULTIPART_OVERHEAD;
     this.maxImportBytes = maxImportSize.toBytes();
     this.maxDiscardedBytes = maxDiscardedBodySize.toBytes();
     this.mapper = mapper;
@@ -54,7 +63,8 @@ class BodySizeLimit implements WebFilter {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     HttpHeaders headers = exchange.getRequest().getHeaders();
     long length = headers.getContentLength();
-    long limit = BULK_IMPORT.equals(exchange.getRequest().getPath().pathWithinApplication().value()) ? maxImportBytes : maxBytes;
+    String path = exchange.getRequest().getPath().pathWithinApplication().value();
+    long limit = BULK_IMPORT.equals(path) ? maxImportBytes : DOCUMENT_UPLOAD.matcher(path).matches() ? maxDocumentBytes : maxBytes;
     if (length <= limit) {
       return chain.filter(exchange);
     }

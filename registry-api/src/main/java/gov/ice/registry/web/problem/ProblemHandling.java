@@ -176,6 +176,12 @@ public class ProblemHandling {
     return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
   }
 
+  /** A document refused or not available: 413, 415, 404 or 410 (issue 16). */
+  @ExceptionHandler(gov.ice.registry.document.DocumentRefused.class)
+  ResponseEntity<ProblemDetail> document(gov.ice.registry.document.DocumentRefused e) {
+    return respond(Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
+  }
+
   @ExceptionHandler(UnknownAgreement.class)
   ResponseEntity<ProblemDetail> unknown(UnknownAgreement e) {
     return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement", e.getMessage()));
@@ -196,6 +202,9 @@ public class ProblemHandling {
     }
     if (cause(e, UnknownAgreement.class).isPresent()) {
       return unknown(cause(e, UnknownAgreement.class).get());
+    }
+    if (cause(e, gov.ice.registry.document.DocumentRefused.class).isPresent()) {
+      return document(cause(e, gov.ice.registry.document.DocumentRefused.class).get());
     }
     if (cause(e, AggregateNotFoundException.class).isPresent()) {
       return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement",

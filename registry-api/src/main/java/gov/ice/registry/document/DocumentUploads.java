@@ -1,0 +1,146 @@
+package gov.ice.registry.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePartEvent;
+import org.springframework.http.codec.multipart.FormPartEvent;
+import org.springframework.http.codec.multipart.PartEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Receives a multipart upload as it arrives: the {@code file} part goes chunk by chunk into a
+ * temporary file and through SHA-256 on the way, so a 25 MB file costs the heap a few network
+ * buffers, not 25 MB; the limit is enforced as the bytes come, not after. The other parts are
+ * small form fields.
+ */
+public final class DocumentUploads {
+
+  static final String FILE = "file";
+
+  private final Path directory;
+  private final long maxBytes;
+
+  public DocumentUploads(Path directory, long maxBytes) {
+    this.directory = directory;
+    this.maxBytes = maxBytes;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  public Mono<Upload> receive(Flux<PartEvent> parts) {
+    return Mono.using(() -> new Receiving(Files.createDirectories(directory)),
+        receiving -> parts.windowUntil(PartEvent::isLast)
+            .publishOn(Schedulers.boundedElastic())
+            .concatMap(part -> part.switchOnFirst((first, events) -> {
+              PartEvent event = first.get();
+              if (event instanceof FilePartEvent file && FILE.equals(file.name())) {
+                return receiving.startFile(file).thenMany(events.concatMap(e -> receiving.write(e.content())));
+              }
+              if (event instanceof FormPartEvent form) {
+                receiving.fields.put(form.name(), form.value());
+              }
+              return events.doOnNext(e -> DataBufferUtils.release(e.content())).then();
+            }))
+            .then(Mono.fromCallable(receiving::finish)),
+        Receiving::close)
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** The state of one upload being received; its temporary file outlives it only when finished. */
+  private final class Receiving {
+
+    final Map<String, String> fields = new LinkedHashMap<>();
+    private final Path temporary;
+    private final FileChannel channel;
+    private final MessageDigest digest;
+    private final AtomicReference<FilePartEvent> filePart = new AtomicReference<>();
+    private long size;
+    private boolean finished;
+
+    Receiving(Path directory) throws IOException {
+      temporary = Files.createTempFile(directory, "upload-", ".part");
+      channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    Mono<Void> startFile(FilePartEvent file) {
+      if (!filePart.compareAndSet(null, file)) {
+        return Mono.error(new DocumentRefused(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            "The form carries one file, in the part named \"file\"."));
+      }
+      return Mono.empty();
+    }
+
+    Mono<Void> write(DataBuffer buffer) {
+      try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
+        while (chunks.hasNext()) {
+          ByteBuffer chunk = chunks.next();
+          size += chunk.remaining();
+          if (size > maxBytes) {
+            return Mono.error(DocumentRefused.tooLarge(maxBytes));
+          }
+          digest.update(chunk.duplicate());
+          while (chunk.hasRemaining()) {
+            channel.write(chunk);
+          }
+        }
+        return Mono.empty();
+      } catch (IOException e) {
+        return Mono.error(new UncheckedIOException(e));
+      } finally {
+        DataBufferUtils.release(buffer);
+      }
+    }
+
+    Upload finish() throws IOException {
+      FilePartEvent file = filePart.get();
+      if (file == null) {
+        throw new DocumentRefused(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            "The form has no part named \"file\".");
+      }
+      if (size == 0) {
+        throw new DocumentRefused(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "The file is empty.");
+      }
+      channel.force(false);
+      channel.close();
+      MediaType declared = file.headers().getContentType();
+      finished = true;
+      return new Upload(temporary, HexFormat.of().formatHex(digest.digest()), size, file.filename(),
+          declared == null ? null : declared.toString(), Map.copyOf(fields));
+    }
+
+    void close() {
+      try {
+        channel.close();
+        if (!finished) {
+          Files.deleteIfExists(temporary);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package gov.ice.registry.web.agreement;
+
+import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.agreement.api.AttachDocument;
+import gov.ice.registry.agreement.api.DocumentKind;
+import gov.ice.registry.agreement.api.WithdrawDocumentContent;
+import gov.ice.registry.document.DocumentRefused;
+import gov.ice.registry.document.DocumentStore;
+import gov.ice.registry.document.DocumentTypeCheck;
+import gov.ice.registry.document.DocumentUploads;
+import gov.ice.registry.document.DocumentView;
+import gov.ice.registry.document.Upload;
+import gov.ice.registry.security.CurrentActor;
+import gov.ice.registry.security.Roles;
+import gov.ice.registry.web.agreement.AgreementRequests.WithdrawalRequest;
+import gov.ice.registry.web.agreement.CommandDispatcher.CommandContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * An agreement's documents over HTTP (API.md, "Documents"): attach one file (stored by SHA-256 in
+ * the ledger's database, then recorded by {@code DocumentAttached}), list them, download one, and
+ * withdraw a document's content. Which role may attach which kind is {@link DocumentKind}'s rule;
+ * which kind fits the agreement's stage is the domain's.
+ */
+@RestController
+@RequestMapping("/api/agreements")
+@Tag(name = "Documents")
+class DocumentEndpoints {
+
+  private static final int DOWNLOAD_BUFFER = 64 * 1024;
+
+  private final DocumentAttachments attachments;
+  private final CommandDispatcher dispatcher;
+  private final LedgerReader ledger;
+  private final DocumentStore store;
+
+  DocumentEndpoints(DocumentAttachments attachments, CommandDispatcher dispatcher, LedgerReader ledger, DocumentStore store) {
+    this.attachments = attachments;
+    this.dispatcher = dispatcher;
+    this.ledger = ledger;
+    this.store = store;
+  }
+
+  @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Attach a document: multipart form with file, kind and (draft text) draftVersion (PROGRAM_OFFICE, IGP; a signatory for the executed copy)")
+  Mono<ResponseEntity<DocumentView>> attach(@PathVariable String id, @RequestBody Flux<PartEvent> parts, ServerWebExchange exchange) {
+    AgreementId agreement = AgreementIds.parse(id);
+    return CurrentActor.authentication()
+        .flatMap(user -> attachments.attach(agreement, parts, user, exchange))
+        .map(document -> ResponseEntity.status(HttpStatus.CREATED)
+            .location(URI.create("/api/agreements/" + agreement.value() + "/documents/" + document.id()))
+            .body(document));
+  }
+
+  @GetMapping("/{id}/documents")
+  @Operation(summary = "The agreement's documents, newest first (any role that may read the agreement)")
+  Mono<Map<String, List<DocumentView>>> list(@PathVariable String id) {
+    AgreementId agreement = AgreementIds.parse(id);
+    return Mono.fromCallable(() -> Map.of("items", DocumentView.of(history(agreement)))).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @GetMapping("/{id}/documents/{documentId}")
+  @Operation(summary = "Download a document's bytes; ETag is its SHA-256; 410 once its content was withdrawn")
+  Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String id, @PathVariable String documentId) {
+    AgreementId agreement = AgreementIds.parse(id);
+    return Mono.fromCallable(() -> {
+      DocumentView document = held(agreement, documentId);
+      Flux<DataBuffer> bytes = DataBufferUtils.readInputStream(
+              () -> store.open(document.sha256()).orElseThrow(() -> gone(document)), DefaultDataBufferFactory.sharedInstance, DOWNLOAD_BUFFER)
+          .subscribeOn(Schedulers.boundedElastic());
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType(document.mediaType()))
+          .contentLength(document.size())
+          .eTag(document.sha256())
+          .header("Content-Disposition", ContentDisposition.attachment().filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Cache-Control", "private, no-store")
+          .body(bytes);
+    }).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @PostMapping("/{id}/documents/{documentId}/withdrawal")
+  @Operation(summary = "Withdraw a document's content with a recorded reason: the bytes are removed, the hash and events stay (ADMIN)")
+  Mono<ResponseEntity<DocumentView>> withdraw(@PathVariable String id, @PathVariable String documentId,
+      @Valid @RequestBody WithdrawalRequest body, ServerWebExchange exchange) {
+    AgreementId agreement = AgreementIds.parse(id);
+    return CurrentActor.authentication().flatMap(user -> Mono.fromCallable(() -> document(agreement, documentId))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(document -> dispatcher.dispatch(agreement, new WithdrawDocumentContent(agreement, documentId, body.reason()),
+                CommandContext.of(exchange, CurrentActor.of(user), null))
+            .then(Mono.fromCallable(() -> {
+              // After the event: a crash between the two leaves bytes the sweep removes, never a withdrawal undone.
+              store.remove(document.sha256());
+              return ResponseEntity.ok(document(agreement, documentId));
+            }).subscribeOn(Schedulers.boundedElastic()))));
+  }
+
+  /** The document, whose content is still held; 404 or 410 otherwise. */
+  private DocumentView held(AgreementId agreement, String documentId) {
+    DocumentView document = document(agreement, documentId);
+    if (document.withdrawal() != null || !store.contains(document.sha256())) {
+      throw gone(document);
+    }
+    return document;
+  }
+
+  private DocumentView document(AgreementId agreement, String documentId) {
+    return DocumentView.find(history(agreement), documentId).orElseThrow(() ->
+        new DocumentRefused(HttpStatus.NOT_FOUND, "unknown-document", "Unknown document",
+            "Agreement " + agreement.value() + " has no document " + documentId));
+  }
+
+  private List<? extends DomainEventMessage<?>> history(AgreementId agreement) {
+    List<? extends DomainEventMessage<?>> history = ledger.history(agreement);
+    if (history.isEmpty()) {
+      throw new UnknownAgreement(agreement.value());
+    }
+    return history;
+  }
+
+  static DocumentRefused gone(DocumentView document) {
+    if (document.withdrawal() != null) {
+      return new DocumentRefused(HttpStatus.GONE, "document-withdrawn", "Document content withdrawn",
+          "The content of document " + document.id() + " (SHA-256 " + document.sha256() + ") was withdrawn on "
+              + document.withdrawal().withdrawnAt() + " by " + document.withdrawal().withdrawnBy() + ": " + document.withdrawal().reason());
+    }
+    return new DocumentRefused(HttpStatus.GONE, "document-withdrawn", "Document content withdrawn",
+        "The content with SHA-256 " + document.sha256() + " is no longer held: it was withdrawn under another record.");
+  }
+
+  /**
+   * The one door for attaching a document, used by this endpoint and by the agreement page: receive
+   * and hash the upload, check the kind against the user's roles, check the type from the content,
+   * store the bytes once, then record the event.
+   */
+  @org.springframework.stereotype.Component
+  static class DocumentAttachments {
+
+    private final DocumentUploads uploads;
+    private final DocumentTypeCheck types;
+    private final DocumentStore store;
+    private final CommandDispatcher dispatcher;
+    private final LedgerReader ledger;
+
+    DocumentAttachments(DocumentUploads uploads, DocumentTypeCheck types, DocumentStore store, CommandDispatcher dispatcher,
+        LedgerReader ledger) {
+      this.uploads = uploads;
+      this.types = types;
+      this.store = store;
+      this.dispatcher = dispatcher;
+      this.ledger = ledger;
+    }
+
+    Mono<DocumentView> attach(AgreementId agreement, Flux<PartEvent> parts, Authentication user, ServerWebExchange exchange) {
+      String documentId = UUID.randomUUID().toString();
+      return uploads.receive(parts).flatMap(upload -> Mono.fromCallable(() -> prepare(agreement, documentId, upload, user))
+              .subscribeOn(Schedulers.boundedElastic())
+              .flatMap(command -> dispatcher.dispatch(agreement, command, CommandContext.of(exchange, CurrentActor.of(user), null))
+                  .then(Mono.fromCallable(() -> recorded(agreement, command)).subscribeOn(Schedulers.boundedElastic())))
+              .doFinally(signal -> upload.discard()));
+    }
+
+    private AttachDocument prepare(AgreementId agreement, String documentId, Upload upload, Authentication user) throws Exception {
+      DocumentKind kind = kind(upload.fields().get("kind"));
+      Integer draftVersion = draftVersion(upload.fields().get("draftVersion"));
+      if (!kind.mayBeAttachedBy(Roles.of(user))) {
+        throw new AccessDeniedException("Attaching " + kind + " needs PROGRAM_OFFICE or IGP"
+            + (kind == DocumentKind.EXECUTED_COPY ? ", or a signatory role" : ""));
+      }
+      if (ledger.history(agreement).isEmpty()) {
+        throw new UnknownAgreement(agreement.value());
+      }
+      String mediaType = types.mediaTypeOf(upload);
+      store.store(upload.file(), upload.sha256(), upload.size());
+      return new AttachDocument(agreement, documentId, upload.sha256(), upload.size(), mediaType, types.cleanName(upload.fileName()),
+          kind, draftVersion);
+    }
+
+    /** The document recorded; the same draft text again records nothing and answers the one attached before. */
+    private DocumentView recorded(AgreementId agreement, AttachDocument command) {
+      List<DocumentView> documents = DocumentView.of(ledger.history(agreement));
+      return documents.stream().filter(d -> d.id().equals(command.documentId())).findFirst()
+          .or(() -> documents.stream().filter(d -> d.sha256().equals(command.sha256()) && d.kind() == command.kind()).findFirst())
+          .orElseThrow();
+    }
+
+    private static DocumentKind kind(String value) {
+      if (value == null || value.isBlank()) {
+        throw new InvalidRequest("kind", "is required");
+      }
+      try {
+        return DocumentKind.valueOf(value.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequest("kind", "must be one of " + List.of(DocumentKind.values()));
+      }
+    }
+
+    private static Integer draftVersion(String value) {
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      try {
+        return Integer.valueOf(value.strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidRequest("draftVersion", "must be a whole number");
+      }
+    }
+  }
+}

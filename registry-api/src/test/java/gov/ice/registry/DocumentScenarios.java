@@ -1,0 +1,214 @@
+package gov.ice.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.Multipart;
+import gov.ice.registry.support.RegistryClient;
+import gov.ice.registry.support.RegistryClient.Response;
+import gov.ice.registry.support.SampleDocuments;
+import gov.ice.registry.support.TestUsers;
+import gov.ice.registry.web.position.ReadYourWrites;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Documents through HTTP on whichever ledger database the implementing class runs: attached,
+ * listed, downloaded byte for byte, bound to the concurrence on their draft version, refused when
+ * hostile, stored once however often they come, and withdrawn by an ADMIN with the ledger still
+ * verifying.
+ */
+public interface DocumentScenarios {
+
+  String PDF = "application/pdf";
+  String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  RegistryClient registry();
+
+  /** How many rows hold the bytes whose SHA-256 is {@code sha256} in the ledger's database. */
+  int storedCopies(String sha256);
+
+  private String draft() {
+    Response drafted = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    return drafted.id();
+  }
+
+  private Response attach(String id, String user, String kind, Integer draftVersion, String name, String type, byte[] bytes) {
+    Multipart form = new Multipart().field("kind", kind).file(name, type, bytes);
+    if (draftVersion != null) {
+      form.field("draftVersion", draftVersion);
+    }
+    return form.post(registry(), user, "/api/agreements/" + id + "/documents");
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private int documentCount(String id) {
+    return registry().as(TestUsers.IGP).get("/api/agreements/" + id + "/documents").json().path("items").size();
+  }
+
+  @Test
+  default void attachesDraftTextDownloadsItByteForByteAndBindsTheConcurrenceToIt() throws Exception {
+    String id = draft();
+    byte[] pdf = SampleDocuments.pdf("The parties share booking records under this memorandum.");
+
+    Response attached = attach(id, TestUsers.PROGRAM_OFFICE, "DRAFT_TEXT", 1, "MOU draft 1.pdf", PDF, pdf);
+
+    assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+    JsonNode document = attached.json();
+    assertThat(document.path("sha256").asText()).isEqualTo(sha256(pdf));
+    assertThat(document.path("size").asLong()).isEqualTo(pdf.length);
+    assertThat(document.path("mediaType").asText()).isEqualTo(PDF);
+    assertThat(document.path("filename").asText()).isEqualTo("MOU draft 1.pdf");
+    assertThat(document.path("kind").asText()).isEqualTo("DRAFT_TEXT");
+    assertThat(document.path("draftVersion").asInt()).isEqualTo(1);
+    assertThat(document.path("attachedBy").asText()).isEqualTo(TestUsers.PROGRAM_OFFICE);
+    assertThat(attached.header(ReadYourWrites.HEADER)).isPresent();
+    assertThat(storedCopies(sha256(pdf))).isEqualTo(1);
+
+    HttpResponse<byte[]> download = Multipart.download(registry(), TestUsers.AUDITOR,
+        "/api/agreements/" + id + "/documents/" + document.path("id").asText());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(pdf);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue(PDF);
+    assertThat(download.headers().firstValue("ETag")).hasValue("\"" + sha256(pdf) + "\"");
+    assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;").contains("MOU");
+
+    Response concurred = registry().as(TestUsers.stakeholder(StakeholderOffice.IGP))
+        .post("/api/agreements/" + id + "/concurrences", AgreementBodies.concurrence("IGP", 1));
+    assertThat(concurred.status()).as(concurred.toString()).isEqualTo(200);
+    JsonNode history = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").json();
+    JsonNode concurrence = null;
+    for (JsonNode entry : history.path("entries").isMissingNode() ? history : history.path("entries")) {
+      if (entry.path("type").asText().endsWith("StakeholderConcurred")) {
+        concurrence = entry;
+      }
+    }
+    assertThat(concurrence).as(history.toString()).isNotNull();
+    assertThat(concurrence.path("payload").path("documentSha256").asText()).isEqualTo(sha256(pdf));
+  }
+
+  @Test
+  default void acceptsDocxAndPlainTextAndCleansTheFileName() throws Exception {
+    String id = draft();
+    Response docx = attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, "annex.docx", DOCX, SampleDocuments.docx("Annex A: systems."));
+    assertThat(docx.status()).as(docx.toString()).isEqualTo(201);
+    assertThat(docx.json().path("mediaType").asText()).isEqualTo(DOCX);
+
+    Response text = attach(id, TestUsers.IGP, "CORRESPONDENCE", null, "../../etc/\u202Egpj.txt", null,
+        "A letter from the partner.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(text.status()).as(text.toString()).isEqualTo(201);
+    assertThat(text.json().path("mediaType").asText()).isEqualTo("text/plain");
+    assertThat(text.json().path("filename").asText()).isEqualTo("gpj.txt");
+    assertThat(documentCount(id)).isEqualTo(2);
+  }
+
+  @Test
+  default void refusesHostileAndUnacceptedFilesWith415AndStoresNothing() throws Exception {
+    String id = draft();
+    List<Object[]> hostile = List.of(
+        new Object[] {"contract.pdf", PDF, SampleDocuments.executable()},
+        new Object[] {"contract.pdf", PDF, SampleDocuments.encryptedPdf("secret terms")},
+        new Object[] {"annex.docx", DOCX, SampleDocuments.zipBombDocx()},
+        new Object[] {"annex.docx", DOCX, SampleDocuments.plainZip()},
+        new Object[] {"archive.zip", "application/zip", SampleDocuments.plainZip()},
+        new Object[] {"contract.pdf", "text/plain", SampleDocuments.pdf("declared as text")});
+    for (Object[] file : hostile) {
+      Response refused = attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, (String) file[0], (String) file[1], (byte[]) file[2]);
+      assertThat(refused.status()).as(file[0] + " " + refused).isEqualTo(415);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(storedCopies(sha256((byte[]) file[2]))).as(refused.toString()).isZero();
+    }
+    assertThat(documentCount(id)).isZero();
+
+    // A PDF with a broken cross-reference table is still a PDF: kept, and the service carries on.
+    Response badXref = attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, "scan.pdf", PDF, SampleDocuments.pdfWithBadXref("page"));
+    assertThat(badXref.status()).as(badXref.toString()).isEqualTo(201);
+  }
+
+  @Test
+  default void refusesAFileOverTheLimitWith413AsItStreams() {
+    String id = draft();
+    byte[] big = new byte[26 * 1024 * 1024];
+    java.util.Arrays.fill(big, (byte) 'a');
+    Response refused = new Multipart().field("kind", "ANNEX").file("big.txt", "text/plain", big)
+        .post(registry(), TestUsers.PROGRAM_OFFICE, "/api/agreements/" + id + "/documents", true);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(documentCount(id)).isZero();
+  }
+
+  @Test
+  default void refusesAKindTheRoleMayNotAttachAndAnAuditorAltogether() {
+    String id = draft();
+    byte[] pdf = SampleDocuments.pdf("signed copy");
+    Response signatory = attach(id, TestUsers.signatory(gov.ice.registry.agreement.api.SignatoryAuthority.HSI_EAD), "DRAFT_TEXT", 1,
+        "d.pdf", PDF, pdf);
+    assertThat(signatory.status()).as(signatory.toString()).isEqualTo(403);
+    Response auditor = attach(id, TestUsers.AUDITOR, "ANNEX", null, "d.pdf", PDF, pdf);
+    assertThat(auditor.status()).as(auditor.toString()).isEqualTo(403);
+    Response noKind = new Multipart().file("d.pdf", PDF, pdf).post(registry(), TestUsers.PROGRAM_OFFICE, "/api/agreements/" + id + "/documents");
+    assertThat(noKind.status()).as(noKind.toString()).isEqualTo(400);
+  }
+
+  @Test
+  default void twoIdenticalUploadsAtOnceLeaveOneStoredCopy() throws Exception {
+    String first = draft();
+    String second = draft();
+    byte[] pdf = SampleDocuments.pdf("identical upload " + java.util.UUID.randomUUID());
+    CyclicBarrier start = new CyclicBarrier(2);
+    List<CompletableFuture<Response>> uploads = List.of(first, second).stream()
+        .map(id -> CompletableFuture.supplyAsync(() -> {
+          try {
+            start.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, "same.pdf", PDF, pdf);
+        }))
+        .toList();
+    for (CompletableFuture<Response> upload : uploads) {
+      Response answer = upload.get(60, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+    assertThat(storedCopies(sha256(pdf))).isEqualTo(1);
+  }
+
+  @Test
+  default void anAdminWithdrawsContentTheHashStaysAndTheLedgerStillVerifies() throws Exception {
+    String id = draft();
+    byte[] pdf = SampleDocuments.pdf("content under a court order " + java.util.UUID.randomUUID());
+    String documentId = attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, "sealed.pdf", PDF, pdf).json().path("id").asText();
+    String path = "/api/agreements/" + id + "/documents/" + documentId;
+
+    Response notAdmin = registry().as(TestUsers.IGP).post(path + "/withdrawal", "{\"reason\":\"court order\"}");
+    assertThat(notAdmin.status()).as(notAdmin.toString()).isEqualTo(403);
+    Response withdrawn = registry().as(TestUsers.ADMIN).post(path + "/withdrawal", "{\"reason\":\"Sealed by court order 26-cv-0042\"}");
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+    assertThat(withdrawn.json().path("sha256").asText()).isEqualTo(sha256(pdf));
+    assertThat(withdrawn.json().path("withdrawal").path("reason").asText()).isEqualTo("Sealed by court order 26-cv-0042");
+    assertThat(storedCopies(sha256(pdf))).isZero();
+
+    Response gone = registry().as(TestUsers.IGP).get(path);
+    assertThat(gone.status()).as(gone.toString()).isEqualTo(410);
+    assertThat(gone.contentType()).startsWith("application/problem+json");
+    assertThat(gone.json().path("detail").asText()).contains("Sealed by court order 26-cv-0042");
+    JsonNode listed = registry().as(TestUsers.IGP).get("/api/agreements/" + id + "/documents").json().path("items").path(0);
+    assertThat(listed.path("sha256").asText()).isEqualTo(sha256(pdf));
+
+    Response verified = registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?agreementId=" + id);
+    assertThat(verified.json().path("verified").asBoolean()).as(verified.toString()).isTrue();
+  }
+}

@@ -1,0 +1,17 @@
+package gov.ice.registry;
+
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Documents on the embedded default: an H2 file. */
+class H2DocumentsIT extends H2Registry implements DocumentScenarios {
+
+  @Autowired
+  DataSource ledger;
+
+  @Override
+  public int storedCopies(String sha256) {
+    return new JdbcTemplate(ledger).queryForObject("SELECT COUNT(*) FROM document_content WHERE sha256 = ?", Integer.class, sha256);
+  }
+}
