@@ -98,6 +98,35 @@ public interface DocumentScenarios {
     }
     assertThat(concurrence).as(history.toString()).isNotNull();
     assertThat(concurrence.path("payload").path("documentSha256").asText()).isEqualTo(sha256(pdf));
+
+    // The approvals audit shows the hash beside the concurrence, in JSON and in CSV.
+    String position = concurred.header(ReadYourWrites.HEADER).orElseThrow();
+    Response approvals = registry().as(TestUsers.AUDITOR).header(ReadYourWrites.HEADER, position).get("/api/audit/approvals?actor="
+        + TestUsers.stakeholder(StakeholderOffice.IGP));
+    assertThat(approvals.text()).as(approvals.toString()).contains("\"documentSha256\":\"" + sha256(pdf) + "\"");
+    Response csv = registry().as(TestUsers.AUDITOR).header(ReadYourWrites.HEADER, position).get("/api/audit/approvals?format=csv");
+    assertThat(csv.text()).contains("documentSha256").contains(sha256(pdf));
+
+    // The evidence bundle names the hash; with the documents it carries the file, which the offline verifier checks.
+    HttpResponse<byte[]> evidence = Multipart.download(registry(), TestUsers.AUDITOR, "/api/agreements/" + id + "/evidence?include=documents");
+    assertThat(evidence.statusCode()).isEqualTo(200);
+    java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(evidence.body()))) {
+      for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    assertThat(entries.get("documents/" + sha256(pdf))).isEqualTo(pdf);
+    assertThat(new String(entries.get("SHA256SUMS"), java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo(sha256(pdf) + "  documents/" + sha256(pdf) + "\n");
+    String bundle = new String(entries.get("evidence.json"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(bundle).contains(sha256(pdf));
+    java.nio.file.Path documents = java.nio.file.Files.createTempDirectory("evidence-documents-");
+    java.nio.file.Files.write(documents.resolve(sha256(pdf)), entries.get("documents/" + sha256(pdf)));
+    gov.ice.registry.chain.VerifyBundle.Result verified = gov.ice.registry.chain.VerifyBundle.verifyDocuments(bundle, documents,
+        gov.ice.registry.chain.VerifyBundle.verify(bundle, null));
+    assertThat(verified.verified()).as(verified.summary()).isTrue();
+    assertThat(verified.summary()).contains("1 documents match their SHA-256");
   }
 
   @Test
@@ -210,5 +239,37 @@ public interface DocumentScenarios {
 
     Response verified = registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?agreementId=" + id);
     assertThat(verified.json().path("verified").asBoolean()).as(verified.toString()).isTrue();
+  }
+
+  @Test
+  default void theProgramOfficeAttachesFromThePageAndTheConcurrenceFormShowsTheText() throws Exception {
+    String id = draft();
+    int port = java.net.URI.create(registry().baseUrl()).getPort();
+    gov.ice.registry.support.PageSession office = gov.ice.registry.support.PageSession.signIn(port, TestUsers.PROGRAM_OFFICE);
+    String page = office.get("/agreements/" + id).body();
+    assertThat(page).contains("id=\"attach-file\"").contains("enctype=\"multipart/form-data\"");
+    byte[] pdf = SampleDocuments.pdf("Draft text attached from the page " + java.util.UUID.randomUUID());
+
+    HttpResponse<String> withoutToken = office.postMultipart("/agreements/" + id + "/documents",
+        new Multipart().field("kind", "DRAFT_TEXT").field("draftVersion", 1).file("page draft.pdf", PDF, pdf));
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+    HttpResponse<String> attached = office.postMultipart("/agreements/" + id + "/documents", new Multipart()
+        .field("_csrf", gov.ice.registry.support.PageSession.csrf(page)).field("kind", "DRAFT_TEXT").field("draftVersion", 1)
+        .file("page draft.pdf", PDF, pdf));
+    assertThat(attached.statusCode()).as(attached.body()).isEqualTo(303);
+    String after = office.get("/agreements/" + id).body();
+    assertThat(after).contains("page draft.pdf").contains(sha256(pdf));
+
+    HttpResponse<String> refused = office.postMultipart("/agreements/" + id + "/documents", new Multipart()
+        .field("_csrf", gov.ice.registry.support.PageSession.csrf(after)).field("kind", "ANNEX")
+        .file("tool.pdf", PDF, SampleDocuments.executable()));
+    assertThat(refused.statusCode()).isEqualTo(415);
+    assertThat(refused.body()).contains("Document type not accepted");
+
+    gov.ice.registry.support.PageSession stakeholder = gov.ice.registry.support.PageSession.signIn(port,
+        TestUsers.stakeholder(StakeholderOffice.IGP));
+    String concurForm = stakeholder.get("/agreements/" + id).body();
+    assertThat(concurForm).contains("id=\"concur-document\"").contains(sha256(pdf));
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.FormPartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
@@ -53,7 +54,8 @@ public final class DocumentUploads {
             .concatMap(part -> part.switchOnFirst((first, events) -> {
               PartEvent event = first.get();
               if (event instanceof FilePartEvent file && FILE.equals(file.name())) {
-                return receiving.startFile(file).thenMany(events.concatMap(e -> receiving.write(e.content())));
+                return receiving.startFile(file.filename(), file.headers().getContentType())
+                    .thenMany(events.concatMap(e -> receiving.write(e.content())));
               }
               if (event instanceof FormPartEvent form) {
                 receiving.fields.put(form.name(), form.value());
@@ -65,6 +67,22 @@ public final class DocumentUploads {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
+  /**
+   * The same for a file part the framework has already parsed (the pages' form, whose CSRF token
+   * travels in the multipart body and is read before the handler runs).
+   */
+  public Mono<Upload> receive(FilePart file, Map<String, String> fields) {
+    return Mono.using(() -> new Receiving(Files.createDirectories(directory)),
+        receiving -> {
+          receiving.fields.putAll(fields);
+          return receiving.startFile(file.filename(), file.headers().getContentType())
+              .thenMany(file.content().publishOn(Schedulers.boundedElastic()).concatMap(receiving::write))
+              .then(Mono.fromCallable(receiving::finish));
+        },
+        Receiving::close)
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
   /** The state of one upload being received; its temporary file outlives it only when finished. */
   private final class Receiving {
 
@@ -72,7 +90,8 @@ public final class DocumentUploads {
     private final Path temporary;
     private final FileChannel channel;
     private final MessageDigest digest;
-    private final AtomicReference<FilePartEvent> filePart = new AtomicReference<>();
+    private final AtomicReference<String> fileName = new AtomicReference<>();
+    private MediaType declared;
     private long size;
     private boolean finished;
 
@@ -86,8 +105,9 @@ public final class DocumentUploads {
       }
     }
 
-    Mono<Void> startFile(FilePartEvent file) {
-      if (!filePart.compareAndSet(null, file)) {
+    Mono<Void> startFile(String name, MediaType contentType) {
+      declared = contentType;
+      if (!fileName.compareAndSet(null, name == null ? "" : name)) {
         return Mono.error(new DocumentRefused(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
             "The form carries one file, in the part named \"file\"."));
       }
@@ -116,8 +136,8 @@ public final class DocumentUploads {
     }
 
     Upload finish() throws IOException {
-      FilePartEvent file = filePart.get();
-      if (file == null) {
+      String name = fileName.get();
+      if (name == null) {
         throw new DocumentRefused(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
             "The form has no part named \"file\".");
       }
@@ -126,9 +146,8 @@ public final class DocumentUploads {
       }
       channel.force(false);
       channel.close();
-      MediaType declared = file.headers().getContentType();
       finished = true;
-      return new Upload(temporary, HexFormat.of().formatHex(digest.digest()), size, file.filename(),
+      return new Upload(temporary, HexFormat.of().formatHex(digest.digest()), size, name,
           declared == null ? null : declared.toString(), Map.copyOf(fields));
     }
 

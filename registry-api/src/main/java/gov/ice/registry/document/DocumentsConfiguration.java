@@ -36,6 +36,11 @@ class DocumentsConfiguration {
   }
 
   @Bean
+  DocumentEvidence documentEvidence(DocumentStore store) {
+    return new DocumentEvidence(store);
+  }
+
+  @Bean
   DocumentTypeCheck documentTypeCheck() {
     return new DocumentTypeCheck();
   }

@@ -165,7 +165,7 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(requestCache))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin).accessDeniedHandler(forbiddenPage()))
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(forbiddenPage()))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(multipartCsrfTokens()).accessDeniedHandler(forbiddenPage()))
         .addFilterBefore(new RecordedUser(), SecurityWebFiltersOrder.AUTHORIZATION)
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -190,6 +190,17 @@ class SecurityConfiguration {
       http.exceptionHandling(handling -> handling.authenticationEntryPoint(toLogin));
     }
     return http.build();
+  }
+
+  /**
+   * The default request handler (XOR-masked tokens), also reading the token from a multipart
+   * form's fields: the agreement page attaches documents with one, and works without JavaScript.
+   */
+  private static org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler multipartCsrfTokens() {
+    org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler handler =
+        new org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   /**

@@ -55,6 +55,13 @@ public final class PageSession {
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts a multipart form (a file upload), as a browser does without JavaScript. */
+  public HttpResponse<String> postMultipart(String path, Multipart form) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", form.contentType()).header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The CSRF token of the first form on a page. */
   public static String csrf(String html) {
     Matcher matcher = CSRF.matcher(html);

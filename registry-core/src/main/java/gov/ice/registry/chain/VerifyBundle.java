@@ -2,6 +2,7 @@ package gov.ice.registry.chain;
 
 import gov.ice.registry.chain.EventChain.StoredEvent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,9 +10,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies an evidence bundle offline, with nothing but the JDK:
@@ -21,6 +28,10 @@ import java.util.Optional;
  * recorded), that the head event's hash is a leaf of the checkpoint's Merkle tree by the
  * inclusion proof, and that the checkpoint's Ed25519 signature verifies. With {@code
  * --key-fingerprint <hex>} it also requires the signing key to be the one the auditor expects.
+ * With {@code --documents <dir>} it also checks the agreement's documents: every document a
+ * {@code DocumentAttached} event names must be in {@code <dir>} as a file named by its SHA-256,
+ * whose bytes hash to that name, unless a {@code DocumentContentWithdrawn} event withdrew its
+ * content (the evidence export's {@code ?include=documents} ZIP holds them under {@code documents/}).
  * Exit status 0 when the bundle verifies, 1 when it does not (the first problem is printed),
  * 2 on a usage or reading error.
  */
@@ -33,8 +44,20 @@ public final class VerifyBundle {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 1 && !(args.length == 3 && "--key-fingerprint".equals(args[1]))) {
-      err.println("usage: VerifyBundle <bundle.json> [--key-fingerprint <sha256 hex of the public key DER>]");
+    String keyFingerprint = null;
+    Path documents = null;
+    for (int i = 1; i < args.length; i++) {
+      if ("--key-fingerprint".equals(args[i]) && i + 1 < args.length && keyFingerprint == null) {
+        keyFingerprint = args[++i];
+      } else if ("--documents".equals(args[i]) && i + 1 < args.length && documents == null) {
+        documents = Path.of(args[++i]);
+      } else {
+        args = new String[0];
+        break;
+      }
+    }
+    if (args.length < 1) {
+      err.println("usage: VerifyBundle <bundle.json> [--key-fingerprint <sha256 hex of the public key DER>] [--documents <dir>]");
       return 2;
     }
     String text;
@@ -51,7 +74,10 @@ public final class VerifyBundle {
       err.println("cannot read " + args[0] + ": " + e.getMessage());
       return 2;
     }
-    Result result = verify(text, args.length == 3 ? args[2] : null);
+    Result result = verify(text, keyFingerprint);
+    if (result.verified() && documents != null) {
+      result = verifyDocuments(text, documents, result);
+    }
     out.println(result.verified() ? "VERIFIED: " + result.summary() : "NOT VERIFIED: " + result.summary());
     return result.verified() ? 0 : 1;
   }
@@ -122,6 +148,60 @@ public final class VerifyBundle {
         + head.sequence() + " (head " + head.hash() + "), included as leaf " + proof.leafIndex() + " of " + checkpoint.size()
         + " in the checkpoint of " + checkpoint.at() + " with root " + checkpoint.root() + ", signed by the Ed25519 key with fingerprint "
         + checkpoint.keyFingerprint());
+  }
+
+  static final String DOCUMENT_ATTACHED = "gov.ice.registry.agreement.api.DocumentAttached";
+  static final String CONTENT_WITHDRAWN = "gov.ice.registry.agreement.api.DocumentContentWithdrawn";
+
+  /**
+   * After {@link #verify}: each document the (verified) events attach is in {@code directory}
+   * under its SHA-256 and hashes to it, unless its content was withdrawn.
+   */
+  public static Result verifyDocuments(String json, Path directory, Result verified) {
+    EvidenceBundle bundle = EvidenceBundle.fromJson(json);
+    Map<String, String> attached = new LinkedHashMap<>();
+    Set<String> withdrawn = new HashSet<>();
+    for (StoredEvent event : bundle.events()) {
+      if (event.type().equals(DOCUMENT_ATTACHED) || event.type().equals(CONTENT_WITHDRAWN)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) CanonicalJson.parse(event.payloadJson());
+        String documentId = String.valueOf(payload.get("documentId"));
+        if (event.type().equals(DOCUMENT_ATTACHED)) {
+          attached.put(documentId, String.valueOf(payload.get("sha256")));
+        } else {
+          withdrawn.add(documentId);
+        }
+      }
+    }
+    int checked = 0;
+    for (Map.Entry<String, String> document : attached.entrySet()) {
+      if (withdrawn.contains(document.getKey())) {
+        continue;
+      }
+      String sha256 = document.getValue();
+      Path file = directory.resolve(sha256);
+      if (!Files.isRegularFile(file)) {
+        return Result.failed("document " + document.getKey() + " (SHA-256 " + sha256 + ") is not in " + directory);
+      }
+      String actual;
+      try (InputStream in = Files.newInputStream(file)) {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          digest.update(buffer, 0, n);
+        }
+        actual = Bytes.hex(digest.digest());
+      } catch (IOException | NoSuchAlgorithmException e) {
+        return Result.failed("cannot read " + file + ": " + e.getMessage());
+      }
+      if (!actual.equals(sha256)) {
+        return Result.failed("document " + document.getKey() + ": the file " + file + " hashes to " + actual + ", not " + sha256);
+      }
+      checked++;
+    }
+    return new Result(true, verified.summary() + "; " + checked + " documents match their SHA-256"
+        + (withdrawn.isEmpty() ? "" : ", " + withdrawn.size() + " withdrawn"));
   }
 
   private static String describe(ChainVerifier.Break broken) {

@@ -132,4 +132,44 @@ class VerifyBundleTest {
     assertThat(VerifyBundle.run(new String[] {}, print, print)).isEqualTo(2);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("VERIFIED: agreement agr-b", "NOT VERIFIED: agreement agr-b, sequence 1");
   }
+
+  /** An agreement with two documents, the second withdrawn, and the bundle's JSON. */
+  private static String bundleWithDocuments(byte[] kept, String withdrawnSha256) throws Exception {
+    java.security.SecureRandom random = LedgerSamples.random();
+    List<StoredEvent> ledger = new ArrayList<>();
+    LedgerSamples.appendCurrent(ledger, "agr-d", LedgerSamples.DRAFTED, LedgerSamples.draftedPayload("agr-d"), random);
+    LedgerSamples.appendCurrent(ledger, "agr-d", VerifyBundle.DOCUMENT_ATTACHED, "{\"agreementId\":\"agr-d\",\"documentId\":\"doc-1\","
+        + "\"sha256\":\"" + Bytes.hex(java.security.MessageDigest.getInstance("SHA-256").digest(kept)) + "\"}", random);
+    LedgerSamples.appendCurrent(ledger, "agr-d", VerifyBundle.DOCUMENT_ATTACHED, "{\"agreementId\":\"agr-d\",\"documentId\":\"doc-2\","
+        + "\"sha256\":\"" + withdrawnSha256 + "\"}", random);
+    LedgerSamples.appendCurrent(ledger, "agr-d", VerifyBundle.CONTENT_WITHDRAWN, "{\"agreementId\":\"agr-d\",\"documentId\":\"doc-2\","
+        + "\"sha256\":\"" + withdrawnSha256 + "\",\"reason\":\"court order\"}", random);
+    return bundleOf(ledger, "agr-d").toJson();
+  }
+
+  @Test
+  void documentsBesideTheBundleMustHashToTheNamesTheEventsGive(@TempDir Path directory) throws Exception {
+    byte[] kept = "the executed copy".getBytes(StandardCharsets.UTF_8);
+    String json = bundleWithDocuments(kept, "c".repeat(64));
+    Path bundle = directory.resolve("bundle.json");
+    Files.writeString(bundle, json);
+    Path documents = Files.createDirectories(directory.resolve("documents"));
+    String sha256 = Bytes.hex(java.security.MessageDigest.getInstance("SHA-256").digest(kept));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int missing = VerifyBundle.run(new String[] {bundle.toString(), "--documents", documents.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(missing).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("doc-1").contains("is not in");
+
+    Files.write(documents.resolve(sha256), "the executed copy, altered".getBytes(StandardCharsets.UTF_8));
+    assertThat(VerifyBundle.verifyDocuments(json, documents, VerifyBundle.verify(json, null)).summary()).contains("hashes to");
+
+    Files.write(documents.resolve(sha256), kept);
+    out.reset();
+    int verified = VerifyBundle.run(new String[] {bundle.toString(), "--documents", documents.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(verified).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 documents match their SHA-256, 1 withdrawn");
+  }
 }

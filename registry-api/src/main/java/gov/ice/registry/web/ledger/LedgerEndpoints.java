@@ -1,5 +1,7 @@
 package gov.ice.registry.web.ledger;
 
+import gov.ice.registry.chain.EvidenceBundle;
+import gov.ice.registry.document.DocumentEvidence;
 import gov.ice.registry.integrity.LedgerIntegrity;
 import gov.ice.registry.integrity.LedgerVerification;
 import gov.ice.registry.chain.Checkpoint;
@@ -8,8 +10,13 @@ import gov.ice.registry.web.agreement.UnknownAgreement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,9 +41,14 @@ import reactor.core.scheduler.Schedulers;
 class LedgerEndpoints {
 
   private final LedgerIntegrity integrity;
+  private final DocumentEvidence documents;
+  private final Path temporaryDirectory;
 
-  LedgerEndpoints(LedgerIntegrity integrity) {
+  LedgerEndpoints(LedgerIntegrity integrity, DocumentEvidence documents,
+      @Value("${registry.documents.upload-dir:${registry.data-dir:./data}/uploads}") Path temporaryDirectory) {
     this.integrity = integrity;
+    this.documents = documents;
+    this.temporaryDirectory = temporaryDirectory;
   }
 
   @GetMapping("/api/ledger/verify")
@@ -87,6 +100,22 @@ class LedgerEndpoints {
             .contentType(MediaType.APPLICATION_JSON)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".json\"")
             .body(bundle.toJson()));
+  }
+
+  @GetMapping(value = "/api/agreements/{id}/evidence", params = "include=documents", produces = "application/zip")
+  @PreAuthorize("hasRole('AUDITOR')")
+  @Operation(summary = "The evidence bundle with the agreement's documents: a ZIP of evidence.json, documents/<sha256> and SHA256SUMS (AUDITOR)")
+  Mono<ResponseEntity<Flux<DataBuffer>>> evidenceWithDocuments(@PathVariable String id) {
+    return blocking(() -> {
+      EvidenceBundle bundle = integrity.evidence().bundle(id).orElseThrow(() -> new UnknownAgreement(id));
+      Path zip = documents.zip(bundle, temporaryDirectory);
+      Flux<DataBuffer> bytes = DataBufferUtils.read(zip, DefaultDataBufferFactory.sharedInstance, 64 * 1024)
+          .doFinally(signal -> zip.toFile().delete());
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType("application/zip"))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".zip\"")
+          .body(bytes);
+    });
   }
 
   /** A checkpoint, with the fingerprint (SHA-256 of the DER public key) auditors compare with the published one. */

@@ -34,7 +34,11 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.api.TerminateAgreement;
 import gov.ice.registry.agreement.api.WithdrawAgreement;
+import gov.ice.registry.agreement.api.DocumentKind;
+import gov.ice.registry.document.DocumentRefused;
+import gov.ice.registry.document.DocumentView;
 import gov.ice.registry.security.CurrentActor;
+import gov.ice.registry.web.agreement.DocumentAttachments;
 import gov.ice.registry.web.agreement.ExistingAgreement;
 import gov.ice.registry.security.Roles;
 import gov.ice.registry.web.pages.PageErrors.ForbiddenPage;
@@ -58,6 +62,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,9 +87,11 @@ class AgreementPage {
       AgreementStatus.DRAFT, AgreementStatus.IN_CLEARANCE, AgreementStatus.CLEARED);
 
   private final PageBackend backend;
+  private final DocumentAttachments documents;
 
-  AgreementPage(PageBackend backend) {
+  AgreementPage(PageBackend backend, DocumentAttachments documents) {
     this.backend = backend;
+    this.documents = documents;
   }
 
   @GetMapping("/agreements/{id}")
@@ -113,6 +121,39 @@ class AgreementPage {
               .body(json))
           .orElseThrow(() -> new NotFoundPage("No agreement has the id " + id)));
     });
+  }
+
+  /**
+   * Attaches a document from the page's multipart form. The framework parses the form (its CSRF
+   * token is one of its fields); the file part then goes through the same door as the API's.
+   */
+  @PostMapping(path = "/agreements/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Mono<String> attachDocument(@PathVariable String id, ServerWebExchange exchange, Model model) {
+    AgreementId agreement = id(id);
+    return exchange.getMultipartData().flatMap(parts -> CurrentActor.authentication().flatMap(user -> {
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (String name : List.of("kind", "draftVersion")) {
+        if (parts.getFirst(name) instanceof FormFieldPart field) {
+          fields.put(name, field.value());
+        }
+      }
+      TypedForm typedForm = new TypedForm("attach", fields);
+      Mono<DocumentView> attached = parts.getFirst("file") instanceof FilePart file && !file.filename().isBlank()
+          ? documents.attach(agreement, file, fields, user, exchange)
+          : Mono.error(new Refusal.Invalid(Refusal.invalid("file", "is required: choose the file to attach")));
+      return attached
+          .map(d -> "redirect:/agreements/" + agreement.value() + "?done=attach#documents")
+          .onErrorResume(e -> {
+            Refusal refusal = e instanceof DocumentRefused d
+                ? new Refusal(d.status(), d.title(), d.getMessage(), null, List.of(), "file")
+                : Refusal.of(e);
+            if (refusal == null) {
+              return Mono.error(e);
+            }
+            exchange.getResponse().setStatusCode(refusal.status());
+            return render(agreement, null, typedForm, refusal, model, exchange);
+          });
+    }));
   }
 
   @PostMapping("/agreements/{id}/actions/{action}")
@@ -324,10 +365,19 @@ class AgreementPage {
       Mono<List<ExistingAgreement>> existing = a.status() == AgreementStatus.DRAFT && asOf == null
           ? backend.overlapping(id, a.profile()).onErrorReturn(List.of())
           : Mono.just(List.of());
-      return Mono.zip(verification, history, existing).map(t -> {
+      Mono<List<DocumentView>> documents = backend.history(id).map(DocumentView::of);
+      return Mono.zip(verification, history, existing, documents).map(t -> {
         model.addAttribute("verification", t.getT1().orElse(null));
         model.addAttribute("history", t.getT2());
         model.addAttribute("existing", t.getT3());
+        model.addAttribute("documents", t.getT4());
+        model.addAttribute("documentKinds", java.util.Arrays.stream(DocumentKind.values())
+            .filter(k -> k.mayBeAttachedBy(me.roles())).toList());
+        model.addAttribute("canAttach", asOf == null && java.util.Arrays.stream(DocumentKind.values()).anyMatch(k -> k.mayBeAttachedBy(me.roles())));
+        // The text a concurrence now binds to: the latest draft text of the current version.
+        model.addAttribute("draftText", a.draftTextOf(a.draftVersion()).flatMap(sha -> t.getT4().stream()
+            .filter(d -> d.kind() == DocumentKind.DRAFT_TEXT && d.draftVersion() == a.draftVersion() && d.sha256().equals(sha))
+            .findFirst()).orElse(null));
         return "agreement";
       });
     }));

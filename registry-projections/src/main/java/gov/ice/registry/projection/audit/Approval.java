@@ -14,6 +14,9 @@ import java.util.List;
  * for an external party ({@code party} names the signer; imported signatures say {@code IMPORTED});
  * {@code REVIEW} for the owning directorate (the review outcome); {@code DISPUTE_DECISION} for the
  * {@code ICE_DIRECTOR} (the Director's decision).
+ *
+ * <p>{@code documentSha256}: for a concurrence, clearance or legal review of a version that had
+ * draft text, the SHA-256 of that text (the document approved); null otherwise.
  */
 public record Approval(
     String id,
@@ -30,4 +33,5 @@ public record Approval(
     Instant at,
     int draftVersion,
     String comment,
-    List<String> rules) {}
+    List<String> rules,
+    String documentSha256) {}

@@ -97,16 +97,19 @@ public class ApprovalProjection extends BatchedProjection {
     AgreementEvent event = (AgreementEvent) message.getPayload();
     List<Document> entries = new ArrayList<>();
     if (event instanceof StakeholderConcurred e) {
-      entries.add(entry("CONCURRENCE", "CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules()));
+      entries.add(entry("CONCURRENCE", "CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules())
+          .append("documentSha256", e.documentSha256()));
     } else if (event instanceof StakeholderNonConcurred e) {
-      entries.add(entry("CONCURRENCE", "NON_CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules()));
+      entries.add(entry("CONCURRENCE", "NON_CONCUR", e.office().name(), e.draftVersion(), e.comment(), e.rules())
+          .append("documentSha256", e.documentSha256()));
     } else if (event instanceof ClearanceGranted e) {
-      entries.add(entry("CLEARANCE", "CLEARED", "IGP", e.draftVersion(), e.comment(), List.of()));
+      entries.add(entry("CLEARANCE", "CLEARED", "IGP", e.draftVersion(), e.comment(), List.of())
+          .append("documentSha256", e.documentSha256()));
     } else if (event instanceof ClearanceReturned e) {
       entries.add(entry("CLEARANCE", "RETURNED", "IGP", e.draftVersion(), e.comment(), List.of()));
     } else if (event instanceof LegalReviewCompleted e) {
       entries.add(entry("LEGAL_REVIEW", e.legallySufficient() ? "LEGALLY_SUFFICIENT" : "NOT_LEGALLY_SUFFICIENT",
-          "OPLA", e.draftVersion(), e.comment(), List.of()));
+          "OPLA", e.draftVersion(), e.comment(), List.of()).append("documentSha256", e.documentSha256()));
     } else if (event instanceof AgreementSigned e) {
       entries.add(signature(e.signature(), "SIGNED", e.draftVersion(), e.rules()));
     } else if (event instanceof ExecutedAgreementImported e) {

@@ -132,7 +132,8 @@ public class ApprovalQueries {
         instant(d, "at"),
         (int) number(d, "draftVersion"),
         d.getString("comment"),
-        strings(d, "rules"));
+        strings(d, "rules"),
+        d.getString("documentSha256"));
   }
 
   /** The live collection: a rebuild switches it once it has caught up. */
