@@ -197,10 +197,22 @@ class SecurityConfiguration {
    * form's fields: the agreement page attaches documents with one, and works without JavaScript.
    */
   private static org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler multipartCsrfTokens() {
-    org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler handler =
+    org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler xor =
         new org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler();
-    handler.setTokenFromMultipartDataEnabled(true);
-    return handler;
+    xor.setTokenFromMultipartDataEnabled(true);
+    return new org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler() {
+      @Override
+      public void handle(ServerWebExchange exchange, Mono<org.springframework.security.web.server.csrf.CsrfToken> csrfToken) {
+        xor.handle(exchange, csrfToken);
+      }
+
+      @Override
+      public Mono<String> resolveCsrfTokenValue(ServerWebExchange exchange, org.springframework.security.web.server.csrf.CsrfToken csrfToken) {
+        // A multipart form without the token field fails inside Spring Security with a
+        // NullPointerException (a 500); it is a missing token, answered 403 like any other.
+        return xor.resolveCsrfTokenValue(exchange, csrfToken).onErrorResume(NullPointerException.class, e -> Mono.empty());
+      }
+    };
   }
 
   /**
