@@ -18,6 +18,8 @@ public final class TestUsers {
   /** The one user whose password is stored as a bcrypt hash. */
   public static final String ADMIN = "adam";
   public static final String OPLA = "olivia-opla";
+  /** A system that asks the sharing gate. */
+  public static final String GATE_CLIENT = "leis-gateway";
 
   private TestUsers() {}
 

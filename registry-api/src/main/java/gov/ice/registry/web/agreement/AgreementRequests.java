@@ -16,6 +16,8 @@ import gov.ice.registry.agreement.api.ExigentAuthority;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.agreement.api.PartyIdentifier;
+import gov.ice.registry.agreement.api.SharingChannel;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PointOfContact;
@@ -52,6 +54,10 @@ final class AgreementRequests {
   static final String ONE_LINE = "[^\\t\\n\\r]*";
   static final String ONE_LINE_MESSAGE = "must be on one line (no tabs or line breaks)";
 
+  /** A permitted purpose's code: what the sharing gate compares with the purpose it is asked about. */
+  static final String PURPOSE_CODE = "[A-Z][A-Z0-9_]{1,63}";
+  static final String PURPOSE_CODE_MESSAGE = "must be a code of capital letters, digits and _ (e.g. CRIMINAL_INVESTIGATION)";
+
   private AgreementRequests() {}
 
   /** {@code POST /api/agreements} and {@code PUT /api/agreements/{id}/draft}. */
@@ -78,10 +84,21 @@ final class AgreementRequests {
       @NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String name,
       @NotNull PartyKind kind,
       @Size(max = 3) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String country,
-      boolean intelligenceCommunity) {
+      boolean intelligenceCommunity,
+      @Valid IdentifierRequest identifier) {
 
     Party toParty() {
-      return new Party(name, kind, country, intelligenceCommunity);
+      return new Party(name, kind, country, intelligenceCommunity, identifier == null ? null : identifier.toIdentifier());
+    }
+  }
+
+  /** A party's stable identifier, e.g. {@code {"scheme": "ORI", "value": "TX2270000"}}. */
+  record IdentifierRequest(
+      @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_-]*", message = "must be letters, digits, - or _") String scheme,
+      @NotBlank @Size(max = 64) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String value) {
+
+    PartyIdentifier toIdentifier() {
+      return new PartyIdentifier(scheme, value);
     }
   }
 
@@ -133,14 +150,17 @@ final class AgreementRequests {
       LocalDate terminationDate,
       @PositiveOrZero @Max(3650) Integer terminationNoticeDays,
       @Size(max = TEXT) String informationSecurity,
-      @Size(max = TEXT) String disposition) {
+      @Size(max = TEXT) String disposition,
+      @Size(max = 20) List<@NotNull @Pattern(regexp = PURPOSE_CODE, message = PURPOSE_CODE_MESSAGE) String> permittedPurposes,
+      @Size(max = 5) List<@NotNull SharingChannel> channels) {
 
     Terms toTerms() {
       return new Terms(purpose, useAlignment, routineUse, authorities, missionNeeds, sharingRequirements,
           thirdPartyConstraints, dataDescription, responsibilities, systems,
           pointsOfContact == null ? List.of() : pointsOfContact.stream().map(PointOfContactRequest::toPointOfContact).toList(),
           safeguards, retention, classificationMarkings, dissemination, auditReporting, effectiveDate, terminationDate,
-          terminationNoticeDays, informationSecurity, disposition);
+          terminationNoticeDays, informationSecurity, disposition, permittedPurposes,
+          channels == null ? null : channels.stream().distinct().toList());
     }
   }
 

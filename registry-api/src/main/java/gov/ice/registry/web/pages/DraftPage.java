@@ -11,6 +11,8 @@ import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.agreement.api.PartyIdentifier;
+import gov.ice.registry.agreement.api.SharingChannel;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.PointOfContact;
 import gov.ice.registry.agreement.api.ReviseDraft;
@@ -190,6 +192,7 @@ class DraftPage {
     model.addAttribute("partyKinds", names(PartyKind.values()));
     model.addAttribute("categories", names(InformationCategory.values()));
     model.addAttribute("markings", names(Marking.values()));
+    model.addAttribute("channels", names(SharingChannel.values()));
     return "draft";
   }
 
@@ -201,8 +204,14 @@ class DraftPage {
       if (name == null) {
         continue;
       }
+      String scheme = f.text("party" + i + ".identifierScheme");
+      String identifier = f.text("party" + i + ".identifierValue");
+      if ((scheme == null) != (identifier == null)) {
+        throw new Refused(Refusal.invalid("party" + i + (scheme == null ? ".identifierScheme" : ".identifierValue"),
+            "is required with the other half of the identifier"));
+      }
       parties.add(new Party(name, f.enumValue("party" + i + ".kind", PartyKind.class), f.text("party" + i + ".country"),
-          f.checked("party" + i + ".intelligenceCommunity")));
+          f.checked("party" + i + ".intelligenceCommunity"), scheme == null ? null : new PartyIdentifier(scheme, identifier)));
     }
     if (parties.isEmpty()) {
       throw new Refused(Refusal.invalid("party0.name", "is required: an agreement has at least one party besides ICE"));
@@ -234,11 +243,39 @@ class DraftPage {
         f.text("missionNeeds"), f.text("sharingRequirements"), f.text("thirdPartyConstraints"), f.text("dataDescription"),
         f.text("responsibilities"), f.text("systems"), contacts, f.text("safeguards"), f.text("retention"),
         f.text("classificationMarkings"), f.text("dissemination"), f.text("auditReporting"), f.optionalDate("effectiveDate"),
-        f.optionalDate("terminationDate"), noticeDays, f.text("informationSecurity"), f.text("disposition"));
+        f.optionalDate("terminationDate"), noticeDays, f.text("informationSecurity"), f.text("disposition"), purposeCodes(f),
+        channels(values));
     Exemption exemption = f.text("exemption.number") == null ? null : Exemption.of(f.integer("exemption.number"),
         f.text("exemption.reason"), f.text("exemption.approvedBy"), f.text("exemption.parentAgreementId"));
     return new AgreementProfile(f.required("title"), f.enumValue("kind", AgreementKind.class),
         f.enumValue("owningDirectorate", Directorate.class), parties, categories, data, terms, exemption);
+  }
+
+  /** Comma-separated purpose codes; none given means the terms do not say (null), as in the JSON API. */
+  private static List<String> purposeCodes(Form f) {
+    String text = f.text("permittedPurposes");
+    if (text == null) {
+      return null;
+    }
+    List<String> codes = java.util.Arrays.stream(text.split(",")).map(String::trim).filter(c -> !c.isEmpty()).distinct().toList();
+    for (String code : codes) {
+      if (!code.matches("[A-Z][A-Z0-9_]{1,63}")) {
+        throw new Refused(Refusal.invalid("permittedPurposes", "must be codes of capital letters, digits and _, comma-separated"));
+      }
+    }
+    return codes.isEmpty() ? null : codes;
+  }
+
+  private static List<SharingChannel> channels(MultiValueMap<String, String> values) {
+    List<String> chosen = values.getOrDefault("channels", List.of());
+    if (chosen.isEmpty()) {
+      return null;
+    }
+    try {
+      return chosen.stream().map(SharingChannel::valueOf).distinct().toList();
+    } catch (IllegalArgumentException e) {
+      throw new Refused(Refusal.invalid("channels", "is not one of the choices"));
+    }
   }
 
   /** The form's values for an existing profile: what a revision starts from. */
@@ -254,11 +291,21 @@ class DraftPage {
       v.put("party" + i + ".kind", String.valueOf(party.kind()));
       v.put("party" + i + ".country", party.country());
       v.put("party" + i + ".intelligenceCommunity", party.intelligenceCommunity() ? "true" : null);
+      if (party.identifier() != null) {
+        v.put("party" + i + ".identifierScheme", party.identifier().scheme());
+        v.put("party" + i + ".identifierValue", party.identifier().value());
+      }
     }
     v.put("categories", String.join(",", p.categories().stream().map(Enum::name).toList()));
     copyRecord(p.dataProfile(), v);
     v.put("marking", String.valueOf(p.dataProfile().marking()));
     copyRecord(p.terms(), v);
+    if (p.terms().permittedPurposes() != null) {
+      v.put("permittedPurposes", String.join(",", p.terms().permittedPurposes()));
+    }
+    if (p.terms().channels() != null) {
+      v.put("channels", String.join(",", p.terms().channels().stream().map(Enum::name).toList()));
+    }
     for (int i = 0; i < p.terms().pointsOfContact().size(); i++) {
       PointOfContact c = p.terms().pointsOfContact().get(i);
       v.put("poc" + i + ".name", c.name());

@@ -7,7 +7,10 @@ import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.PartyIdentifier;
 import gov.ice.registry.agreement.api.PointOfContact;
+import gov.ice.registry.agreement.api.SharingChannel;
+import gov.ice.registry.agreement.api.Terms;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,32 @@ class DraftPageTest {
   }
 
   @Test
+  void keepsIdentifiersPurposeCodesAndChannelsThroughTheForm() {
+    AgreementProfile original = AgreementFixtures.withParties(
+        AgreementFixtures.withTerms(AgreementFixtures.profile(), new Terms(null, null, null, null, null, null, null, null, null, null,
+            List.of(), null, null, null, null, null, null, null, null, null, null, List.of("CRIMINAL_INVESTIGATION", "REMOVAL"),
+            List.of(SharingChannel.LEIS_SERVICE, SharingChannel.EXTRACT))),
+        new Party("Texas DPS", PartyKind.STATE, "US", false, new PartyIdentifier("ORI", "TX2270000")),
+        new Party("Ohio BCI", PartyKind.STATE, "US", false));
+
+    AgreementProfile readBack = DraftPage.profile(asSubmitted(DraftPage.values(original)));
+
+    assertThat(readBack.parties()).isEqualTo(original.parties());
+    assertThat(readBack.terms().permittedPurposes()).containsExactly("CRIMINAL_INVESTIGATION", "REMOVAL");
+    assertThat(readBack.terms().channels()).containsExactly(SharingChannel.LEIS_SERVICE, SharingChannel.EXTRACT);
+  }
+
+  @Test
+  void refusesHalfAnIdentifierAndAPurposeThatIsNoCode() {
+    MultiValueMap<String, String> form = asSubmitted(DraftPage.values(AgreementFixtures.profile()));
+    form.add("party0.identifierScheme", "ORI");
+    assertThatThrownBy(() -> DraftPage.profile(form)).isInstanceOf(AgreementPage.Refused.class);
+    MultiValueMap<String, String> purposes = asSubmitted(DraftPage.values(AgreementFixtures.profile()));
+    purposes.add("permittedPurposes", "criminal investigation");
+    assertThatThrownBy(() -> DraftPage.profile(purposes)).isInstanceOf(AgreementPage.Refused.class);
+  }
+
+  @Test
   void rendersEveryRowTheValuesNameAndOneEmptyRowMore() {
     assertThat(DraftPage.rows(Set.of(), "poc", 2)).containsExactly(0, 1);
     assertThat(DraftPage.rows(Set.of("poc0.name", "poc3.email", "party7.name"), "poc", 2)).containsExactly(0, 1, 2, 3, 4);
@@ -57,7 +86,7 @@ class DraftPageTest {
       if (v == null) {
         return;
       }
-      if (k.equals("categories")) {
+      if (k.equals("categories") || k.equals("channels")) {
         form.put(k, List.of(v.split(",")));
       } else {
         form.add(k, v);

@@ -125,6 +125,35 @@ class EventSerializationTest {
         }));
   }
 
+  /**
+   * Parties gained {@code identifier} and terms {@code permittedPurposes} and {@code channels}
+   * (for the sharing gate) without a new revision: events stored before read with them null, which
+   * the gate treats as "the terms do not say". Events written with them read them back.
+   */
+  @Test
+  void partiesAndTermsStoredBeforeTheGateFieldsStillRead() throws IOException {
+    ObjectNode stored = (ObjectNode) CANONICAL.readTree(read(APPROVED.resolve("AgreementDrafted.json")));
+    ((ObjectNode) stored.at("/payload/profile/parties/0")).remove("identifier");
+    ((ObjectNode) stored.at("/payload/profile/terms")).remove(List.of("permittedPurposes", "channels"));
+    SerializedObject<String> old = new SimpleSerializedObject<>(CANONICAL.writeValueAsString(stored.get("payload")), String.class,
+        stored.get("type").asText(), stored.get("revision").asText());
+
+    AgreementDrafted read = serializer.deserialize(old);
+
+    assertThat(read.profile().parties().get(0).identifier()).isNull();
+    assertThat(read.profile().terms().permittedPurposes()).isNull();
+    assertThat(read.profile().terms().channels()).isNull();
+
+    ((ObjectNode) stored.at("/payload/profile/parties/0")).putObject("identifier").put("scheme", "ori").put("value", "TX2270000");
+    ((ObjectNode) stored.at("/payload/profile/terms")).putArray("channels").add("LEIS_SERVICE");
+    ((ObjectNode) stored.at("/payload/profile/terms")).putArray("permittedPurposes").add("CRIMINAL_INVESTIGATION");
+    AgreementDrafted current = serializer.deserialize(new SimpleSerializedObject<>(CANONICAL.writeValueAsString(stored.get("payload")),
+        String.class, stored.get("type").asText(), stored.get("revision").asText()));
+    assertThat(current.profile().parties().get(0).identifier()).isEqualTo(new PartyIdentifier("ORI", "TX2270000"));
+    assertThat(current.profile().terms().channels()).containsExactly(SharingChannel.LEIS_SERVICE);
+    assertThat(current.profile().terms().permittedPurposes()).containsExactly("CRIMINAL_INVESTIGATION");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyEventDeclaresARevision() {
     return Arrays.stream(AgreementEvent.class.getPermittedSubclasses())
