@@ -31,7 +31,8 @@ public sealed interface AgreementEvent
     AgreementWithdrawn,
     ReviewDueNoticeIssued,
     ExigentDeadlineMissedNoticeIssued,
-    PersonalDataErased {
+    PersonalDataErased,
+    HandlingMarked {
 
   AgreementId agreementId();
 }

@@ -102,6 +102,20 @@ class EventSerializationTest {
     assertThat(readContact.organization()).isNull();
   }
 
+  /** Profiles gained {@code handling} without a new revision: a profile stored before reads with no handling markings. */
+  @Test
+  void aProfileStoredBeforeHandlingStillReads() throws IOException {
+    ObjectNode stored = (ObjectNode) CANONICAL.readTree(read(APPROVED.resolve("AgreementDrafted.json")));
+    ((ObjectNode) stored.at("/payload/profile")).remove("handling");
+    SerializedObject<String> old = new SimpleSerializedObject<>(CANONICAL.writeValueAsString(stored.get("payload")), String.class,
+        stored.get("type").asText(), stored.get("revision").asText());
+
+    AgreementDrafted read = serializer.deserialize(old);
+
+    assertThat(read.profile().handling()).isEqualTo(Handling.none());
+    assertThat(read.profile().banner()).isEqualTo("CUI");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyEventDeclaresARevision() {
     return Arrays.stream(AgreementEvent.class.getPermittedSubclasses())
@@ -197,7 +211,9 @@ class EventSerializationTest {
         new AgreementWithdrawn(id, AgreementStatus.DRAFT, "The partner chose another channel."),
         new ReviewDueNoticeIssued(id, LocalDate.of(2028, 1, 15), 30, LocalDate.of(2027, 12, 16)),
         new ExigentDeadlineMissedNoticeIssued(id, LocalDate.of(2026, 7, 3), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 13)),
-        new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7));
+        new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7),
+        new HandlingMarked(id, 1, new Handling(List.of("SP-PRVCY", "LEI"), List.of(DisseminationControl.NOFORN, DisseminationControl.DL_ONLY),
+            List.of(), List.of("HSI", "pat"), "OPR SD SMOU"), List.of(StakeholderOffice.OPR_SD_SMOU)));
   }
 
   /** The type, revision and payload Axon stores, as stable, indented JSON ending in a newline. */
