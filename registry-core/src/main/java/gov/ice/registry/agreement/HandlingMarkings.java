@@ -2,7 +2,11 @@ package gov.ice.registry.agreement;
 
 import static gov.ice.registry.agreement.Checks.requireStatus;
 
+import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.Handling;
+import gov.ice.registry.agreement.api.Marking;
+import gov.ice.registry.agreement.api.RefusalCode;
 import gov.ice.registry.agreement.api.HandlingMarked;
 import gov.ice.registry.agreement.api.MarkHandling;
 import gov.ice.registry.agreement.api.StakeholderOffice;
@@ -23,10 +27,16 @@ final class HandlingMarkings {
   static Decided mark(AgreementState state, MarkHandling command) {
     requireStatus(state, "designate handling markings", AgreementStatus.DRAFT, AgreementStatus.REGISTERED,
         AgreementStatus.ESCALATED_TO_DHS, AgreementStatus.ACTIVE);
-    HandlingRule.check(state.profile().marking(), command.handling());
+    Marking marking = state.profile().marking();
+    if (command.marking() != null && command.marking() != marking) {
+      throw new AgreementRefused(RefusalCode.PROFILE_INVALID, "the marking is " + marking + "; a new marking ("
+          + command.marking() + ") decides the stakeholders and is made by revising the draft");
+    }
+    HandlingRule.check(marking, command.handling() == null ? Handling.none() : command.handling());
     boolean beforeClearance = state.status() != AgreementStatus.ACTIVE;
     List<StakeholderOffice> stale = beforeClearance && state.concurredOn(CONFIRMING_OFFICE, state.draftVersion())
         ? List.of(CONFIRMING_OFFICE) : List.of();
-    return new Decided(state).record(new HandlingMarked(command.agreementId(), state.draftVersion(), command.handling(), stale));
+    return new Decided(state).record(new HandlingMarked(command.agreementId(), state.draftVersion(),
+        command.handling() == null ? Handling.none() : command.handling(), stale));
   }
 }

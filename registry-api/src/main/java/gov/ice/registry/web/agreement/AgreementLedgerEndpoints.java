@@ -5,6 +5,7 @@ import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.chain.EventChain;
+import gov.ice.registry.projection.access.HandlingView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.reflect.RecordComponent;
@@ -45,7 +46,8 @@ class AgreementLedgerEndpoints {
     return Mono.fromCallable(() -> instant == null ? ledger.stateOf(agreement) : ledger.stateAsOf(agreement, instant))
         .subscribeOn(Schedulers.boundedElastic())
         .map(state -> state.filter(AgreementState::exists).orElseThrow(() -> new UnknownAgreement(id)))
-        .map(state -> ResponseEntity.ok().eTag(ETags.of(state.version())).body(AgreementView.of(state)));
+        .map(AgreementView::of)
+        .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).header(HandlingView.HEADER, view.handling().banner()).body(view));
   }
 
   @GetMapping("/{id}/history")
