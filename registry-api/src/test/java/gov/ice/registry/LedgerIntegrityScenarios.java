@@ -111,6 +111,35 @@ public interface LedgerIntegrityScenarios {
   }
 
   @Test
+  default void aChainedLogIsVerifiedByName() {
+    Response decisions = registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?log=decisions");
+    assertThat(decisions.status()).as(decisions.toString()).isEqualTo(200);
+    assertThat(decisions.json().path("log").asText()).isEqualTo("decisions");
+    assertThat(decisions.json().path("verified").asBoolean()).as(decisions.toString()).isTrue();
+    assertThat(registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?log=no-such-log").status()).isEqualTo(400);
+
+    // An entry written straight into the table, around the log: well hashed, but the log's head never moved.
+    long size = jdbc().queryForObject("SELECT COUNT(*) FROM chained_log_entry WHERE log_name = 'decisions'", Long.class);
+    String previous = size == 0 ? gov.ice.registry.chain.LogEntry.GENESIS : jdbc().queryForObject(
+        "SELECT entry_hash FROM chained_log_entry WHERE log_name = 'decisions' AND sequence_number = ?", String.class, size - 1);
+    var forged = new gov.ice.registry.chain.LogEntry("decisions", size, "forged-decision", "2026-12-07T21:00:00.000Z", "nobody", null,
+        null, "PERMIT", "{}", previous);
+    jdbc().update("INSERT INTO chained_log_entry (log_name, sequence_number, entry_id, recorded_at, actor, outcome, body, "
+        + "previous_hash, entry_hash) VALUES ('decisions', ?, 'forged-decision', ?, 'nobody', 'PERMIT', '{}', ?, ?)", size, forged.at(),
+        previous, forged.hash());
+    try {
+      JsonNode broken = registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?log=decisions").json();
+      assertThat(broken.path("verified").asBoolean()).isFalse();
+      assertThat(broken.path("broken").path("sequence").asLong()).isEqualTo(size);
+      assertThat(broken.path("broken").path("entryId").asText()).isEqualTo("forged-decision");
+      assertThat(broken.path("broken").path("finding").asText()).isEqualTo("INSERTED");
+    } finally {
+      jdbc().update("DELETE FROM chained_log_entry WHERE entry_id = 'forged-decision'");
+    }
+    assertThat(registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?log=decisions").json().path("verified").asBoolean()).isTrue();
+  }
+
+  @Test
   default void aChangedPayloadIsNamed() {
     String id = draft();
     Map<String, Object> original = row(id, 0);

@@ -52,12 +52,14 @@ class SchemaMigrationIT {
       assertThat(new RegistryClient(port(registry)).as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft())
           .status()).isEqualTo(201);
     }
-    assertThat(history()).singleElement().satisfies(row -> {
+    assertThat(history()).first().satisfies(row -> {
       assertThat(row).containsEntry("version", "1").containsEntry("type", "SQL").containsEntry("success", true);
       assertThat(row.get("script")).isEqualTo("V1__ledger_schema.sql");
     });
+    assertThat(history()).extracting(row -> row.get("script")).contains("V3__chained_logs.sql");
+    int migrated = history().size();
     start().close();
-    assertThat(history()).as("a restart migrates nothing more").hasSize(1);
+    assertThat(history()).as("a restart migrates nothing more").hasSize(migrated);
   }
 
   @Test
@@ -78,7 +80,7 @@ class SchemaMigrationIT {
           AgreementBodies.concurrence("IGP", 1));
       assertThat(next.status()).as(next.toString()).isEqualTo(200);
     }
-    assertThat(history()).singleElement().satisfies(row -> assertThat(row)
+    assertThat(history()).first().satisfies(row -> assertThat(row)
         .containsEntry("version", "1").containsEntry("type", "BASELINE").containsEntry("success", true));
   }
 
@@ -109,15 +111,18 @@ class SchemaMigrationIT {
     List<Map<String, Object>> before = columns(previous, schema);
     assertThat(before).extracting(c -> c.get("table_name")).map(Object::toString).map(String::toLowerCase)
         .contains("domainevententry", "snapshotevententry", "tokenentry", "ledger_leaf", "ledger_checkpoint", "shedlock");
+    // Later migrations add tables of their own (V3 the chained logs); V1's are the previous version's.
+    java.util.Set<Object> v1Tables = before.stream().map(c -> c.get("table_name")).collect(java.util.stream.Collectors.toSet());
     assertThat(columns(migrated, schema)).as("V1's tables and columns against the previous version's")
-        .filteredOn(c -> !c.get("table_name").toString().equalsIgnoreCase("flyway_schema_history"))
+        .filteredOn(c -> v1Tables.contains(c.get("table_name")))
         .containsExactlyElementsOf(before);
-    assertThat(constraints(migrated, schema)).as("V1's keys and unique constraints").isEqualTo(constraints(previous, schema));
+    assertThat(constraints(migrated, schema)).as("V1's keys and unique constraints")
+        .filteredOn(c -> v1Tables.contains(c.get("table_name"))).isEqualTo(constraints(previous, schema));
 
     // The application's settings (application.yml, spring.flyway): the old database is adopted, not migrated again.
     Flyway.configure().dataSource(previous).locations("classpath:db/migration/" + vendor)
         .baselineOnMigrate(true).baselineVersion("1").load().migrate();
-    assertThat(migrations(previous)).singleElement().satisfies(row -> assertThat(row)
+    assertThat(migrations(previous)).first().satisfies(row -> assertThat(row)
         .containsEntry("version", "1").containsEntry("type", "BASELINE").containsEntry("success", true));
   }
 

@@ -22,8 +22,11 @@ public final class LedgerIntegrity {
   private final Checkpoints checkpoints;
   private final EvidenceExport evidence;
   private final PersonalDataEraser eraser;
+  private final CheckpointSigner signer;
 
-  private LedgerIntegrity(LedgerVerifier verifier, Checkpoints checkpoints, EvidenceExport evidence, PersonalDataEraser eraser) {
+  private LedgerIntegrity(LedgerVerifier verifier, Checkpoints checkpoints, EvidenceExport evidence, PersonalDataEraser eraser,
+      CheckpointSigner signer) {
+    this.signer = signer;
     this.verifier = verifier;
     this.checkpoints = checkpoints;
     this.evidence = evidence;
@@ -41,7 +44,8 @@ public final class LedgerIntegrity {
     CheckpointSigner signer = new CheckpointSigner(signingKey);
     LedgerVerifier verifier = new LedgerVerifier(events, store, jdbc, json, signer.publicKey(), meters, clock);
     Checkpoints checkpoints = new Checkpoints(store, verifier, signer, clock, transactions, json);
-    return new LedgerIntegrity(verifier, checkpoints, new EvidenceExport(events, checkpoints), new PersonalDataEraser(events, transactions));
+    return new LedgerIntegrity(verifier, checkpoints, new EvidenceExport(events, checkpoints), new PersonalDataEraser(events, transactions),
+        signer);
   }
 
   public LedgerVerifier verifier() {
@@ -54,6 +58,11 @@ public final class LedgerIntegrity {
 
   public EvidenceExport evidence() {
     return evidence;
+  }
+
+  /** The ledger's checkpoint key: the chained logs (decisions, reads) sign their checkpoints with it too. */
+  public CheckpointSigner checkpointSigner() {
+    return signer;
   }
 
   public PersonalDataEraser eraser() {

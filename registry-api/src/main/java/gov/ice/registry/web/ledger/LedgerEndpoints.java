@@ -1,7 +1,9 @@
 package gov.ice.registry.web.ledger;
 
 import gov.ice.registry.integrity.LedgerIntegrity;
-import gov.ice.registry.integrity.LedgerVerification;
+import gov.ice.registry.integrity.log.ChainedLog;
+import gov.ice.registry.integrity.log.ChainedLogs;
+import io.swagger.v3.oas.annotations.Parameter;
 import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.web.access.ReadAccess;
@@ -37,17 +39,31 @@ class LedgerEndpoints {
   private final LedgerIntegrity integrity;
   private final ReadAccess access;
   private final LedgerReader ledger;
+  private final ChainedLogs logs;
 
-  LedgerEndpoints(LedgerIntegrity integrity, ReadAccess access, LedgerReader ledger) {
+  LedgerEndpoints(LedgerIntegrity integrity, ChainedLogs logs, ReadAccess access, LedgerReader ledger) {
     this.access = access;
     this.ledger = ledger;
     this.integrity = integrity;
+    this.logs = logs;
   }
 
   @GetMapping("/api/ledger/verify")
   @PreAuthorize("hasRole('AUDITOR')")
   @Operation(summary = "Recompute every hash, link, leaf and the latest checkpoints; the first broken entry if any (AUDITOR)")
-  Mono<LedgerVerification> verify(@RequestParam(required = false) String agreementId) {
+  Mono<Object> verify(@RequestParam(required = false) String agreementId,
+      @Parameter(description = "a chained log kept apart from the ledger (decisions, ...); its own verification")
+      @RequestParam(required = false) String log) {
+    if (log != null) {
+      if (agreementId != null) {
+        return Mono.error(new InvalidRequest("log", "takes no agreementId: a chained log holds no agreements"));
+      }
+      ChainedLog chained = logs.find(log).orElse(null);
+      if (chained == null) {
+        return Mono.error(new InvalidRequest("log", "must be one of " + logs.names()));
+      }
+      return blocking(chained::verify);
+    }
     return blocking(() -> agreementId == null
         ? integrity.verifier().verifyLedger()
         : integrity.verifier().verifyAgreement(agreementId).orElseThrow(() -> new UnknownAgreement(agreementId)));
