@@ -109,6 +109,7 @@ class SecurityConfiguration {
             .pathMatchers(HttpMethod.POST, "/api/agreements/import").access(role(Roles.IGP))
             .pathMatchers(HttpMethod.POST, "/api/agreements").access(role(Roles.PROGRAM_OFFICE))
             .pathMatchers(HttpMethod.PUT, AGREEMENT + "/draft").access(role(Roles.PROGRAM_OFFICE))
+            .pathMatchers(HttpMethod.PUT, AGREEMENT + "/handling").access(role(Roles.PROGRAM_OFFICE))
             .pathMatchers(HttpMethod.POST, AGREEMENT + "/concurrences").access(rolePrefix(Roles.STAKEHOLDER_))
             .pathMatchers(HttpMethod.POST, AGREEMENT + "/disputes").access(role(Roles.PROGRAM_OFFICE))
             .pathMatchers(HttpMethod.POST, AGREEMENT + "/disputes/resolution").access(role(Roles.DIRECTOR))

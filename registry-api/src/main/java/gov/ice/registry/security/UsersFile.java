@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import gov.ice.registry.projection.access.Employment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The embedded default's users: a YAML file (API.md, "Users and roles") of usernames,
- * {@code {noop}} or {@code {bcrypt}} passwords, display names and registry roles.
+ * {@code {noop}} or {@code {bcrypt}} passwords, display names, registry roles, and the
+ * attributes the handling markings ask about: {@code employment} (FEDERAL or CONTRACTOR),
+ * {@code citizenship} (ISO 3166 alpha-3) and {@code offices}.
  */
 final class UsersFile {
 
@@ -42,9 +45,34 @@ final class UsersFile {
       if (user.get("roles") instanceof List<?> roles) {
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(Roles.PREFIX + role.toString().trim())));
       }
-      users.add(new RegistryUser(username, password, displayName == null ? null : displayName.toString(), authorities));
+      users.add(new RegistryUser(username, password, displayName == null ? null : displayName.toString(), authorities,
+          employment(user.get("employment"), username, file), text(user.get("citizenship")), texts(user.get("offices"))));
     }
     return users;
+  }
+
+  private static Employment employment(Object value, String username, Path file) {
+    String text = text(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Employment.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("User " + username + " in " + file + " has employment '" + text + "'; it is FEDERAL or CONTRACTOR");
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  private static List<String> texts(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(UsersFile::text).filter(java.util.Objects::nonNull).toList();
+    }
+    String one = text(value);
+    return one == null ? List.of() : List.of(one);
   }
 
   private static String required(Map<?, ?> user, String key, Path file) {

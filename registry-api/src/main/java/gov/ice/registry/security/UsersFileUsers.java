@@ -50,7 +50,8 @@ final class UsersFileUsers implements ReactiveUserDetailsService {
   public Mono<UserDetails> findByUsername(String username) {
     // A fresh copy per lookup: the authentication manager may erase a user's credentials.
     return Mono.justOrEmpty(current().byName().get(username))
-        .map(u -> new RegistryUser(u.getUsername(), u.getPassword(), u.displayName(), u.getAuthorities()));
+        .map(u -> new RegistryUser(u.getUsername(), u.getPassword(), u.displayName(), u.getAuthorities(), u.employment(),
+            u.citizenship(), u.offices()));
   }
 
   /**

@@ -20,6 +20,7 @@ import gov.ice.registry.agreement.api.RecordConcurrence;
 import gov.ice.registry.agreement.api.RecordExigentTransfer;
 import gov.ice.registry.agreement.api.RequestClearance;
 import gov.ice.registry.agreement.api.ResolveDispute;
+import gov.ice.registry.agreement.api.MarkHandling;
 import gov.ice.registry.agreement.api.ReviseDraft;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.TerminateAgreement;
@@ -158,6 +159,11 @@ public class Agreement {
   @CommandHandler
   AgreementState handle(WithdrawDocumentContent command, Clock clock) {
     return record(Documents.withdrawContent(state, command), clock);
+  }
+
+  @CommandHandler
+  AgreementState handle(MarkHandling command, Clock clock) {
+    return record(HandlingMarkings.mark(state, command), clock);
   }
 
   @EventSourcingHandler

@@ -32,6 +32,7 @@ import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
+import gov.ice.registry.agreement.api.HandlingMarked;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.NoticeKey;
 import gov.ice.registry.agreement.api.PersonalDataErased;
@@ -253,6 +254,9 @@ public final class AgreementState {
         pendingAmendment = new AmendmentProposed(p.agreementId(), p.amendmentNumber(), p.draftVersion(),
             p.changes() == null ? null : p.changes().withoutPersonalData(), p.consentedBy(), p.amendedOn(), p.pendingStakeholders());
       }
+    } else if (event instanceof HandlingMarked e) {
+      profile = profile == null ? null : profile.withHandling(e.handling());
+      e.staleConcurrences().forEach(concurrences::remove);
     } else {
       throw new IllegalArgumentException("no fold for " + event.getClass().getName());
     }
@@ -341,6 +345,14 @@ public final class AgreementState {
   /** Required stakeholders not yet concurring, except those whose objection the Director overruled. */
   public List<RequiredStakeholder> concurrencesStillNeeded() {
     return missingConcurrences().stream().filter(s -> !liftedByDirector(s.office())).toList();
+  }
+
+  /**
+   * OPR SD SMOU has concurred on the current draft version since the markings were last
+   * designated: it confirmed them (rule S4).
+   */
+  public boolean handlingConfirmed() {
+    return concurredOn(HandlingMarkings.CONFIRMING_OFFICE, draftVersion);
   }
 
   public boolean legalReviewRequired() {

@@ -24,6 +24,7 @@ record ProfileAssessment(Scope scope, List<RuleId> scopeRules, List<RequiredStak
 
   static ProfileAssessment of(AgreementProfile profile, AgreementDirectory directory) {
     requireWellFormed(profile);
+    HandlingRule.check(profile.marking(), profile.handling());
     List<BlockingRule> blocked = BlockingRule.violatedBy(profile);
     if (!blocked.isEmpty()) {
       throw AgreementRefused.under(

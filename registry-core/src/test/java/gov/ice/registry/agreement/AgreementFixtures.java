@@ -132,6 +132,8 @@ public final class AgreementFixtures {
       return Documents.attach(s, c);
     } else if (command instanceof gov.ice.registry.agreement.api.WithdrawDocumentContent c) {
       return Documents.withdrawContent(s, c);
+    } else if (command instanceof gov.ice.registry.agreement.api.MarkHandling c) {
+      return HandlingMarkings.mark(s, c);
     }
     throw new IllegalArgumentException("no stage decides " + command.getClass().getSimpleName());
   }

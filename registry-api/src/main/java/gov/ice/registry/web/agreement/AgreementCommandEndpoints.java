@@ -6,6 +6,7 @@ import gov.ice.registry.agreement.api.AmendAgreement;
 import gov.ice.registry.agreement.api.CompleteLegalReview;
 import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.DraftAgreement;
+import gov.ice.registry.agreement.api.MarkHandling;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -25,6 +26,7 @@ import gov.ice.registry.web.agreement.AgreementRequests.DisputeRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.DisputeResolutionRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.DraftRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.ExigentTransferRequest;
+import gov.ice.registry.web.agreement.AgreementRequests.HandlingRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.ImportRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.LegalReviewRequest;
 import gov.ice.registry.web.agreement.AgreementRequests.ReviewRequest;
@@ -154,6 +156,13 @@ class AgreementCommandEndpoints {
   Mono<ResponseEntity<AgreementSummary>> revise(@PathVariable String id, @Valid @RequestBody DraftRequest body,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, ServerWebExchange exchange) {
     return ok(exchange, id, ifMatch, agreement -> new ReviseDraft(agreement, body.toProfile()));
+  }
+
+  @PutMapping("/{id}/handling")
+  @Operation(summary = "Designate the handling markings anew; OPR SD SMOU confirms them by concurring (PROGRAM_OFFICE)")
+  Mono<ResponseEntity<AgreementSummary>> markHandling(@PathVariable String id, @Valid @RequestBody HandlingRequest body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, ServerWebExchange exchange) {
+    return ok(exchange, id, ifMatch, agreement -> new MarkHandling(agreement, body.marking(), body.toHandling()));
   }
 
   @PostMapping("/{id}/concurrences")

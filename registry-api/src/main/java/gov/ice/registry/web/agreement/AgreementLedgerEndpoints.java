@@ -5,6 +5,8 @@ import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.chain.EventChain;
+import gov.ice.registry.projection.access.HandlingView;
+import gov.ice.registry.web.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.reflect.RecordComponent;
@@ -32,9 +34,11 @@ import reactor.core.scheduler.Schedulers;
 class AgreementLedgerEndpoints {
 
   private final LedgerReader ledger;
+  private final ReadAccess access;
 
-  AgreementLedgerEndpoints(LedgerReader ledger) {
+  AgreementLedgerEndpoints(LedgerReader ledger, ReadAccess access) {
     this.ledger = ledger;
+    this.access = access;
   }
 
   @GetMapping("/{id}")
@@ -42,18 +46,24 @@ class AgreementLedgerEndpoints {
   Mono<ResponseEntity<AgreementView>> agreement(@PathVariable String id, @RequestParam(required = false) String asOf) {
     AgreementId agreement = AgreementIds.parse(id);
     Instant instant = instant(asOf);
-    return Mono.fromCallable(() -> instant == null ? ledger.stateOf(agreement) : ledger.stateAsOf(agreement, instant))
-        .subscribeOn(Schedulers.boundedElastic())
+    // A past state is shown only to whom the markings admit now and admitted then: a marking added later binds old views too.
+    return access.reader().flatMap(reader -> Mono.fromCallable(() -> {
+          Optional<AgreementState> now = access.visible(reader, ledger.stateOf(agreement));
+          return instant == null || now.isEmpty() ? now : access.visible(reader, ledger.stateAsOf(agreement, instant));
+        })
+        .subscribeOn(Schedulers.boundedElastic()))
         .map(state -> state.filter(AgreementState::exists).orElseThrow(() -> new UnknownAgreement(id)))
-        .map(state -> ResponseEntity.ok().eTag(ETags.of(state.version())).body(AgreementView.of(state)));
+        .map(AgreementView::of)
+        .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).header(HandlingView.HEADER, view.handling().banner()).body(view));
   }
 
   @GetMapping("/{id}/history")
   @Operation(summary = "The agreement's ledger entries in order (AUDITOR, IGP)")
   Mono<List<HistoryEntry>> history(@PathVariable String id) {
     AgreementId agreement = AgreementIds.parse(id);
-    return Mono.fromCallable(() -> ledger.history(agreement))
-        .subscribeOn(Schedulers.boundedElastic())
+    return access.reader().flatMap(reader -> Mono.fromCallable(
+            () -> access.visible(reader, ledger.stateOf(agreement)).isPresent() ? ledger.history(agreement) : List.<DomainEventMessage<?>>of())
+        .subscribeOn(Schedulers.boundedElastic()))
         .map(messages -> {
           if (messages.isEmpty()) {
             throw new UnknownAgreement(id);

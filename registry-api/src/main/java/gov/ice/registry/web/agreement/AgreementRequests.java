@@ -8,6 +8,8 @@ import gov.ice.registry.agreement.api.ClearanceDecision;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;
 import gov.ice.registry.agreement.api.DataProfile;
 import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.DisseminationControl;
+import gov.ice.registry.agreement.api.Handling;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.Exemption;
@@ -28,6 +30,7 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.api.Terms;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -69,14 +72,43 @@ final class AgreementRequests {
       @NotEmpty @Size(max = 10) List<@NotNull InformationCategory> categories,
       @NotNull @Valid DataProfileRequest dataProfile,
       @NotNull @Valid TermsRequest terms,
-      @Valid ExemptionRequest exemption) {
+      @Valid ExemptionRequest exemption,
+      @Valid HandlingRequest handling) {
 
     AgreementProfile toProfile() {
       return new AgreementProfile(
           title, kind, owningDirectorate,
           parties.stream().map(PartyRequest::toParty).toList(),
           categories, dataProfile.toDataProfile(), terms.toTerms(),
-          exemption == null ? null : exemption.toExemption());
+          exemption == null ? null : exemption.toExemption(),
+          handling == null ? null : handling.toHandling());
+    }
+
+    /** The handling's {@code marking}, if given, repeats the data profile's: that one decides the stakeholders (S4). */
+    @AssertTrue(message = "handling.marking, when given, must equal dataProfile.marking")
+    boolean isHandlingMarkingTheDataProfiles() {
+      return handling == null || handling.marking() == null || dataProfile == null
+          || handling.marking() == (dataProfile.marking() == null ? Marking.NONE : dataProfile.marking());
+    }
+  }
+
+  /**
+   * {@code handling} in a draft and {@code PUT /api/agreements/{id}/handling}. {@code marking} and
+   * {@code banner} may be sent back as an agreement answer gave them: the marking must be the
+   * agreement's own (a new marking is a revised draft, since it decides the stakeholders), and the
+   * banner is always computed, so a banner sent is not read.
+   */
+  record HandlingRequest(
+      Marking marking,
+      @Size(max = MANY) List<@NotBlank @Size(max = 40) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String> cuiCategories,
+      @Size(max = 7) List<@NotNull DisseminationControl> disseminationControls,
+      @Size(max = 300) List<@NotBlank @Size(max = 3) String> relTo,
+      @Size(max = MANY) List<@NotBlank @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String> disseminationList,
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String designatedBy,
+      @Size(max = 1000) String banner) {
+
+    Handling toHandling() {
+      return new Handling(cuiCategories, disseminationControls, relTo, disseminationList, designatedBy);
     }
   }
 
@@ -291,10 +323,11 @@ final class AgreementRequests {
       @NotEmpty @Size(max = MANY) List<@Valid @NotNull SignatureRequest> signatures,
       @NotNull LocalDate executedOn,
       LocalDate lastReviewedOn,
-      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String externalReference) {
+      @Size(max = NAME) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String externalReference,
+      @Valid HandlingRequest handling) {
 
     AgreementProfile toProfile() {
-      return new DraftRequest(title, kind, owningDirectorate, parties, categories, dataProfile, terms, exemption).toProfile();
+      return new DraftRequest(title, kind, owningDirectorate, parties, categories, dataProfile, terms, exemption, handling).toProfile();
     }
 
     ImportExecutedAgreement toCommand(AgreementId id) {

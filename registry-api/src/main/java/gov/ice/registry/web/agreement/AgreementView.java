@@ -17,6 +17,7 @@ import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.Terms;
+import gov.ice.registry.projection.access.HandlingView;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -48,7 +49,8 @@ record AgreementView(
     int amendments,
     AgreementTerminated termination,
     List<ExigentTransfer> exigentTransfers,
-    String externalReference) {
+    String externalReference,
+    HandlingView handling) {
 
   static AgreementView of(AgreementState state) {
     AgreementProfile profile = state.profile();
@@ -59,6 +61,7 @@ record AgreementView(
         state.requiredStakeholders(), List.copyOf(state.concurrences().values()), state.openDispute().orElse(null),
         state.igpCleared(), state.legallySufficient().orElse(null), state.signatures(),
         state.executedOn(), state.effectiveDate(), state.lastReviewedOn(), state.nextReviewDue(), state.amendments(),
-        state.termination().orElse(null), state.exigentTransfers(), state.externalReference());
+        state.termination().orElse(null), state.exigentTransfers(), state.externalReference(),
+        HandlingView.of(profile, state.handlingConfirmed()));
   }
 }

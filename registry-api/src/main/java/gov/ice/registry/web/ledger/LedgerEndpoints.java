@@ -7,6 +7,8 @@ import gov.ice.registry.integrity.log.ChainedLog;
 import gov.ice.registry.integrity.log.ChainedLogs;
 import io.swagger.v3.oas.annotations.Parameter;
 import gov.ice.registry.chain.Checkpoint;
+import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.web.access.ReadAccess;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,10 +48,14 @@ class LedgerEndpoints {
   private final DocumentEvidence documents;
   private final Path temporaryDirectory;
   private final ChainedLogs logs;
+  private final ReadAccess access;
+  private final LedgerReader ledger;
 
   LedgerEndpoints(LedgerIntegrity integrity, DocumentEvidence documents,
       @Value("${registry.documents.upload-dir:${registry.data-dir:./data}/uploads}") Path temporaryDirectory,
-      ChainedLogs logs) {
+      ChainedLogs logs, ReadAccess access, LedgerReader ledger) {
+    this.access = access;
+    this.ledger = ledger;
     this.integrity = integrity;
     this.documents = documents;
     this.temporaryDirectory = temporaryDirectory;
@@ -112,7 +118,11 @@ class LedgerEndpoints {
   @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key (AUDITOR)")
   Mono<ResponseEntity<String>> evidence(@PathVariable String id) {
     // The bundle's exact bytes are evidence: written by the ledger, not re-encoded by the web layer.
-    return blocking(() -> integrity.evidence().bundle(id).orElseThrow(() -> new UnknownAgreement(id)))
+    // A bundle is a download: the markings must admit the user to export it (DISPLAY ONLY does not), else it does not exist.
+    return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
+            .filter(state -> access.mayExport(reader, state))
+            .flatMap(state -> integrity.evidence().bundle(id))
+            .orElseThrow(() -> new UnknownAgreement(id))))
         .map(bundle -> ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_JSON)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".json\"")

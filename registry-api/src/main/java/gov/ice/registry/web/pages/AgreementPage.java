@@ -327,6 +327,7 @@ class AgreementPage {
       }
       AgreementState a = found.get();
       model.addAttribute("a", a);
+      model.addAttribute("handlingBanner", a.profile().banner());
       model.addAttribute("pageTitle", a.profile().title());
       model.addAttribute("exigentAuthorities", ExigentAuthority.values());
       model.addAttribute("disputeLevels", DisputeLevel.values());

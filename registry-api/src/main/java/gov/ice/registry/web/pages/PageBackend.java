@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 import org.axonframework.eventhandling.DomainEventMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.ice.registry.web.access.ReadAccess;
 import java.io.IOException;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -58,13 +59,16 @@ class PageBackend {
   private final ApprovalQueries approvals;
   private final LedgerIntegrity integrity;
   private final Clock clock;
+  private final ReadAccess access;
   private final ObjectMapper mapper;
   private final org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon;
   private volatile org.axonframework.modelling.command.inspection.AggregateModel<gov.ice.registry.agreement.Agreement> agreementModel;
 
   PageBackend(AgreementSearchEndpoint search, LedgerReader ledger, CommandDispatcher commands, ExistingAgreementsFinder existing,
       ReviewQueries reviews, ExigentDeadlineQueries exigent, ApprovalQueries approvals, LedgerIntegrity integrity, Clock clock,
-      ObjectMapper mapper, org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon) {
+      ObjectMapper mapper, org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon,
+      ReadAccess access) {
+    this.access = access;
     this.mapper = mapper;
     this.axon = axon;
     this.search = search;
@@ -113,12 +117,22 @@ class PageBackend {
     return Mono.fromCallable(() -> (JsonNode) mapper.valueToTree(answer));
   }
 
+  /** The state the user may see: none, as for an agreement that does not exist, when the markings deny it now or denied it then. */
   Mono<Optional<AgreementState>> state(AgreementId id, Instant asOf) {
-    return blocking(() -> (asOf == null ? ledger.stateOf(id) : ledger.stateAsOf(id, asOf)).filter(AgreementState::exists));
+    return access.reader().flatMap(reader -> blocking(() -> {
+      Optional<AgreementState> now = access.visible(reader, ledger.stateOf(id).filter(AgreementState::exists));
+      return asOf == null || now.isEmpty() ? now : access.visible(reader, ledger.stateAsOf(id, asOf).filter(AgreementState::exists));
+    }));
   }
 
   Mono<List<? extends DomainEventMessage<?>>> history(AgreementId id) {
-    return blocking(() -> ledger.history(id));
+    return access.reader().flatMap(reader -> blocking(
+        () -> access.visible(reader, ledger.stateOf(id)).isPresent() ? ledger.history(id) : List.<DomainEventMessage<?>>of()));
+  }
+
+  /** Whether the user may export or download the agreement: the markings admit it, and not DISPLAY ONLY. */
+  Mono<Boolean> mayExport(AgreementId id) {
+    return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(id).map(s -> access.mayExport(reader, s)).orElse(false)));
   }
 
   Mono<Optional<LedgerVerification>> verify(AgreementId id) {
@@ -126,7 +140,9 @@ class PageBackend {
   }
 
   Mono<Optional<String>> evidence(AgreementId id) {
-    return blocking(() -> integrity.evidence().bundle(id.value()).map(bundle -> bundle.toJson()));
+    return mayExport(id).flatMap(may -> may
+        ? blocking(() -> integrity.evidence().bundle(id.value()).map(bundle -> bundle.toJson()))
+        : Mono.just(Optional.<String>empty()));
   }
 
   /** The scope and required stakeholders drafting {@code profile} would record; nothing is stored. */

@@ -1,7 +1,10 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.agreement.api.DisseminationControl;
+import gov.ice.registry.projection.access.HandlingView;
 import gov.ice.registry.projection.export.SpreadsheetCsv;
+import gov.ice.registry.web.access.ReadAccess;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,7 +65,10 @@ class RepositoryPage {
 
   private final PageBackend backend;
 
-  RepositoryPage(PageBackend backend) {
+  private final ReadAccess access;
+
+  RepositoryPage(PageBackend backend, ReadAccess access) {
+    this.access = access;
     this.backend = backend;
   }
 
@@ -82,6 +88,7 @@ class RepositoryPage {
     return backend.search(query)
         .map(page -> {
           model.addAttribute("result", page);
+          model.addAttribute("handlingBanner", HandlingBanners.highest(page.items().stream().map(SearchResult.Item::banner).toList()));
           model.addAttribute("rows", page.items().stream().map(Row::of).toList());
           int last = (int) Math.max(0, (page.total() - 1) / page.size());
           model.addAttribute("lastPage", last);
@@ -105,22 +112,38 @@ class RepositoryPage {
         });
   }
 
-  /** The current result, every page of it, as CSV. */
+  /**
+   * The current result, every page of it, as CSV. The search leaves out what the markings deny;
+   * DISPLAY ONLY agreements may be seen but not exported, so they are left out here too. The
+   * first line is the highest banner among the rows, which is why the rows are gathered first.
+   */
   @GetMapping("/agreements.csv")
   Mono<ResponseEntity<Flux<String>>> csv(@RequestParam MultiValueMap<String, String> parameters) {
     MultiValueMap<String, String> query = clean(parameters);
     query.remove("page");
     query.set("size", Integer.toString(AgreementSearch.MAX_SIZE));
-    Flux<String> rows = backend.search(pageOf(query, 0)).flatMapMany(first -> {
+    Mono<List<SearchResult.Item>> items = backend.search(pageOf(query, 0)).flatMapMany(first -> {
       int pages = (int) ((first.total() + AgreementSearch.MAX_SIZE - 1) / AgreementSearch.MAX_SIZE);
       Flux<SearchResult> rest = Flux.range(1, Math.max(0, pages - 1)).concatMap(p -> backend.search(pageOf(query, p)));
-      return Flux.concat(Flux.just(first), rest).concatMapIterable(SearchResult::items).map(RepositoryPage::csvRow);
+      return Flux.concat(Flux.just(first), rest).concatMapIterable(SearchResult::items);
+    }).collectList();
+    return access.reader().zipWith(items).map(readerAndItems -> {
+      boolean exempt = access.policy().exempt(readerAndItems.getT1());
+      List<SearchResult.Item> exported = readerAndItems.getT2().stream()
+          .filter(item -> exempt || !item.controls().contains(DisseminationControl.DISPLAY_ONLY.name()))
+          .toList();
+      String banner = HandlingBanners.highest(exported.stream().map(SearchResult.Item::banner).toList());
+      Flux<String> lines = Flux.concat(
+          Flux.just(SpreadsheetCsv.banner(banner), SpreadsheetCsv.columns(List.of("id", "title", "kind", "status", "scope",
+              "owningDirectorate", "parties", "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn",
+              "nextReviewDue", "version"))),
+          Flux.fromIterable(exported).map(RepositoryPage::csvRow));
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
+          .header(HandlingView.HEADER, banner)
+          .body(lines);
     });
-    return Mono.just(ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
-        .body(Flux.concat(Flux.just(SpreadsheetCsv.header(List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
-            "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version"))), rows)));
   }
 
   private static String csvRow(SearchResult.Item d) {

@@ -28,7 +28,7 @@ record SearchResult(List<Item> items, long total, int page, int size, Map<String
   /** One agreement of the result, with what the table and the CSV show. */
   record Item(String id, String title, String kind, String status, String scope, String owningDirectorate, List<String> parties,
       List<String> categories, String pii, String marking, String effectiveDate, String terminationDate, String lastReviewedOn,
-      String nextReviewDue, String version, String highlight) {
+      String nextReviewDue, String version, String highlight, String banner, List<String> controls) {
 
     static Item of(JsonNode d) {
       List<String> parties = new ArrayList<>();
@@ -37,7 +37,14 @@ record SearchResult(List<Item> items, long total, int page, int size, Map<String
       d.path("categories").forEach(c -> categories.add(c.asText()));
       return new Item(text(d, "id"), text(d, "title"), text(d, "kind"), text(d, "status"), text(d, "scope"), text(d, "owningDirectorate"),
           parties, categories, text(d, "pii"), text(d, "marking"), text(d, "effectiveDate"), text(d, "terminationDate"),
-          text(d, "lastReviewedOn"), text(d, "nextReviewDue"), text(d, "version"), text(d, "highlight"));
+          text(d, "lastReviewedOn"), text(d, "nextReviewDue"), text(d, "version"), text(d, "highlight"),
+          text(d.path("handling"), "banner"), controls(d.path("handling").path("disseminationControls")));
+    }
+
+    private static List<String> controls(JsonNode controls) {
+      List<String> names = new ArrayList<>();
+      controls.forEach(c -> names.add(c.asText()));
+      return names;
     }
 
     private static String text(JsonNode d, String field) {

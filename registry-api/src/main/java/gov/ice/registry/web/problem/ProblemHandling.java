@@ -67,7 +67,8 @@ public class ProblemHandling {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
   /** Refusals that say the input itself is invalid, rather than that the lifecycle forbids it now. */
-  private static final Set<RefusalCode> INVALID_INPUT = Set.of(RefusalCode.PROFILE_INVALID, RefusalCode.DATE_INVALID);
+  private static final Set<RefusalCode> INVALID_INPUT = Set.of(RefusalCode.PROFILE_INVALID, RefusalCode.DATE_INVALID,
+      RefusalCode.HANDLING_INCONSISTENT);
 
   private final String retryAfterSeconds;
 

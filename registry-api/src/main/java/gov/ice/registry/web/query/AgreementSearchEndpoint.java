@@ -7,6 +7,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearch;
+import gov.ice.registry.web.access.ReadAccess;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.util.MultiValueMap;
@@ -27,9 +28,11 @@ import reactor.core.publisher.Mono;
 public class AgreementSearchEndpoint {
 
   private final AgreementRepositoryQueries agreements;
+  private final ReadAccess access;
 
-  public AgreementSearchEndpoint(AgreementRepositoryQueries agreements) {
+  public AgreementSearchEndpoint(AgreementRepositoryQueries agreements, ReadAccess access) {
     this.agreements = agreements;
+    this.access = access;
   }
 
   @GetMapping("/api/agreements")
@@ -41,7 +44,10 @@ public class AgreementSearchEndpoint {
   /** The same search and answer for the pages, which pass the query string as it came. */
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
   public Mono<AgreementSearchResponse> search(MultiValueMap<String, String> parameters) {
-    return Mono.fromCallable(() -> parse(parameters)).flatMap(agreements::search).map(AgreementSearchResponse::of);
+    // The markings filter inside the search, so the total and the facets count only what the user can page through.
+    return Mono.fromCallable(() -> parse(parameters))
+        .flatMap(search -> access.reader().flatMap(reader -> agreements.search(search, access.policy(), reader)))
+        .map(AgreementSearchResponse::of);
   }
 
   static AgreementSearch parse(MultiValueMap<String, String> parameters) {

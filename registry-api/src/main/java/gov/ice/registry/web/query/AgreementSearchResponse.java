@@ -13,6 +13,7 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.projection.repository.AgreementDocument;
 import gov.ice.registry.projection.repository.AgreementPage;
 import io.swagger.v3.oas.annotations.media.Schema;
+import gov.ice.registry.projection.access.HandlingView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,13 +71,15 @@ public record AgreementSearchResponse(
       @Schema(description = "With free text (q): the passage of the agreement's text that matched best, HTML-escaped,"
           + " the matched words in <mark>; absent without free text or when only the reference number matched")
       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-      String highlight) {
+      String highlight,
+      @Schema(description = "The agreement's handling markings and banner")
+      HandlingView handling) {
 
     static Item of(AgreementDocument d, String highlight) {
       return new Item(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(), d.parties(),
           d.categories(), d.pii(), d.sensitivePii(), d.marking(), d.purpose(), d.exemptionNumber(), d.draftVersion(),
           d.version(), d.requiredStakeholders(), d.concurrences(), d.signatures(), d.executedOn(), d.effectiveDate(),
-          d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.createdAt(), d.updatedAt(), d.externalReference(), highlight);
+          d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.createdAt(), d.updatedAt(), d.externalReference(), highlight, d.handling());
     }
   }
 }

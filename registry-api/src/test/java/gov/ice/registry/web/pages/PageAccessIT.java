@@ -57,7 +57,7 @@ class PageAccessIT extends H2Registry {
     HttpResponse<String> csv = PageSession.signIn(port, TestUsers.IGP).get(
         "/agreements.csv?q=" + word + "&after=" + created.header("X-Registry-Position").orElseThrow());
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.body()).startsWith("\uFEFFid,title,").contains(",'\uFF0BSUM(1) Sharing with the Texas");
+    assertThat(csv.body()).startsWith("\uFEFFCUI\r\nid,title,").contains(",'\uFF0BSUM(1) Sharing with the Texas");
   }
 
   @Test

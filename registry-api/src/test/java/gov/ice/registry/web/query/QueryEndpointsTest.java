@@ -73,7 +73,8 @@ class QueryEndpointsTest {
           .append("nextReviewDue", "2026-0" + (i + 1) + "-15").append("noticesIssued", List.of()))).block();
     }
     http = WebTestClient.bindToController(
-            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store, search)),
+            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store, search),
+                new gov.ice.registry.web.access.ReadAccess(new gov.ice.registry.web.access.AccessProperties(null, null))),
             new ReviewEndpoints(new ReviewQueries(store), clock, mapper),
             new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock),
             new NoticeEndpoint(new NoticeQueries(store), clock),

@@ -33,7 +33,8 @@ public sealed interface AgreementEvent
     ExigentDeadlineMissedNoticeIssued,
     PersonalDataErased,
     DocumentAttached,
-    DocumentContentWithdrawn {
+    DocumentContentWithdrawn,
+    HandlingMarked {
 
   AgreementId agreementId();
 }

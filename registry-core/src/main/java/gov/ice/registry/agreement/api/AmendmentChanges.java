@@ -22,6 +22,7 @@ public record AmendmentChanges(
         categories != null ? categories : current.categories(),
         dataProfile != null ? dataProfile : current.dataProfile(),
         terms != null ? terms : current.terms(),
-        current.exemption());
+        current.exemption(),
+        current.handling());
   }
 }

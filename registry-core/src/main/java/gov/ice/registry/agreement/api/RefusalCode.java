@@ -13,6 +13,8 @@ public enum RefusalCode {
   EXEMPTION_INVALID,
   /** The profile contradicts itself or the agreement kind (for example a MOR with an external party). */
   PROFILE_INVALID,
+  /** HANDLING_1-6: the handling markings contradict each other or name an unknown CUI category. */
+  HANDLING_INCONSISTENT,
   /** The action does not fit the agreement's current status. */
   WRONG_STATUS,
   /** A concurrence named a draft version that is not the current one. */

@@ -154,6 +154,20 @@ class EventSerializationTest {
     assertThat(current.profile().terms().permittedPurposes()).containsExactly("CRIMINAL_INVESTIGATION");
   }
 
+  /** Profiles gained {@code handling} without a new revision: a profile stored before reads with no handling markings. */
+  @Test
+  void aProfileStoredBeforeHandlingStillReads() throws IOException {
+    ObjectNode stored = (ObjectNode) CANONICAL.readTree(read(APPROVED.resolve("AgreementDrafted.json")));
+    ((ObjectNode) stored.at("/payload/profile")).remove("handling");
+    SerializedObject<String> old = new SimpleSerializedObject<>(CANONICAL.writeValueAsString(stored.get("payload")), String.class,
+        stored.get("type").asText(), stored.get("revision").asText());
+
+    AgreementDrafted read = serializer.deserialize(old);
+
+    assertThat(read.profile().handling()).isEqualTo(Handling.none());
+    assertThat(read.profile().banner()).isEqualTo("CUI");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyEventDeclaresARevision() {
     return Arrays.stream(AgreementEvent.class.getPermittedSubclasses())
@@ -254,7 +268,9 @@ class EventSerializationTest {
         new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7),
         new DocumentAttached(id, "doc-1", DRAFT_TEXT_SHA256, 48_213, "application/pdf", "MOU Texas DPS draft 2.pdf",
             DocumentKind.DRAFT_TEXT, 2, List.of(StakeholderOffice.IGP_PRIVACY)),
-        new DocumentContentWithdrawn(id, "doc-1", DRAFT_TEXT_SHA256, "Sealed by court order 26-cv-0042."));
+        new DocumentContentWithdrawn(id, "doc-1", DRAFT_TEXT_SHA256, "Sealed by court order 26-cv-0042."),
+        new HandlingMarked(id, 1, new Handling(List.of("SP-PRVCY", "LEI"), List.of(DisseminationControl.NOFORN, DisseminationControl.DL_ONLY),
+            List.of(), List.of("HSI", "pat"), "OPR SD SMOU"), List.of(StakeholderOffice.OPR_SD_SMOU)));
   }
 
   /** The type, revision and payload Axon stores, as stable, indented JSON ending in a newline. */

@@ -38,6 +38,19 @@ public final class SpreadsheetCsv {
     return BYTE_ORDER_MARK + row(columns);
   }
 
+  /**
+   * The first line of a file whose rows carry handling markings: the byte order mark and the
+   * banner, so a file opened or printed says how to handle it; {@link #columns} follow.
+   */
+  public static String banner(String banner) {
+    return BYTE_ORDER_MARK + row(List.of(banner));
+  }
+
+  /** The column names after a {@link #banner} line. */
+  public static String columns(List<String> columns) {
+    return row(columns);
+  }
+
   /** One row; a null cell is empty. */
   public static String row(List<?> cells) {
     return cells.stream().map(c -> cell(c == null ? null : c.toString())).collect(Collectors.joining(",")) + "\r\n";

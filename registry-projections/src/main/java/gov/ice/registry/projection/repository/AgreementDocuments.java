@@ -22,6 +22,10 @@ import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.projection.StatusChange;
 import gov.ice.registry.projection.VersionedWrite;
 import java.time.Instant;
+import gov.ice.registry.agreement.api.DisseminationControl;
+import gov.ice.registry.agreement.api.Handling;
+import gov.ice.registry.agreement.api.HandlingMarked;
+import gov.ice.registry.projection.access.HandlingView;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
@@ -73,6 +77,7 @@ final class AgreementDocuments {
   static final String SEARCH_TEXT = "searchText";
   static final String TITLE_SORT = "titleSort";
   static final String TERMINATION_DATE = "terminationDate";
+  static final String HANDLING = "handling";
 
   private AgreementDocuments() {}
 
@@ -111,7 +116,8 @@ final class AgreementDocuments {
         .append("lastReviewedOn", day(state.lastReviewedOn()))
         .append("nextReviewDue", day(state.nextReviewDue()))
         .append("createdAt", instant(folded.firstAt()))
-        .append("updatedAt", instant(folded.lastAt()));
+        .append("updatedAt", instant(folded.lastAt()))
+        .append(HANDLING, handling(profile.handling()));
   }
 
   /**
@@ -153,6 +159,10 @@ final class AgreementDocuments {
     } else if (event instanceof BiennialReviewCompleted e) {
       d.put("lastReviewedOn", day(e.reviewedOn()));
       d.put("nextReviewDue", day(e.nextReviewDue()));
+    } else if (event instanceof HandlingMarked e) {
+      d.put(HANDLING, handling(e.handling()));
+      d.put("concurrences", documents(d, "concurrences").stream()
+          .filter(c -> !e.staleConcurrences().contains(name(c, "office", StakeholderOffice.class))).toList());
     } else if (event instanceof PersonalDataErased) {
       // The document keeps no point of contact; of what the fold erases, only the signatories' names.
       d.put("signatures", documents(d, "signatures").stream()
@@ -185,6 +195,30 @@ final class AgreementDocuments {
     d.put(SEARCH_TEXT, searchText(profile.title(), purpose, d.getString("externalReference"), parties));
     d.put("requiredStakeholders", requiredStakeholders(List.copyOf(required)));
     d.put(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()));
+    d.put(HANDLING, handling(profile.handling()));
+  }
+
+  private static Document handling(Handling h) {
+    return new Document("cuiCategories", h.cuiCategories())
+        .append("disseminationControls", h.disseminationControls().stream().map(Enum::name).toList())
+        .append("relTo", h.relTo())
+        .append("disseminationList", h.disseminationList())
+        .append("designatedBy", h.designatedBy());
+  }
+
+  /** The stored handling and whether SMOU's concurrence on the current version confirms it; none for a document stored before. */
+  private static HandlingView handlingView(Document d, Marking marking) {
+    Object stored = d.get(HANDLING);
+    Handling handling = stored instanceof Document h
+        ? new Handling(strings(h, "cuiCategories"),
+            strings(h, "disseminationControls").stream().map(DisseminationControl::valueOf).toList(),
+            strings(h, "relTo"), strings(h, "disseminationList"), h.getString("designatedBy"))
+        : Handling.none();
+    int draftVersion = (int) number(d, "draftVersion");
+    boolean confirmed = documents(d, "concurrences").stream().anyMatch(c ->
+        "OPR_SD_SMOU".equals(c.getString("office")) && "CONCUR".equals(c.getString("decision"))
+            && number(c, "draftVersion") == draftVersion);
+    return HandlingView.of(marking, handling, confirmed);
   }
 
   /** One concurrence per office, in the order of the offices (the fold keeps them in an EnumMap). */
@@ -254,7 +288,8 @@ final class AgreementDocuments {
         day(d, "nextReviewDue"),
         instant(d, "createdAt"),
         instant(d, "updatedAt"),
-        d.getString("externalReference"));
+        d.getString("externalReference"),
+        handlingView(d, name(d, "marking", Marking.class)));
   }
 
   private static PartyName partyName(String stored) {

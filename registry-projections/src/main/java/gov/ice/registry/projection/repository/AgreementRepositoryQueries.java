@@ -19,6 +19,8 @@ import java.util.Objects;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
+import gov.ice.registry.projection.access.AccessPolicy;
+import gov.ice.registry.projection.access.Reader;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,6 +44,11 @@ public class AgreementRepositoryQueries {
   public Mono<AgreementPage> search(AgreementSearch search) {
     // CPU and disk work: off the caller's (event loop) thread.
     return Mono.fromCallable(() -> this.search.search(search)).subscribeOn(Schedulers.parallel());
+  }
+
+  /** {@link #search(AgreementSearch)} of what {@code reader} may see: items, total and facet counts alike. */
+  public Mono<AgreementPage> search(AgreementSearch search, AccessPolicy policy, Reader reader) {
+    return Mono.fromCallable(() -> this.search.search(search, policy, reader)).subscribeOn(Schedulers.parallel());
   }
 
   /**

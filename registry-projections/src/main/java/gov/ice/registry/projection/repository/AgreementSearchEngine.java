@@ -25,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import gov.ice.registry.projection.access.AccessPolicy;
+import gov.ice.registry.projection.access.Reader;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -225,7 +227,16 @@ public class AgreementSearchEngine {
    * ({@link IndexSearcher#searchAfter}); any other collects the top {@code (page + 1) * size}.
    */
   public AgreementPage search(AgreementSearch search) {
-    Query query = SearchSchema.query(search);
+    return search(search, (Query) null);
+  }
+
+  /** {@link #search(AgreementSearch)} of what {@code reader} may see under {@code policy}: items, total and facets alike. */
+  public AgreementPage search(AgreementSearch search, AccessPolicy policy, Reader reader) {
+    return search(search, AccessFilter.query(policy, reader));
+  }
+
+  private AgreementPage search(AgreementSearch search, Query accessFilter) {
+    Query query = AccessFilter.restrict(SearchSchema.query(search), accessFilter);
     Sort sort = SearchSchema.sort(search.sort());
     return read(searcher -> {
       FacetsCollector matches = new FacetsCollector();

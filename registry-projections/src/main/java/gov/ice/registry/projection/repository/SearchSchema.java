@@ -172,6 +172,7 @@ final class SearchSchema {
         doc.add(new NumericDocValuesField("sort." + instant, value.getTime()));
       }
     }
+    AccessFilter.index(doc, d);
     try {
       return FACETS_CONFIG.build(doc);
     } catch (java.io.IOException e) {
