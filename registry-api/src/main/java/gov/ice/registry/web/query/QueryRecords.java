@@ -92,6 +92,18 @@ final class QueryRecords {
     }
   }
 
+  record WorkParameters(
+      @Schema(type = "integer", minimum = "0", defaultValue = "0", description = "Page number, from 0") String page,
+      @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      put(map, "page", page);
+      put(map, "size", size);
+      return map;
+    }
+  }
+
   record PageParameters(
       @Schema(type = "integer", minimum = "0", description = "Page number, from 0; with page or size one page and the total, without both every row") String page,
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
