@@ -3,9 +3,11 @@ package gov.ice.registry.web.query;
 import gov.ice.registry.projection.work.WorkPage;
 import gov.ice.registry.projection.work.WorkQueries;
 import gov.ice.registry.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springdoc.core.annotations.ParameterObject;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
  * from 0, {@code size} 1-200 (default 20). A role with no queue (an auditor) gets an empty one.
  */
 @RestController
+@Tag(name = "Work", description = "What awaits the signed-in user: concurrences, disputes, clearances, signatures, reviews and deadlines")
 public class WorkEndpoint {
 
   static final int DEFAULT_SIZE = 20;
@@ -38,6 +41,7 @@ public class WorkEndpoint {
   }
 
   @GetMapping("/api/work")
+  @Operation(summary = "What awaits the signed-in user, from the queues of every role it holds (any authenticated user)")
   @ApiResponse(responseCode = "200", description = "What awaits the signed-in user, the longest waiting first: "
       + "each item's agreement, reason, the office or authority it waits for, since which day, and how many business days "
       + "(weekends and federal holidays excluded) that is",
