@@ -342,13 +342,21 @@ public final class AgreementState {
     if (profile == null) {
       return still;
     }
-    for (InformationCategory category : profile.categories()) {
-      Set<SignatoryAuthority> allowed = SignatoryRule.authoritiesFor(category, profile);
+    signingAuthorities(profile).forEach((category, allowed) -> {
       if (signatures.stream().noneMatch(s -> s.signedForIce() && allowed.contains(s.authority()))) {
         still.addAll(allowed);
       }
-    }
+    });
     return still;
+  }
+
+  /** Per information category of {@code profile}, every ICE authority that may sign for it (section X, Appendix H). */
+  public static Map<InformationCategory, Set<SignatoryAuthority>> signingAuthorities(AgreementProfile profile) {
+    Map<InformationCategory, Set<SignatoryAuthority>> authorities = new EnumMap<>(InformationCategory.class);
+    for (InformationCategory category : profile.categories()) {
+      authorities.put(category, SignatoryRule.authoritiesFor(category, profile));
+    }
+    return authorities;
   }
 
   /** The external parties that have not signed yet, by name. */

@@ -85,6 +85,11 @@ class WorkQueueIT {
     assertThat(opla.path("page").asInt()).isZero();
     assertThat(opla.path("size").asInt()).isEqualTo(20);
 
+    Response searched = registry.as(TestUsers.IGP).header("X-Registry-Position", at).get("/api/agreements?awaiting=OPLA&size=200");
+    assertThat(searched.json().path("items").findValuesAsText("id")).contains(id);
+    assertThat(registry.as(TestUsers.IGP).header("X-Registry-Position", at).get("/api/agreements?awaiting=ODCR&size=200")
+        .json().path("items").findValuesAsText("id")).doesNotContain(id);
+
     JsonNode program = work(registry, TestUsers.PROGRAM_OFFICE, at, "");
     assertThat(reasonsFor(program, id)).containsExactlyInAnyOrderElementsOf(offices.stream().map(o -> "AWAITING_CONCURRENCE:" + o).toList());
     assertThat(program.path("total").asLong()).isEqualTo(offices.size());
@@ -113,6 +118,8 @@ class WorkQueueIT {
     at = position(registry.as(TestUsers.OPLA).post("/api/agreements/" + id + "/legal-review",
         RegistryClient.JSON.createObjectNode().put("legallySufficient", true).put("comment", "Sufficient.")));
     assertThat(reasonsFor(work(registry, "sig-hsi-ead", at, ""), id)).containsExactly("AWAITING_SIGNATURE:HSI_EAD");
+    assertThat(registry.as(TestUsers.IGP).header("X-Registry-Position", at).get("/api/agreements?awaitingSignatureBy=HSI_EAD&size=200")
+        .json().path("items").findValuesAsText("id")).contains(id);
     assertThat(work(registry, "sig-ero-ead", at, "").path("total").asLong()).isZero();
     assertThat(reasonsFor(work(registry, TestUsers.PROGRAM_OFFICE, at, ""), id))
         .containsExactlyInAnyOrder("AWAITING_SIGNATURE:HSI_EAD", "AWAITING_PARTY_SIGNATURE:");
@@ -129,5 +136,8 @@ class WorkQueueIT {
     assertThat(bad.contentType()).startsWith("application/problem+json");
     assertThat(bad.json().path("violations").toString()).contains("size", "page");
     assertThat(registry.anonymous().get("/api/work").status()).isEqualTo(401);
+    Response unknownOffice = registry.as(TestUsers.IGP).get("/api/agreements?awaiting=NOBODY");
+    assertThat(unknownOffice.status()).isEqualTo(400);
+    assertThat(unknownOffice.json().path("violations").toString()).contains("awaiting");
   }
 }
