@@ -29,12 +29,15 @@ import gov.ice.registry.agreement.api.DocumentKind;
 import gov.ice.registry.agreement.api.DraftRevised;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.Exemption;
+import gov.ice.registry.agreement.api.InformationCategory;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
 import gov.ice.registry.agreement.api.HandlingMarked;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.NoticeKey;
+import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
@@ -48,6 +51,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -353,6 +357,43 @@ public final class AgreementState {
    */
   public boolean handlingConfirmed() {
     return concurredOn(HandlingMarkings.CONFIRMING_OFFICE, draftVersion);
+  }
+
+  /**
+   * The ICE authorities that may still sign: for each information category without an ICE
+   * signature from an authority allowed for it, every authority that may sign for it (the
+   * Executive Agent and the delegations that apply). Empty once ICE has signed for every category.
+   */
+  public Set<SignatoryAuthority> authoritiesStillToSign() {
+    Set<SignatoryAuthority> still = EnumSet.noneOf(SignatoryAuthority.class);
+    if (profile == null) {
+      return still;
+    }
+    signingAuthorities(profile).forEach((category, allowed) -> {
+      if (signatures.stream().noneMatch(s -> s.signedForIce() && allowed.contains(s.authority()))) {
+        still.addAll(allowed);
+      }
+    });
+    return still;
+  }
+
+  /** Per information category of {@code profile}, every ICE authority that may sign for it (section X, Appendix H). */
+  public static Map<InformationCategory, Set<SignatoryAuthority>> signingAuthorities(AgreementProfile profile) {
+    Map<InformationCategory, Set<SignatoryAuthority>> authorities = new EnumMap<>(InformationCategory.class);
+    for (InformationCategory category : profile.categories()) {
+      authorities.put(category, SignatoryRule.authoritiesFor(category, profile));
+    }
+    return authorities;
+  }
+
+  /** The external parties that have not signed yet, by name. */
+  public List<String> partiesStillToSign() {
+    if (profile == null) {
+      return List.of();
+    }
+    return profile.parties().stream().map(p -> p.name())
+        .filter(name -> signatures.stream().noneMatch(s -> PartyName.of(name).equals(s.party())))
+        .toList();
   }
 
   public boolean legalReviewRequired() {

@@ -5,6 +5,7 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
+import gov.ice.registry.projection.work.WorkProjection;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -34,7 +35,8 @@ public final class TrackingProjections {
       ReviewProjection.GROUP,
       ExigentDeadlineProjection.GROUP,
       NoticeProjection.GROUP,
-      ApprovalProjection.GROUP);
+      ApprovalProjection.GROUP,
+      WorkProjection.GROUP);
 
   /** Each read model's collection (its base name: a rebuilt one lives in a successor, see ReadStore). */
   public static final Map<String, String> COLLECTIONS = Map.of(
@@ -42,7 +44,8 @@ public final class TrackingProjections {
       ReviewProjection.GROUP, "reviews",
       ExigentDeadlineProjection.GROUP, "exigentTransfers",
       NoticeProjection.GROUP, "notices",
-      ApprovalProjection.GROUP, "approvals");
+      ApprovalProjection.GROUP, "approvals",
+      WorkProjection.GROUP, WorkProjection.COLLECTION);
 
   private TrackingProjections() {}
 

@@ -1,6 +1,7 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.security.CheckedSignIn;
+import gov.ice.registry.security.Roles;
 import gov.ice.registry.security.SessionAtSignIn;
 import gov.ice.registry.security.SignInOptions;
 import gov.ice.registry.security.SignInThrottled;
@@ -14,6 +15,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +66,7 @@ class LoginPage {
               .then(sessions.save(exchange, new SecurityContextImpl(user)))
               .then(requests.getRedirectUri(exchange).defaultIfEmpty(URI.create("/")))
               .flatMap(target -> requests.removeMatchingRequest(exchange).thenReturn(target))
-              .map(target -> "redirect:" + local(target)))
+              .map(target -> "redirect:" + landing(local(target), user)))
           .onErrorResume(SignInThrottled.class, throttled -> {
             exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -78,6 +80,17 @@ class LoginPage {
             return Mono.just("login");
           });
     });
+  }
+
+  /**
+   * Where a person lands: the page they asked for, or, from the sign-in page or the site's root,
+   * their own work ({@code /work}); an auditor, who has no queue, the central repository.
+   */
+  static String landing(String target, Authentication user) {
+    if (!target.equals("/")) {
+      return target;
+    }
+    return Roles.has(user, Roles.AUDITOR) ? "/" : "/work";
   }
 
   /** Only a path of this server: a saved request never sends the user elsewhere. */

@@ -5,6 +5,8 @@ import gov.ice.registry.agreement.api.DisseminationControl;
 import gov.ice.registry.projection.access.HandlingView;
 import gov.ice.registry.projection.export.SpreadsheetCsv;
 import gov.ice.registry.web.access.ReadAccess;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,6 +86,10 @@ class RepositoryPage {
         : query.getFirst("q") != null ? "relevance" : "title");
     model.addAttribute("sorts", SORTS);
     model.addAttribute("directorates", Arrays.stream(Directorate.values()).map(Enum::name).toList());
+    model.addAttribute("offices", Arrays.stream(StakeholderOffice.values()).map(Enum::name).toList());
+    model.addAttribute("authorities", Arrays.stream(SignatoryAuthority.values()).map(Enum::name).toList());
+    model.addAttribute("awaiting", query.getFirst("awaiting"));
+    model.addAttribute("awaitingSignatureBy", query.getFirst("awaitingSignatureBy"));
     model.addAttribute("csvHref", href("/agreements.csv", query, null));
     return backend.search(query)
         .map(page -> {

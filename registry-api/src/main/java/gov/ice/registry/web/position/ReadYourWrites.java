@@ -7,6 +7,7 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import gov.ice.registry.projection.reviews.ReviewProjection;
+import gov.ice.registry.projection.work.WorkProjection;
 import gov.ice.registry.web.problem.Problems;
 import gov.ice.registry.web.problem.Problems.Violation;
 import java.net.URI;
@@ -84,6 +85,9 @@ public class ReadYourWrites implements WebFilter {
     }
     if (path.startsWith("/api/audit/approvals") || path.startsWith("/audit/approvals")) {
       return List.of(ApprovalProjection.GROUP);
+    }
+    if (path.equals("/api/work") || path.equals("/work")) {
+      return List.of(WorkProjection.GROUP);
     }
     if (path.startsWith("/api/agreements/") || path.startsWith("/agreements/") || path.startsWith("/api/ledger")) {
       return List.of();

@@ -5,6 +5,8 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import gov.ice.registry.web.access.ReadAccess;
@@ -59,6 +61,8 @@ public class AgreementSearchEndpoint {
     var countries = p.strings("country");
     var directorates = p.enums("directorate", Directorate.class);
     var parties = p.wholeStrings("party");
+    var awaiting = p.enums("awaiting", StakeholderOffice.class);
+    var awaitingSignatureBy = p.enums("awaitingSignatureBy", SignatoryAuthority.class);
     Boolean pii = p.bool("pii");
     String q = p.string("q");
     int page = p.integer("page", 0, 0, 100_000);
@@ -71,6 +75,6 @@ public class AgreementSearchEndpoint {
     }
     p.validate();
     return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, q,
-        page, size, sort, parties);
+        page, size, sort, parties, awaiting, awaitingSignatureBy);
   }
 }

@@ -5,6 +5,8 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.StakeholderOffice;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.projection.exigent.ExigentDeadline;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,10 +47,20 @@ final class QueryRecords {
           example = "-updatedAt") String sort,
       @ArraySchema(schema = @Schema(type = "string", example = "Texas Department of Public Safety"),
           arraySchema = @Schema(description = "A party with any of these names (whole names, ignoring case); repeat for several"))
-      List<String> party) {
+      List<String> party,
+      @ArraySchema(schema = @Schema(implementation = StakeholderOffice.class), arraySchema = @Schema(description =
+          "Awaiting the concurrence of any of these offices: drafts without its decision on the current version, and amendments"
+              + " that newly require it (the office's work queue)"))
+      List<String> awaiting,
+      @ArraySchema(schema = @Schema(implementation = SignatoryAuthority.class), arraySchema = @Schema(description =
+          "Cleared agreements awaiting an ICE signature that any of these authorities may give, delegations included"
+              + " (the signatory's work queue)"))
+      List<String> awaitingSignatureBy) {
 
     MultiValueMap<String, String> asMap() {
       MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      putAll(map, "awaiting", awaiting);
+      putAll(map, "awaitingSignatureBy", awaitingSignatureBy);
       putAll(map, "status", status);
       putAll(map, "kind", kind);
       putAll(map, "category", category);
@@ -86,6 +98,18 @@ final class QueryRecords {
     MultiValueMap<String, String> asMap() {
       MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
       put(map, "within", within);
+      put(map, "page", page);
+      put(map, "size", size);
+      return map;
+    }
+  }
+
+  record WorkParameters(
+      @Schema(type = "integer", minimum = "0", defaultValue = "0", description = "Page number, from 0") String page,
+      @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
+
+    MultiValueMap<String, String> asMap() {
+      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
       put(map, "page", page);
       put(map, "size", size);
       return map;

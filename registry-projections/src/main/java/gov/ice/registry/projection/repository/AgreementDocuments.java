@@ -78,6 +78,9 @@ final class AgreementDocuments {
   static final String TITLE_SORT = "titleSort";
   static final String TERMINATION_DATE = "terminationDate";
   static final String HANDLING = "handling";
+  /** The offices a pending amendment newly requires (their concurrence on it is awaited). */
+  static final String PENDING_STAKEHOLDERS = "pendingStakeholders";
+  static final String SIGNING_AUTHORITIES = "signingAuthorities";
 
   private AgreementDocuments() {}
 
@@ -117,7 +120,10 @@ final class AgreementDocuments {
         .append("nextReviewDue", day(state.nextReviewDue()))
         .append("createdAt", instant(folded.firstAt()))
         .append("updatedAt", instant(folded.lastAt()))
-        .append(HANDLING, handling(profile.handling()));
+        .append(HANDLING, handling(profile.handling()))
+        .append(PENDING_STAKEHOLDERS, state.pendingAmendment()
+            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()))
+        .append(SIGNING_AUTHORITIES, signingAuthorities(profile));
   }
 
   /**
@@ -142,8 +148,10 @@ final class AgreementDocuments {
     } else if (event instanceof AgreementAmended e) {
       d.put("draftVersion", e.draftVersion());
       putProfile(d, e.profile(), e.scope(), e.requiredStakeholders());
+      d.put(PENDING_STAKEHOLDERS, List.of());
     } else if (event instanceof AmendmentProposed e) {
       d.put("draftVersion", e.draftVersion());
+      d.put(PENDING_STAKEHOLDERS, e.pendingStakeholders().stream().map(r -> r.office().name()).toList());
     } else if (event instanceof StakeholderConcurred e) {
       putConcurrence(d, new Concurrence(e.office(), ConcurrenceDecision.CONCUR, e.draftVersion(), e.comment()));
     } else if (event instanceof StakeholderNonConcurred e) {
@@ -195,6 +203,7 @@ final class AgreementDocuments {
     d.put(SEARCH_TEXT, searchText(profile.title(), purpose, d.getString("externalReference"), parties));
     d.put("requiredStakeholders", requiredStakeholders(List.copyOf(required)));
     d.put(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()));
+    d.put(SIGNING_AUTHORITIES, signingAuthorities(profile));
     d.put(HANDLING, handling(profile.handling()));
   }
 
@@ -219,6 +228,14 @@ final class AgreementDocuments {
         "OPR_SD_SMOU".equals(c.getString("office")) && "CONCUR".equals(c.getString("decision"))
             && number(c, "draftVersion") == draftVersion);
     return HandlingView.of(marking, handling, confirmed);
+  }
+
+  /** Per category, the ICE authorities that may sign for it: what the work queues' signature filter reads. */
+  private static List<Document> signingAuthorities(AgreementProfile profile) {
+    return AgreementState.signingAuthorities(profile).entrySet().stream()
+        .map(e -> new Document("category", e.getKey().name())
+            .append("authorities", e.getValue().stream().map(Enum::name).sorted().toList()))
+        .toList();
   }
 
   /** One concurrence per office, in the order of the offices (the fold keeps them in an EnumMap). */

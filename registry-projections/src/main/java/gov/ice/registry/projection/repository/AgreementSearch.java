@@ -5,6 +5,8 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.PartyKind;
+import gov.ice.registry.agreement.api.SignatoryAuthority;
+import gov.ice.registry.agreement.api.StakeholderOffice;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +14,9 @@ import java.util.Map;
 /**
  * A search of the central repository. Empty lists and nulls mean "any"; several values of one
  * filter match any of them; different filters must all match. {@code page} counts from 0.
- * {@code parties} are party names, matched whole and ignoring case.
+ * {@code parties} are party names, matched whole and ignoring case. {@code awaiting} and
+ * {@code awaitingSignatureBy} list the agreements awaiting an office's concurrence or a signature
+ * under an authority, as the work queues do.
  */
 public record AgreementSearch(
     List<AgreementStatus> statuses,
@@ -26,7 +30,9 @@ public record AgreementSearch(
     int page,
     int size,
     Sort sort,
-    List<String> parties) {
+    List<String> parties,
+    List<StakeholderOffice> awaiting,
+    List<SignatoryAuthority> awaitingSignatureBy) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 200;
@@ -39,6 +45,8 @@ public record AgreementSearch(
     countries = countries == null ? List.of() : List.copyOf(countries);
     directorates = directorates == null ? List.of() : List.copyOf(directorates);
     text = text == null || text.isBlank() ? null : text.trim();
+    awaiting = awaiting == null ? List.of() : List.copyOf(awaiting);
+    awaitingSignatureBy = awaitingSignatureBy == null ? List.of() : List.copyOf(awaitingSignatureBy);
     parties = parties == null ? List.of()
         : parties.stream().filter(n -> n != null && !n.isBlank()).map(AgreementDocuments::lower).distinct().toList();
     if (page < 0) {
@@ -49,6 +57,13 @@ public record AgreementSearch(
     }
     // Free text ranks by relevance unless a sort is asked for; relevance without free text is the default order.
     sort = sort == null ? (text == null ? Sort.DEFAULT : Sort.RELEVANCE) : sort.relevance() && text == null ? Sort.DEFAULT : sort;
+  }
+
+  /** A search with no work-queue filter. */
+  public AgreementSearch(List<AgreementStatus> statuses, List<AgreementKind> kinds, List<InformationCategory> categories,
+      List<PartyKind> partyKinds, List<String> countries, List<Directorate> directorates, Boolean pii, String text, int page,
+      int size, Sort sort, List<String> parties) {
+    this(statuses, kinds, categories, partyKinds, countries, directorates, pii, text, page, size, sort, parties, null, null);
   }
 
   /** A search with no party name filter. */

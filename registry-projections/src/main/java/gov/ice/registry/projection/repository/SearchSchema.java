@@ -64,6 +64,8 @@ import org.bson.codecs.DocumentCodec;
  *       stored with offsets for the highlighted passage;
  *   <li>{@code externalReference}: the reference lower-cased, exact, for prefix matching;
  *   <li>{@code reviewDue}: the next review's due day as a point, for the review views;
+ *   <li>{@code awaiting}, {@code awaitingSignatureBy}: the offices and authorities the agreement
+ *       waits for ({@link Awaiting}), exact (the work queues' filters);
  *   <li>{@code sort.*}: doc values of each sort key.
  * </ul>
  */
@@ -79,6 +81,10 @@ final class SearchSchema {
   static final String REFERENCE_EXACT = "externalReference";
   /** The next review's due day (epoch day), for the review views' ranges. */
   static final String REVIEW_DUE = "reviewDue";
+  /** The offices whose concurrence the agreement awaits ({@link Awaiting}), exact. */
+  static final String AWAITING = "awaiting";
+  /** The ICE authorities that may give a signature the agreement awaits ({@link Awaiting}), exact. */
+  static final String AWAITING_SIGNATURE_BY = "awaitingSignatureBy";
 
   /** Facet (and filter field) name to the repository document's field, in the order of the answer's facets. */
   static final Map<String, String> FACETS = facets();
@@ -145,6 +151,12 @@ final class SearchSchema {
         doc.add(new SortedSetDocValuesFacetField(facet, value));
       }
     });
+    for (String office : Awaiting.offices(d)) {
+      doc.add(new StringField(AWAITING, office, Field.Store.NO));
+    }
+    for (String authority : Awaiting.authorities(d)) {
+      doc.add(new StringField(AWAITING_SIGNATURE_BY, authority, Field.Store.NO));
+    }
     for (String name : BsonValues.strings(d, PARTY_NAMES)) {
       doc.add(new StringField(PARTY_NAME, name, Field.Store.NO));
     }
@@ -221,6 +233,8 @@ final class SearchSchema {
     filter(query, "directorate", search.directorates().stream().map(Enum::name).toList());
     // Whole party names, lower-cased as the index keeps them (AgreementSearch lower-cases the filter).
     filter(query, PARTY_NAME, search.parties());
+    filter(query, AWAITING, search.awaiting().stream().map(Enum::name).toList());
+    filter(query, AWAITING_SIGNATURE_BY, search.awaitingSignatureBy().stream().map(Enum::name).toList());
     if (search.pii() != null) {
       query.add(new TermQuery(new Term("pii", search.pii().toString())), Occur.FILTER);
     }
