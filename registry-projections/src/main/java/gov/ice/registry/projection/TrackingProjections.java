@@ -1,6 +1,7 @@
 package gov.ice.registry.projection;
 
 import gov.ice.registry.projection.audit.ApprovalProjection;
+import gov.ice.registry.projection.cycle.CycleTimeProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
@@ -34,7 +35,8 @@ public final class TrackingProjections {
       ReviewProjection.GROUP,
       ExigentDeadlineProjection.GROUP,
       NoticeProjection.GROUP,
-      ApprovalProjection.GROUP);
+      ApprovalProjection.GROUP,
+      CycleTimeProjection.GROUP);
 
   /** Each read model's collection (its base name: a rebuilt one lives in a successor, see ReadStore). */
   public static final Map<String, String> COLLECTIONS = Map.of(
@@ -42,7 +44,8 @@ public final class TrackingProjections {
       ReviewProjection.GROUP, "reviews",
       ExigentDeadlineProjection.GROUP, "exigentTransfers",
       NoticeProjection.GROUP, "notices",
-      ApprovalProjection.GROUP, "approvals");
+      ApprovalProjection.GROUP, "approvals",
+      CycleTimeProjection.GROUP, CycleTimeProjection.COLLECTION);
 
   private TrackingProjections() {}
 
