@@ -21,7 +21,7 @@ public class CycleTimeAccess {
   }
 
   /** The offices whose intervals {@code authentication} may see; empty for every office. */
-  static Set<String> officesOnly(Authentication authentication) {
+  public static Set<String> officesOnly(Authentication authentication) {
     if (seesEveryOffice(authentication)) {
       return Set.of();
     }

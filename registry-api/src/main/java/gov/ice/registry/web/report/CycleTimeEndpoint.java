@@ -91,8 +91,8 @@ public class CycleTimeEndpoint {
     put(parameters, "format", format);
     return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
         .flatMap(authentication -> Mono.fromCallable(() -> {
-          Parsed parsed = parse(parameters, authentication);
-          CycleTime report = answer(CycleTimeReport.of(index.entries(), parsed.request()), parsed.groupBy());
+          Parsed parsed = parse(parameters, CycleTimeAccess.officesOnly(authentication), today());
+          CycleTime report = report(parsed);
           if (!parsed.csv()) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
           }
@@ -102,11 +102,17 @@ public class CycleTimeEndpoint {
         }).subscribeOn(Schedulers.parallel()));
   }
 
-  record Parsed(CycleTimeReport.Request request, String groupBy, boolean csv) {}
+  /** What a request asks, read as the API reads it (the page reads it the same way). */
+  public record Parsed(CycleTimeReport.Request request, String groupBy, boolean csv) {}
 
-  Parsed parse(MultiValueMap<String, String> parameters, Authentication authentication) {
+  /** Today in the registry's calendar zone. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(StageTimeline.ZONE));
+  }
+
+  /** The report {@code parameters} ask for, limited to {@code offices} (empty: every office); InvalidQuery lists what is wrong. */
+  public static Parsed parse(MultiValueMap<String, String> parameters, java.util.Set<String> offices, LocalDate today) {
     QueryParameters p = new QueryParameters(parameters);
-    LocalDate today = LocalDate.now(clock.withZone(StageTimeline.ZONE));
     LocalDate to = day(p, "to", today);
     LocalDate from = day(p, "from", to == null ? null : to.minusYears(1));
     if (from != null && to != null && from.isAfter(to)) {
@@ -128,7 +134,7 @@ public class CycleTimeEndpoint {
       p.invalid("format", "is json or csv");
     }
     p.validate();
-    return new Parsed(new CycleTimeReport.Request(from, to, groupBy, unit, CycleTimeAccess.officesOnly(authentication), today),
+    return new Parsed(new CycleTimeReport.Request(from, to, groupBy, unit, offices, today),
         groupName == null ? "office" : groupName, "csv".equals(format));
   }
 
@@ -148,6 +154,11 @@ public class CycleTimeEndpoint {
     }
   }
 
+  /** The report {@code parsed} asks for, from the index. */
+  public CycleTime report(Parsed parsed) {
+    return answer(CycleTimeReport.of(index.entries(), parsed.request()), parsed.groupBy());
+  }
+
   static CycleTime answer(CycleTimeReport report, String groupBy) {
     List<Stage> stages = report.stages().stream().map(CycleTimeEndpoint::stage).toList();
     return new CycleTime(report.from(), report.to(), groupBy, report.unit().name(), stages, report.concurrency(),
@@ -159,7 +170,7 @@ public class CycleTimeEndpoint {
         r.rework());
   }
 
-  static String csv(CycleTime report) {
+  public static String csv(CycleTime report) {
     return SpreadsheetCsv.header(COLUMNS) + report.stages().stream()
         .map(s -> SpreadsheetCsv.row(Arrays.asList(s.stage(), s.group(), s.completed(), s.median(), s.p75(), s.p90(), s.mean(),
             s.open(), s.oldestOpen(), s.rework())))
