@@ -78,7 +78,14 @@ class MetricNamesIT {
                 && scrape[0].contains("registry_stage_oldest_open_business_days{");
           });
 
-      Promtool.run(dir, scrape[0], "check", "metrics");
+      // promtool's lint wants seconds for every time; a business day (weekends and federal holidays
+      // excluded) is no fixed number of seconds, so the cycle-time metrics named in business days
+      // (the histogram's name is the issue's) are the one finding allowed.
+      Promtool.Result lint = Promtool.attempt(dir, scrape[0], "check", "metrics");
+      assertThat(lint.output().lines()
+          .filter(line -> !line.isBlank())
+          .filter(line -> !line.matches("registry_stage_[a-z_]*_business_days(_max)? use base unit \"seconds\" instead of \"days\"")))
+          .as("promtool check metrics:\n" + lint.output()).isEmpty();
 
       Set<String> exposed = scrape[0].lines().filter(l -> !l.startsWith("#") && !l.isBlank())
           .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));

@@ -22,6 +22,7 @@ import java.util.List;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * event clock are both moved by the test, so the events carry those days. Its own context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests turn metrics export off by default; the scrape is part of what this test reads.
+@AutoConfigureObservability(tracing = false)
 class CycleTimeIT {
 
   static final ZoneId ZONE = ZoneId.of("America/New_York");
