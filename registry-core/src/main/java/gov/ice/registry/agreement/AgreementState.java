@@ -270,7 +270,7 @@ public final class AgreementState {
    * Exempt and out-of-scope agreements are registered without clearance, except exemption 10:
    * sharing under an exigent threat must still be memorialized in an executed ISAA.
    */
-  static AgreementStatus initialStatus(Scope scope, Exemption exemption) {
+  public static AgreementStatus initialStatus(Scope scope, Exemption exemption) {
     return switch (scope) {
       case IN_SCOPE, DHS_LEVEL -> AgreementStatus.DRAFT;
       case EXEMPT -> ExemptionRule.EXIGENT_THREAT.claimedBy(exemption) ? AgreementStatus.DRAFT : AgreementStatus.REGISTERED;
@@ -397,9 +397,14 @@ public final class AgreementState {
   }
 
   public boolean legalReviewRequired() {
-    return requirementOf(StakeholderOffice.OPLA)
-        .map(s -> Clearance.LEGAL_REVIEW_RULES.stream().anyMatch(s::requiredBy))
-        .orElse(false);
+    return legalReviewRequiredBy(requiredStakeholders);
+  }
+
+  /** Whether stakeholders {@code required} call for OPLA's legal sufficiency review (S8, S9). */
+  public static boolean legalReviewRequiredBy(List<RequiredStakeholder> required) {
+    return required.stream()
+        .filter(s -> s.office() == StakeholderOffice.OPLA)
+        .anyMatch(s -> Clearance.LEGAL_REVIEW_RULES.stream().anyMatch(s::requiredBy));
   }
 
   /** The thresholds (days before the due date) of the review notices recorded for {@code dueOn}, in ascending order. */

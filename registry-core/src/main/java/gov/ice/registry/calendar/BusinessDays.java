@@ -33,4 +33,20 @@ public final class BusinessDays {
     }
     return date;
   }
+
+  /**
+   * The business days after {@code from} up to and including {@code to}: a draft on a Monday
+   * answered on the Thursday took three. Zero when {@code to} is not after {@code from}.
+   */
+  public static int between(LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    int counted = 0;
+    for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
+      if (isBusinessDay(date)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
 }

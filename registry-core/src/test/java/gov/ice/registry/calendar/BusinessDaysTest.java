@@ -55,4 +55,12 @@ class BusinessDaysTest {
     assertThatThrownBy(() -> BusinessDays.addBusinessDays(LocalDate.of(2026, 3, 13), -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void countsTheBusinessDaysBetweenTwoDaysWithoutVeteransDayAndThanksgiving() {
+    assertThat(BusinessDays.between(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 5))).isEqualTo(3);
+    assertThat(BusinessDays.between(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30))).isEqualTo(18);
+    assertThat(BusinessDays.between(LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 2))).isZero();
+    assertThat(BusinessDays.between(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 2))).isZero();
+  }
 }

@@ -1,6 +1,7 @@
 package gov.ice.registry.projection;
 
 import gov.ice.registry.projection.audit.ApprovalProjection;
+import gov.ice.registry.projection.cycle.CycleTimeProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
@@ -36,7 +37,8 @@ public final class TrackingProjections {
       ExigentDeadlineProjection.GROUP,
       NoticeProjection.GROUP,
       ApprovalProjection.GROUP,
-      WorkProjection.GROUP);
+      WorkProjection.GROUP,
+      CycleTimeProjection.GROUP);
 
   /** Each read model's collection (its base name: a rebuilt one lives in a successor, see ReadStore). */
   public static final Map<String, String> COLLECTIONS = Map.of(
@@ -45,7 +47,8 @@ public final class TrackingProjections {
       ExigentDeadlineProjection.GROUP, "exigentTransfers",
       NoticeProjection.GROUP, "notices",
       ApprovalProjection.GROUP, "approvals",
-      WorkProjection.GROUP, WorkProjection.COLLECTION);
+      WorkProjection.GROUP, WorkProjection.COLLECTION,
+      CycleTimeProjection.GROUP, CycleTimeProjection.COLLECTION);
 
   private TrackingProjections() {}
 

@@ -6,6 +6,8 @@ import gov.ice.registry.agreement.AgreementModule;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.AgreementDirectory;
 import gov.ice.registry.projection.audit.ApprovalProjection;
+import gov.ice.registry.projection.cycle.CycleTimeIndex;
+import gov.ice.registry.projection.cycle.CycleTimeProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.notices.NoticeProjection;
@@ -92,7 +94,8 @@ public final class RegistryInstance implements AutoCloseable {
             .registerEventHandler(c -> new ExigentDeadlineProjection(store, AgreementLedger.of(c.eventStore())))
             .registerEventHandler(c -> new NoticeProjection(store, AgreementLedger.of(c.eventStore())))
             .registerEventHandler(c -> new ApprovalProjection(store, AgreementLedger.of(c.eventStore())))
-            .registerEventHandler(c -> new WorkProjection(store, AgreementLedger.of(c.eventStore()), ZoneId.of("America/New_York")));
+            .registerEventHandler(c -> new WorkProjection(store, AgreementLedger.of(c.eventStore()), ZoneId.of("America/New_York")))
+            .registerEventHandler(c -> new CycleTimeProjection(store, AgreementLedger.of(c.eventStore()), new CycleTimeIndex(store)));
       });
     }
     Configuration configuration = configurer.buildConfiguration();

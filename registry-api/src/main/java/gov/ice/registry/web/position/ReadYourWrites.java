@@ -3,6 +3,7 @@ package gov.ice.registry.web.position;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.projection.ProjectionRebuilder;
 import gov.ice.registry.projection.audit.ApprovalProjection;
+import gov.ice.registry.projection.cycle.CycleTimeProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
@@ -88,6 +89,9 @@ public class ReadYourWrites implements WebFilter {
     }
     if (path.equals("/api/work") || path.equals("/work")) {
       return List.of(WorkProjection.GROUP);
+    }
+    if (path.startsWith("/api/reports/cycle-time") || path.startsWith("/reports/cycle-time")) {
+      return List.of(CycleTimeProjection.GROUP);
     }
     if (path.startsWith("/api/agreements/") || path.startsWith("/agreements/") || path.startsWith("/api/ledger")) {
       return List.of();
