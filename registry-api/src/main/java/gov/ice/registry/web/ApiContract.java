@@ -75,8 +75,10 @@ class ApiContract {
       Map.entry("Reviews", Set.of("within", "page", "size")),
       Map.entry("Notices", Set.of("since")),
       Map.entry("Row", Set.of("id", "externalReference")),
-      Map.entry("SignatureRecord", Set.of("authority", "position")),
-      Map.entry("PointOfContact", Set.of("title", "organization", "email", "phone", "party")),
+      // An erasure of personal data (docs/ledger.md) nulls signatories' names and contacts' names.
+      Map.entry("SignatureRecord", Set.of("authority", "position", "signatoryName")),
+      Map.entry("PointOfContact", Set.of("name", "title", "organization", "email", "phone", "party")),
+      Map.entry("Approvals", Set.of("page", "size")),
       Map.entry("Party", Set.of("country")),
       Map.entry("Terms", Set.of("useAlignment", "routineUse", "authorities", "missionNeeds", "sharingRequirements",
           "thirdPartyConstraints", "dataDescription", "responsibilities", "systems", "safeguards", "retention",
@@ -86,8 +88,13 @@ class ApiContract {
       Map.entry("ImportProblem", Set.of("field", "rules")),
       Map.entry("Actor", Set.of("displayName")));
 
-  /** Properties the server leaves out rather than send null ({@code @JsonInclude(NON_NULL)}), by schema. */
+  /**
+   * Properties the server leaves out rather than send null ({@code @JsonInclude(NON_NULL)}, or a
+   * page's {@code page} and {@code size} when no page was asked for), by schema.
+   */
   static final Map<String, Set<String>> OMITTED = Map.of(
+      "Approvals", Set.of("page", "size"),
+      "Reviews", Set.of("page", "size"),
       "AgreementSummary", Set.of("existingAgreements", "existingAgreementsTotal", "existingAgreementsSearch"),
       "AgreementSearchItem", Set.of("highlight"),
       "ImportReportEnd", Set.of("interrupted"),
