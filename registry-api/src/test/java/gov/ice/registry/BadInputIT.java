@@ -180,7 +180,7 @@ class BadInputIT extends H2Registry {
   private static void assertProblem(Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().path("type").asText()).startsWith("https://isaa-registry/problems/");
+    assertThat(response.json().path("type").asText()).startsWith("tag:ice.gov,2026:isaa-registry/problems/");
     assertThat(response.json().path("title").asText()).isNotBlank();
     assertThat(response.json().path("status").asInt()).isEqualTo(status);
     assertThat(response.json().has("detail")).isTrue();

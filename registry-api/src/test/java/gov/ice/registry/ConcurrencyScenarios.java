@@ -38,8 +38,8 @@ public interface ConcurrencyScenarios {
             .toList();
         start.countDown();
         List<Integer> statuses = racing.stream().map(f -> f.join().status()).sorted().toList();
-        assertThat(statuses).as("round " + round + ": " + racing.stream().map(CompletableFuture::join).toList()).containsExactly(200, 409);
-        Response loser = racing.stream().map(CompletableFuture::join).filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(statuses).as("round " + round + ": " + racing.stream().map(CompletableFuture::join).toList()).containsExactly(200, 412);
+        Response loser = racing.stream().map(CompletableFuture::join).filter(r -> r.status() == 412).findFirst().orElseThrow();
         assertThat(loser.contentType()).startsWith("application/problem+json");
         Response history = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history");
         assertThat(history.json().size()).as("exactly one new event").isEqualTo(2);
@@ -50,7 +50,7 @@ public interface ConcurrencyScenarios {
   }
 
   @Test
-  default void refusesAStaleIfMatchAndAcceptsTheCurrentOne() {
+  default void refusesAStaleOrWeakIfMatchWith412AndAcceptsTheCurrentOne() {
     RegistryClient registry = registry();
     Response drafted = registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
     String id = drafted.id();
@@ -59,15 +59,19 @@ public interface ConcurrencyScenarios {
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     Response stale = registry.as("sam-opp").ifMatch(drafted.etag())
         .post("/api/agreements/" + id + "/concurrences", AgreementBodies.concurrence("OPP", 1));
-    assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+    assertThat(stale.status()).as("RFC 9110: a failed If-Match is 412 " + stale).isEqualTo(412);
     assertThat(stale.json().path("type").asText()).endsWith("/version-conflict");
+    Response weak = registry.as("sam-opp").ifMatch("W/" + first.etag())
+        .post("/api/agreements/" + id + "/concurrences", AgreementBodies.concurrence("OPP", 1));
+    assertThat(weak.status()).as("a weak ETag never satisfies If-Match (RFC 9110 13.1.1): " + weak).isEqualTo(412);
+    assertThat(weak.json().path("type").asText()).endsWith("/precondition-failed");
     Response current = registry.as("sam-opp").ifMatch(first.etag())
         .post("/api/agreements/" + id + "/concurrences", AgreementBodies.concurrence("OPP", 1));
     assertThat(current.status()).as(current.toString()).isEqualTo(200);
     assertThat(current.etag()).isEqualTo("\"3\"");
     Response staleAndRefusable = registry.as(TestUsers.PROGRAM_OFFICE).ifMatch(drafted.etag())
         .post("/api/agreements/" + id + "/clearance-request", null);
-    assertThat(staleAndRefusable.status()).as(staleAndRefusable.toString()).isEqualTo(409);
+    assertThat(staleAndRefusable.status()).as(staleAndRefusable.toString()).isEqualTo(412);
     assertThat(staleAndRefusable.json().path("type").asText())
         .as("a stale If-Match is reported before what the handler would refuse").endsWith("/version-conflict");
   }

@@ -132,7 +132,7 @@ public interface LifecycleScenarios {
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.json().path("code").asText()).isEqualTo("CONCURRENCE_MISSING");
-    assertThat(refused.json().path("type").asText()).isEqualTo("https://isaa-registry/problems/concurrence-missing");
+    assertThat(refused.json().path("type").asText()).isEqualTo("tag:ice.gov,2026:isaa-registry/problems/concurrence-missing");
     assertThat(refused.json().path("rules").toString()).contains("S1");
     Response history = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history");
     assertThat(history.json().size()).as("a refused command stores nothing").isEqualTo(1);

@@ -140,7 +140,7 @@ class StrictInputIT extends H2Registry {
       Response response = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id);
       assertThat(response.status()).as("%s: %s", id, response).isIn(400, 404);
       assertThat(response.contentType()).as(id).startsWith("application/problem+json");
-      assertThat(response.json().path("type").asText()).as(id).startsWith("https://isaa-registry/problems/");
+      assertThat(response.json().path("type").asText()).as(id).startsWith("tag:ice.gov,2026:isaa-registry/problems/");
       assertThat(response.header("X-Injected")).isEmpty();
     }
   }
@@ -199,7 +199,7 @@ class StrictInputIT extends H2Registry {
   static void assertBadRequestNaming(Response response, String field) {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().path("type").asText()).startsWith("https://isaa-registry/problems/");
+    assertThat(response.json().path("type").asText()).startsWith("tag:ice.gov,2026:isaa-registry/problems/");
     assertThat(response.json().path("violations").findValuesAsText("field")).as(response.toString()).contains(field);
     assertThat(response.text()).as("no parser internals in %s", response)
         .doesNotContain("com.fasterxml").doesNotContain("java.lang").doesNotContain("Cannot deserialize").doesNotContain("line: ");

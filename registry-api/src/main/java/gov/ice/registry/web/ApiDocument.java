@@ -120,6 +120,12 @@ class ApiDocument {
       }
       if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
+        // The hand-written ones first: the generated examples of the schemas that hold them reuse them.
+        schemas.forEach((name, schema) -> {
+          if (SchemaExamples.known(name) != null) {
+            schema.setExample(SchemaExamples.known(name));
+          }
+        });
         schemas.forEach((name, schema) -> {
           if (schema.getExample() == null) {
             schema.setExample(SchemaExamples.of(schema, schemas, 0));
@@ -160,7 +166,7 @@ class ApiDocument {
           problem(responses, "404", "No such agreement (or resource)");
         }
         if (command) {
-          problem(responses, "409", "A lifecycle rule refuses the action (`rules` names them), or a stale If-Match");
+          problem(responses, "409", "A lifecycle rule refuses the action (`rules` names them), or a concurrent change");
           problem(responses, "413", "Body too large");
           problem(responses, "415", "The body is not UTF-8 (it declares another charset, or starts as UTF-16 or UTF-32 does), "
               + "or not of a media type the endpoint takes");

@@ -61,7 +61,58 @@ final class SchemaExamples {
     BY_NAME.put("roles", List.of("PROGRAM_OFFICE"));
   }
 
+  /** Flags an example sets; every other flag is false, as in most real profiles. */
+  private static final Set<String> TRUE_FLAGS = Set.of("pii", "leisService", "caughtUp", "verified", "met", "running", "igpCleared",
+      "legallySufficient", "mutual", "concur");
+
+  /**
+   * Whole examples for the schemas a reader recognises: a state police partner in the US (an
+   * agreement's party), a foreign ministry abroad (a party in a request), a person as a point of
+   * contact, and a data profile for law enforcement data with PII and nothing more sensitive.
+   */
+  private static final Map<String, Object> KNOWN = Map.of(
+      "Party", Map.of("name", "Texas Department of Public Safety", "kind", "STATE", "country", "US", "intelligenceCommunity", false),
+      "PartyRequest", Map.of("name", "Ministry of Foreign Affairs of the United Mexican States", "kind", "FOREIGN_GOVERNMENT",
+          "country", "MX", "intelligenceCommunity", false),
+      "PointOfContact", pointOfContact(),
+      "PointOfContactRequest", pointOfContact(),
+      "DataProfile", dataProfile(true),
+      "DataProfileRequest", dataProfile(false));
+
   private SchemaExamples() {}
+
+  /** The example written for a schema of this name, where one is written by hand. */
+  static Object known(String schemaName) {
+    return KNOWN.get(schemaName);
+  }
+
+  private static Map<String, Object> pointOfContact() {
+    Map<String, Object> contact = new LinkedHashMap<>();
+    contact.put("name", "Jordan Rivera");
+    contact.put("title", "Section Chief, Law Enforcement Support");
+    contact.put("organization", "HSI Law Enforcement Support Center");
+    contact.put("email", "jordan.rivera@ice.example");
+    contact.put("phone", "+1-802-555-0142");
+    contact.put("party", "ICE");
+    return contact;
+  }
+
+  private static Map<String, Object> dataProfile(boolean answer) {
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("pii", true);
+    profile.put("sensitivePii", false);
+    profile.put("marking", "LES");
+    for (String flag : List.of("intelligenceCommunityInformation", "leisService", "chis", "securityRelated", "protectedClasses",
+        "section1367", "protectedApplications", "bulkTransfer", "newPurpose", "itInterconnection", "novelLegalIssue")) {
+      profile.put(flag, flag.equals("leisService"));
+    }
+    if (answer) {
+      profile.put("exceptionCitation", null);
+      profile.put("receiptOnly", false);
+      profile.put("multipleDhsComponents", false);
+    }
+    return profile;
+  }
 
   @SuppressWarnings("rawtypes")
   static Object of(Schema schema, Map<String, Schema> all, int depth) {
@@ -127,7 +178,7 @@ final class SchemaExamples {
       case "number":
         return schema.getMinimum() != null ? schema.getMinimum().max(BigDecimal.ONE) : BigDecimal.ONE;
       case "boolean":
-        return Boolean.TRUE;
+        return TRUE_FLAGS.contains(name);
       case "string":
         return string(name, schema);
       default:
@@ -145,7 +196,7 @@ final class SchemaExamples {
       return "2026-11-22T03:58:04.346Z";
     }
     if ("uri".equals(format)) {
-      return "https://isaa-registry/problems/invalid-request";
+      return "https://www.ice.gov/";
     }
     if ("uuid".equals(format)) {
       return ID;

@@ -221,7 +221,7 @@ class DeployFilesTest {
     // Over the limit, the same problem+json the registry answers.
     assertThat(directive(server, "error_page")).isEqualTo("413 = @body_too_large");
     String problem = block(conf, "location @body_too_large");
-    assertThat(problem).contains("application/problem+json").contains("https://isaa-registry/problems/body-too-large");
+    assertThat(problem).contains("application/problem+json").contains("tag:ice.gov,2026:isaa-registry/problems/body-too-large");
     new ObjectMapper().readTree(problem.substring(problem.indexOf("'{") + 1, problem.lastIndexOf("}'") + 1));
   }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A plain HTTP client for the registry, as an outside client sees it: real requests over a
- * socket, HTTP Basic as one of the example users, raw JSON bodies.
+ * socket, HTTP Basic as one of the example users, raw JSON bodies. Every answer is held to the
+ * committed OpenAPI document ({@link OpenApiResponses}): a test fails on the first departure.
  */
 public final class RegistryClient {
 
@@ -109,8 +110,9 @@ public final class RegistryClient {
           String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
           request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response);
+        Response response = new Response(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        OpenApiResponses.committed().check(method, path, response);
+        return response;
       } catch (IOException e) {
         throw new IllegalStateException(method + " " + path + " failed: " + e, e);
       } catch (InterruptedException e) {

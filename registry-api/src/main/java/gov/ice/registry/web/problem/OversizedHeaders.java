@@ -79,7 +79,7 @@ class OversizedHeaders {
 
     /** Fixed texts only, so no escaping is needed and no mapper runs on the event loop's error path. */
     private static String json(int status, String slug, String title, String detail) {
-      return "{\"type\":\"" + Problems.TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
+      return "{\"type\":\"" + Problems.typeBase() + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
           + ",\"detail\":\"" + detail + "\"}";
     }
   }

@@ -15,6 +15,7 @@ import gov.ice.registry.web.StrictJson;
 import gov.ice.registry.web.admin.UnknownProjection;
 import gov.ice.registry.web.agreement.ImportInterrupted;
 import gov.ice.registry.web.agreement.InvalidRequest;
+import gov.ice.registry.web.agreement.PreconditionFailed;
 import gov.ice.registry.web.agreement.UnknownAgreement;
 import gov.ice.registry.web.ledger.NoCheckpoint;
 import gov.ice.registry.web.problem.Problems.Violation;
@@ -183,6 +184,11 @@ public class ProblemHandling {
     return respond(Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
   }
 
+  @ExceptionHandler(PreconditionFailed.class)
+  ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed e) {
+    return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", e.getMessage()));
+  }
+
   @ExceptionHandler(UnknownAgreement.class)
   ResponseEntity<ProblemDetail> unknown(UnknownAgreement e) {
     return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement", e.getMessage()));
@@ -211,10 +217,18 @@ public class ProblemHandling {
       return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement",
           "No agreement has the id " + cause(e, AggregateNotFoundException.class).get().getAggregateIdentifier()));
     }
+    if (cause(e, PreconditionFailed.class).isPresent()) {
+      return preconditionFailed(cause(e, PreconditionFailed.class).get());
+    }
     if (cause(e, ConflictingModificationException.class).isPresent() || cause(e, ConcurrencyException.class).isPresent()) {
-      // A stale If-Match (ConflictingAggregateVersionException), a concurrent append, or an id that exists already.
+      // With If-Match, the caller's precondition failed (RFC 9110: 412): the agreement is no longer the version it named, or
+      // another command appended first. Without it, a concurrent append or an id that exists already: 409.
+      if (!exchange.getRequest().getHeaders().getIfMatch().isEmpty()) {
+        return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "version-conflict", "Precondition failed",
+            "The agreement changed since the version named in If-Match. Read it again (its ETag) and retry."));
+      }
       return respond(Problems.of(HttpStatus.CONFLICT, "version-conflict", "Conflicting change",
-          "The agreement changed since the version named in If-Match, or was changed concurrently. Read it again and retry."));
+          "The agreement was changed concurrently. Read it again and retry."));
     }
     if (storeUnavailable(e)) {
       log.warn("Ledger unavailable for {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), rootMessage(e));

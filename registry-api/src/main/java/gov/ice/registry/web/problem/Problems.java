@@ -18,16 +18,32 @@ import reactor.core.publisher.Mono;
  */
 public final class Problems {
 
-  public static final String TYPE_BASE = "https://isaa-registry/problems/";
+  /**
+   * Where problem types live unless {@code registry.problems.type-base} says otherwise: a tag URI
+   * (RFC 4151), which names a kind of problem without pretending to be a page that resolves.
+   */
+  public static final String DEFAULT_TYPE_BASE = "tag:ice.gov,2026:isaa-registry/problems/";
+  private static volatile String typeBase = DEFAULT_TYPE_BASE;
   public static final String REQUEST_ID = "requestId";
 
   private Problems() {}
 
   public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + slug));
+    problem.setType(URI.create(typeBase + slug));
     problem.setTitle(title);
     return problem;
+  }
+
+  /** The base every problem type starts with: the slug follows it. */
+  public static String typeBase() {
+    return typeBase;
+  }
+
+  /** Set once at start from {@code registry.problems.type-base} (ProblemTypeBase); a URI ending where a slug may follow. */
+  static void useTypeBase(String base) {
+    URI.create(base + "invalid-request");
+    typeBase = base;
   }
 
   public static ProblemDetail withViolations(ProblemDetail problem, List<Violation> violations) {

@@ -49,7 +49,7 @@ class ProblemHandlingTest {
         new AgreementRefused(RefusalCode.SHARING_BLOCKED, "section 1367 data", ruleIds("B1")));
     ResponseEntity<ProblemDetail> response = handling.other(wrapped, exchange);
     assertThat(response.getStatusCode().value()).isEqualTo(409);
-    assertThat(response.getBody().getType().toString()).isEqualTo("https://isaa-registry/problems/sharing-blocked");
+    assertThat(response.getBody().getType().toString()).isEqualTo("tag:ice.gov,2026:isaa-registry/problems/sharing-blocked");
     assertThat(response.getBody().getProperties()).containsEntry("code", "SHARING_BLOCKED").containsEntry("rules", List.of("B1"));
   }
 

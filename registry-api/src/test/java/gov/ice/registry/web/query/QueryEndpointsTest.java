@@ -118,7 +118,7 @@ class QueryEndpointsTest {
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.status").isEqualTo(400)
-        .jsonPath("$.type").isEqualTo("https://isaa-registry/problems/invalid-request")
+        .jsonPath("$.type").isEqualTo("tag:ice.gov,2026:isaa-registry/problems/invalid-request")
         .jsonPath("$.violations.length()").isEqualTo(5)
         .jsonPath("$.violations[0].field").isEqualTo("status")
         .jsonPath("$.violations[1].field").isEqualTo("partyKind")
