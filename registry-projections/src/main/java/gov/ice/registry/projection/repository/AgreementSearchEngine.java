@@ -404,7 +404,27 @@ public class AgreementSearchEngine {
         .add(org.apache.lucene.document.LongPoint.newRangeQuery(SearchSchema.REVIEW_DUE,
             from == null ? Long.MIN_VALUE : from.toEpochDay(), to.toEpochDay() - 1), Occur.FILTER)
         .build();
-    Sort order = SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true));
+    return ids(query, SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true)), SearchSchema.ID, offset, size);
+  }
+
+  /**
+   * The approvals of the audit {@code search} selects, in the audit's order (time, agreement,
+   * sequence, id): the ids from {@code offset}, at most {@code size}, and how many there are.
+   */
+  public Range approvals(gov.ice.registry.projection.audit.ApprovalSearch search, long offset, int size) {
+    return ids(SearchSchema.approvals(search), SearchSchema.APPROVAL_ORDER, SearchSchema.APPROVAL_ID, offset, size);
+  }
+
+  /**
+   * Exigent transfers, the earliest deadline first, then by id: all of them, or with
+   * {@code latestMissedDeadline} those not met whose deadline is on or before it (the missed ones).
+   */
+  public Range exigentTransfers(java.time.LocalDate latestMissedDeadline, long offset, int size) {
+    return ids(SearchSchema.transfers(latestMissedDeadline), SearchSchema.TRANSFER_ORDER, SearchSchema.TRANSFER_ID, offset, size);
+  }
+
+  /** The ids (stored field {@code idField}) of {@code query}'s matches in {@code order} from {@code offset}, at most {@code size}; the total. */
+  private Range ids(Query query, Sort order, String idField, long offset, int size) {
     return read(searcher -> {
       int total = searcher.count(query);
       if (offset >= total || size <= 0) {
@@ -413,8 +433,9 @@ public class AgreementSearchEngine {
       int n = (int) Math.min(offset + size, total);
       ScoreDoc[] hits = searcher.search(query, n, order).scoreDocs;
       List<String> ids = new ArrayList<>();
+      var fields = searcher.storedFields();
       for (int i = (int) offset; i < hits.length; i++) {
-        ids.add(searcher.storedFields().document(hits[i].doc, java.util.Set.of(SearchSchema.ID)).get(SearchSchema.ID));
+        ids.add(fields.document(hits[i].doc, java.util.Set.of(idField)).get(idField));
       }
       return new Range(ids, total);
     });
