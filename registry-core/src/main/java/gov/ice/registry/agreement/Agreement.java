@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import gov.ice.registry.agreement.api.AgreementDirectory;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AmendAgreement;
+import gov.ice.registry.agreement.api.AttachDocument;
 import gov.ice.registry.agreement.api.CompleteLegalReview;
 import gov.ice.registry.agreement.api.DecideClearance;
 import gov.ice.registry.agreement.api.DraftAgreement;
@@ -23,6 +24,7 @@ import gov.ice.registry.agreement.api.ReviseDraft;
 import gov.ice.registry.agreement.api.SignAgreement;
 import gov.ice.registry.agreement.api.TerminateAgreement;
 import gov.ice.registry.agreement.api.WithdrawAgreement;
+import gov.ice.registry.agreement.api.WithdrawDocumentContent;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -146,6 +148,16 @@ public class Agreement {
   @CommandHandler
   AgreementState handle(IssueExigentDeadlineNotice command, Clock clock) {
     return record(Notices.exigentDeadlineMissed(state, command), clock);
+  }
+
+  @CommandHandler
+  AgreementState handle(AttachDocument command, Clock clock) {
+    return record(Documents.attach(state, command), clock);
+  }
+
+  @CommandHandler
+  AgreementState handle(WithdrawDocumentContent command, Clock clock) {
+    return record(Documents.withdrawContent(state, command), clock);
   }
 
   @EventSourcingHandler

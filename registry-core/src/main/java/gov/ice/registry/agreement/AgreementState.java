@@ -23,6 +23,9 @@ import gov.ice.registry.agreement.api.ConcurrenceDecision;
 import gov.ice.registry.agreement.api.DisputeDecision;
 import gov.ice.registry.agreement.api.DisputeRaised;
 import gov.ice.registry.agreement.api.DisputeResolved;
+import gov.ice.registry.agreement.api.DocumentAttached;
+import gov.ice.registry.agreement.api.DocumentContentWithdrawn;
+import gov.ice.registry.agreement.api.DocumentKind;
 import gov.ice.registry.agreement.api.DraftRevised;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.Exemption;
@@ -45,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +90,8 @@ public final class AgreementState {
   private AgreementTerminated termination;
   private List<ExigentTransfer> exigentTransfers = new ArrayList<>();
   private Set<NoticeKey> noticesIssued = new HashSet<>();
+  private List<DocumentAttached> documents = new ArrayList<>();
+  private Map<String, DocumentContentWithdrawn> withdrawals = new LinkedHashMap<>();
 
   private AgreementState() {}
 
@@ -134,6 +140,8 @@ public final class AgreementState {
     c.termination = termination;
     c.exigentTransfers = new ArrayList<>(exigentTransfers);
     c.noticesIssued = new HashSet<>(noticesIssued);
+    c.documents = new ArrayList<>(documents);
+    c.withdrawals = new LinkedHashMap<>(withdrawals);
     return c;
   }
 
@@ -219,6 +227,13 @@ public final class AgreementState {
       termination = e;
     } else if (event instanceof AgreementExpired) {
       status = AgreementStatus.EXPIRED;
+    } else if (event instanceof DocumentAttached e) {
+      documents.add(e);
+      // New draft text: the concurrences given on this version were given on other text.
+      e.staleConcurrences().forEach(office -> concurrences.computeIfPresent(office,
+          (o, c) -> c.decision() == ConcurrenceDecision.CONCUR && c.draftVersion() == e.draftVersion() ? null : c));
+    } else if (event instanceof DocumentContentWithdrawn e) {
+      withdrawals.put(e.documentId(), e);
     } else if (event instanceof ExigentTransferRecorded e) {
       exigentTransfers.add(new ExigentTransfer(
           e.transferredOn(), e.authorizedBy(), e.memorializationDeadline(), e.laterMemorializationApprovedBy()));
@@ -452,5 +467,34 @@ public final class AgreementState {
 
   public Set<NoticeKey> noticesIssued() {
     return Collections.unmodifiableSet(noticesIssued);
+  }
+
+  /** The documents attached, in the order they were attached. */
+  public List<DocumentAttached> documents() {
+    return Collections.unmodifiableList(documents);
+  }
+
+  public Optional<DocumentAttached> document(String documentId) {
+    return documents.stream().filter(d -> d.documentId().equals(documentId)).findFirst();
+  }
+
+  /** The withdrawal of {@code documentId}'s content, if it was withdrawn. */
+  public Optional<DocumentContentWithdrawn> withdrawal(String documentId) {
+    return Optional.ofNullable(withdrawals.get(documentId));
+  }
+
+  /** The SHA-256 of the latest draft text attached to {@code version}: what an approval of that version approves. */
+  public Optional<String> draftTextOf(int version) {
+    String sha256 = null;
+    for (DocumentAttached d : documents) {
+      if (d.kind() == DocumentKind.DRAFT_TEXT && d.draftVersion() == version) {
+        sha256 = d.sha256();
+      }
+    }
+    return Optional.ofNullable(sha256);
+  }
+
+  public boolean hasExecutedCopy() {
+    return documents.stream().anyMatch(d -> d.kind() == DocumentKind.EXECUTED_COPY);
   }
 }

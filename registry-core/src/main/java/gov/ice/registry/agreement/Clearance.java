@@ -74,7 +74,8 @@ final class Clearance {
       throw AgreementRefused.under(RefusalCode.WRONG_STATUS, "IGP has cleared this version; OPLA's legal review is awaited",
           LEGAL_REVIEW_RULES);
     }
-    decided.record(new ClearanceGranted(command.agreementId(), state.draftVersion(), command.comment()));
+    decided.record(new ClearanceGranted(command.agreementId(), state.draftVersion(), command.comment(),
+        state.draftTextOf(state.draftVersion()).orElse(null)));
     return clearWhenComplete(decided);
   }
 
@@ -88,7 +89,8 @@ final class Clearance {
       throw new AgreementRefused(RefusalCode.WRONG_STATUS, "OPLA has already found this version legally sufficient");
     }
     Decided decided = new Decided(state)
-        .record(new LegalReviewCompleted(command.agreementId(), state.draftVersion(), command.legallySufficient(), command.comment()));
+        .record(new LegalReviewCompleted(command.agreementId(), state.draftVersion(), command.legallySufficient(), command.comment(),
+            state.draftTextOf(state.draftVersion()).orElse(null)));
     return command.legallySufficient() ? clearWhenComplete(decided) : decided;
   }
 

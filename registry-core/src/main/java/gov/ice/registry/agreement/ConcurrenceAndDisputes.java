@@ -62,9 +62,10 @@ final class ConcurrenceAndDisputes {
     }
     if (command.decision() == ConcurrenceDecision.NON_CONCUR) {
       return decided.record(new StakeholderNonConcurred(command.agreementId(), command.office(), command.draftVersion(),
-          command.comment(), rules));
+          command.comment(), rules, state.draftTextOf(command.draftVersion()).orElse(null)));
     }
-    decided.record(new StakeholderConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules));
+    decided.record(new StakeholderConcurred(command.agreementId(), command.office(), command.draftVersion(), command.comment(), rules,
+        state.draftTextOf(command.draftVersion()).orElse(null)));
     if (onAmendment && decided.state().pendingAmendmentHasEveryConcurrence()) {
       Maintenance.amendmentTakesEffect(decided, directory);
     }

@@ -128,6 +128,10 @@ public final class AgreementFixtures {
       return Notices.reviewDue(s, c);
     } else if (command instanceof IssueExigentDeadlineNotice c) {
       return Notices.exigentDeadlineMissed(s, c);
+    } else if (command instanceof gov.ice.registry.agreement.api.AttachDocument c) {
+      return Documents.attach(s, c);
+    } else if (command instanceof gov.ice.registry.agreement.api.WithdrawDocumentContent c) {
+      return Documents.withdrawContent(s, c);
     }
     throw new IllegalArgumentException("no stage decides " + command.getClass().getSimpleName());
   }

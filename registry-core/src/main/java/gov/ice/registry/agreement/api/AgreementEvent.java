@@ -31,7 +31,9 @@ public sealed interface AgreementEvent
     AgreementWithdrawn,
     ReviewDueNoticeIssued,
     ExigentDeadlineMissedNoticeIssued,
-    PersonalDataErased {
+    PersonalDataErased,
+    DocumentAttached,
+    DocumentContentWithdrawn {
 
   AgreementId agreementId();
 }

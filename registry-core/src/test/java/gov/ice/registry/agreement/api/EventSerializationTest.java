@@ -48,6 +48,8 @@ class EventSerializationTest {
 
   private static final ObjectMapper CANONICAL = RegistryJson.objectMapper();
 
+  private static final String DRAFT_TEXT_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
   private final JacksonSerializer serializer = RegistryJson.serializer();
 
   @TestFactory
@@ -100,6 +102,27 @@ class EventSerializationTest {
     assertThat(readContact.email()).isEqualTo("jordan.rivera@ice.example");
     assertThat(readContact.title()).isNull();
     assertThat(readContact.organization()).isNull();
+  }
+
+  /**
+   * Approvals gained {@code documentSha256} (the draft text they approve) without a new revision:
+   * events stored before it still read, with no hash.
+   */
+  @TestFactory
+  Stream<DynamicTest> anApprovalStoredBeforeDocumentSha256StillReads() {
+    return Stream.of("StakeholderConcurred", "StakeholderNonConcurred", "ClearanceGranted", "LegalReviewCompleted")
+        .map(name -> DynamicTest.dynamicTest(name, () -> {
+          ObjectNode stored = (ObjectNode) CANONICAL.readTree(read(APPROVED.resolve(name + ".json")));
+          ((ObjectNode) stored.get("payload")).remove("documentSha256");
+          SerializedObject<String> old = new SimpleSerializedObject<>(CANONICAL.writeValueAsString(stored.get("payload")),
+              String.class, stored.get("type").asText(), stored.get("revision").asText());
+
+          AgreementEvent read = serializer.deserialize(old);
+
+          assertThat(read.agreementId()).isEqualTo(agreementId());
+          assertThat(read).hasFieldOrPropertyWithValue("documentSha256", null);
+          assertThat(read).hasFieldOrPropertyWithValue("draftVersion", 1);
+        }));
   }
 
   @TestFactory
@@ -165,17 +188,19 @@ class EventSerializationTest {
             id, 1, ruleIds("DHS_LEVEL"), "Bulk PII for a purpose beyond the original collection needs DHS review."),
         new DraftRevised(
             id, 2, exemptProfile, Scope.EXEMPT, List.of(), List.of(StakeholderOffice.IGP, StakeholderOffice.IGP_PRIVACY)),
-        new StakeholderConcurred(id, StakeholderOffice.IGP_PRIVACY, 1, "The PII handling meets privacy requirements.", ruleIds("S3")),
-        new StakeholderNonConcurred(id, StakeholderOffice.OPR_SD_SMOU, 1, "The terms lack a CUI marking procedure.", ruleIds("S4")),
+        new StakeholderConcurred(id, StakeholderOffice.IGP_PRIVACY, 1, "The PII handling meets privacy requirements.", ruleIds("S3"),
+            DRAFT_TEXT_SHA256),
+        new StakeholderNonConcurred(id, StakeholderOffice.OPR_SD_SMOU, 1, "The terms lack a CUI marking procedure.", ruleIds("S4"),
+            DRAFT_TEXT_SHA256),
         new DisputeRaised(
             id, DisputeLevel.PROGRAM_AD, "HSI holds the marking procedure sufficient.", 1, List.of(StakeholderOffice.OPR_SD_SMOU)),
         new DisputeResolved(
             id, DisputeDecision.PROCEED_AS_DRAFTED, "The existing CUI policy covers the marking.", 1,
             List.of(StakeholderOffice.OPR_SD_SMOU)),
         new ClearanceRequested(id, 1),
-        new ClearanceGranted(id, 1, "Cleared by IGP."),
+        new ClearanceGranted(id, 1, "Cleared by IGP.", DRAFT_TEXT_SHA256),
         new ClearanceReturned(id, 1, "Element 4 lacks the retention schedule."),
-        new LegalReviewCompleted(id, 1, true, "Legally sufficient."),
+        new LegalReviewCompleted(id, 1, true, "Legally sufficient.", DRAFT_TEXT_SHA256),
         new AgreementCleared(id, 1, ruleIds("S1")),
         new AgreementSigned(id, 1, iceSignature, ruleIds("SIGNATORY_LAW_ENFORCEMENT")),
         new AgreementExecuted(id, 1, LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)),
@@ -197,7 +222,10 @@ class EventSerializationTest {
         new AgreementWithdrawn(id, AgreementStatus.DRAFT, "The partner chose another channel."),
         new ReviewDueNoticeIssued(id, LocalDate.of(2028, 1, 15), 30, LocalDate.of(2027, 12, 16)),
         new ExigentDeadlineMissedNoticeIssued(id, LocalDate.of(2026, 7, 3), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 13)),
-        new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7));
+        new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7),
+        new DocumentAttached(id, "doc-1", DRAFT_TEXT_SHA256, 48_213, "application/pdf", "MOU Texas DPS draft 2.pdf",
+            DocumentKind.DRAFT_TEXT, 2, List.of(StakeholderOffice.IGP_PRIVACY)),
+        new DocumentContentWithdrawn(id, "doc-1", DRAFT_TEXT_SHA256, "Sealed by court order 26-cv-0042."));
   }
 
   /** The type, revision and payload Axon stores, as stable, indented JSON ending in a newline. */
