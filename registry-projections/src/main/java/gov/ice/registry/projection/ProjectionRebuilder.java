@@ -208,7 +208,7 @@ public class ProjectionRebuilder {
             long target = head();
             store.beginRebuild(TrackingProjections.COLLECTIONS.get(name));
             processor.shutDown();
-            processor.resetTokens();
+            resetTokens(processor);
             processor.start();
             // Only now: before, the stopped processor's old position would look like a finished rebuild.
             rebuildTargets.put(name, target);
@@ -221,6 +221,21 @@ public class ProjectionRebuilder {
             guard.set(false);
           }
         });
+  }
+
+  /**
+   * Resets {@code processor} to the ledger's start. On a ledger without events the start Axon
+   * asks the ledger for (its tail token) is null, and a processor that never handled an event
+   * holds no token either: the reset would store a null token, which MongoTokenStore cannot
+   * (a NullPointerException, answered 500). There the start is a position before every event
+   * (-1): the reset handlers still run, and the first event is read whatever its position.
+   */
+  private void resetTokens(StreamingEventProcessor processor) {
+    if (eventStore.createTailToken() != null) {
+      processor.resetTokens();
+    } else {
+      processor.resetTokens(source -> GapAwareTrackingToken.newInstance(-1, java.util.List.of()));
+    }
   }
 
   public Mono<List<ProjectionStatus>> statuses() {
@@ -303,10 +318,9 @@ public class ProjectionRebuilder {
     Long lag = position == null ? null : Math.max(0, head - position);
     boolean isCaughtUp = caughtUp.merge(AgreementSearchEngine.NAME, position != null && position >= startHead, Boolean::logicalOr);
     // As for the processors: caught up, but not while a rebuild runs (the live index answers meanwhile).
-    // Its loop retries a failed batch by itself; a standing error is reported as failing, without attempt counts.
-    String error = search.error();
+    // Its loop retries a failed batch by itself, every second, and counts each failed attempt.
     return new ProjectionStatus(AgreementSearchEngine.NAME, search.isRunning(), position, lag,
-        isCaughtUp && !search.rebuilding(), search.rebuilding(), error, error != null, null, null, error, null);
+        isCaughtUp && !search.rebuilding(), search.rebuilding(), search.error(), failures.failing(AgreementSearchEngine.NAME));
   }
 
   /** The lowest position the token store holds for {@code name}'s segments, read without claiming them; null if none. */

@@ -39,8 +39,8 @@ public class ProjectionsConfiguration {
    */
   @Bean(initMethod = "start", destroyMethod = "stop")
   AgreementSearchEngine agreementSearchEngine(@Value("${registry.search.dir:${registry.data-dir:./data}/search}") Path dir,
-      @Lazy EventStore eventStore, AgreementLedger agreementLedger, ReadModelProperties properties) {
-    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize());
+      @Lazy EventStore eventStore, AgreementLedger agreementLedger, ReadModelProperties properties, ReadModelFailures failures) {
+    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize(), failures);
   }
 
   /** Lazy: the projections are created while Axon's configuration is still being assembled. */

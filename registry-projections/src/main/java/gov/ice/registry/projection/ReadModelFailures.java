@@ -44,7 +44,10 @@ public final class ReadModelFailures {
   public ReadModelFailures(Clock clock, MeterRegistry meters) {
     this.clock = Objects.requireNonNull(clock, "clock");
     if (meters != null) {
-      for (String name : TrackingProjections.GROUPS) {
+      List<String> names = new java.util.ArrayList<>(TrackingProjections.GROUPS);
+      // The search index follows the ledger by a loop of its own, and reports its failures here too.
+      names.add(gov.ice.registry.projection.repository.AgreementSearchEngine.NAME);
+      for (String name : names) {
         counters.put(name, Counter.builder("registry.read.model.failures").tag("read_model", name)
             .description("Failed attempts of a read model's batches (each is retried after a growing pause)")
             .register(meters));

@@ -79,13 +79,14 @@ public class ReadYourWrites implements WebFilter {
       return List.of(AgreementSearchEngine.NAME, ReviewProjection.GROUP);
     }
     if (path.startsWith("/api/deadlines") || path.startsWith("/deadlines")) {
-      return List.of(ExigentDeadlineProjection.GROUP);
+      // The index selects the transfers (and the audit's page); their rows come from their read model.
+      return List.of(AgreementSearchEngine.NAME, ExigentDeadlineProjection.GROUP);
     }
     if (path.startsWith("/api/notices")) {
       return List.of(NoticeProjection.GROUP);
     }
     if (path.startsWith("/api/audit/approvals") || path.startsWith("/audit/approvals")) {
-      return List.of(ApprovalProjection.GROUP);
+      return List.of(AgreementSearchEngine.NAME, ApprovalProjection.GROUP);
     }
     if (path.equals("/api/work") || path.equals("/work")) {
       return List.of(WorkProjection.GROUP);

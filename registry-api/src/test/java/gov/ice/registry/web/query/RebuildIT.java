@@ -90,6 +90,30 @@ class RebuildIT {
     }
   }
 
+  /**
+   * On a ledger without events every read model's rebuild is accepted (it answered 500: the reset
+   * stored a null token), finishes at once, and the read models then follow the first events.
+   */
+  @Test
+  void aRebuildOnAnEmptyLedgerIsAcceptedAndTheReadModelsFollowTheFirstEvents() throws Exception {
+    try (RegistryProcess registry = RegistryProcess.start(Map.of("REGISTRY_DATA_DIR", dataDir.toString()), logs.resolve("empty.log"))) {
+      RegistryClient client = registry.client();
+      ReadStoreRestartIT.awaitRebuilt(client);
+      for (String name : List.of("repository", "reviews", "exigent", "notices", "audit", "search")) {
+        Response rebuilt = client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null);
+        assertThat(rebuilt.status()).as(name + ": " + rebuilt).isEqualTo(202);
+      }
+      ReadStoreRestartIT.awaitRebuilt(client);
+      Response drafted = client.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+      assertThat(drafted.status()).isEqualTo(201);
+      client.as(TestUsers.stakeholder(StakeholderOffice.IGP))
+          .post("/api/agreements/" + drafted.id() + "/concurrences", AgreementBodies.concurrence("IGP", 1));
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> total(client) == 1
+          && client.as(TestUsers.AUDITOR).get("/api/audit/approvals?size=5").json().path("total").asLong() == 1);
+      assertThat(java.nio.file.Files.readString(logs.resolve("empty.log"))).doesNotContain("NullPointerException");
+    }
+  }
+
   private static long total(RegistryClient client) {
     return client.as(TestUsers.AUDITOR).get("/api/agreements?size=1").json().path("total").asLong();
   }

@@ -35,7 +35,6 @@ import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,21 +56,13 @@ public class ApprovalProjection extends BatchedProjection {
   static final String CONTEXTS = "approvalContexts";
 
   private final AgreementContexts contexts;
-  private final ApprovalIndex index;
 
   public ApprovalProjection(ReadStore store, AgreementLedger ledger) {
-    this(store, ledger, ApprovalIndex.inactive(store));
-  }
-
-  /** {@code index} follows every batch written and every drop before a replay (the embedded store). */
-  @Autowired
-  public ApprovalProjection(ReadStore store, AgreementLedger ledger, ApprovalIndex index) {
     super(GROUP, COLLECTION, store, List.of(
         new IndexModel(Indexes.ascending("actorKey", "at")),
         new IndexModel(Indexes.ascending("office", "at")),
         new IndexModel(Indexes.ascending("at"))));
     this.contexts = new AgreementContexts(store, CONTEXTS, ledger);
-    this.index = index;
   }
 
   @Override
@@ -138,16 +129,6 @@ public class ApprovalProjection extends BatchedProjection {
   @Override
   protected void forget() {
     contexts.forget();
-  }
-
-  @Override
-  protected void written(String collection, List<Document> documents) {
-    index.written(collection, documents);
-  }
-
-  @Override
-  protected void dropped(String collection) {
-    index.dropped(collection);
   }
 
   private static Document entry(String type, String decision, String office, int draftVersion, String comment, List<RuleId> rules) {

@@ -3,6 +3,7 @@ package gov.ice.registry.projection.repository;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.ReadModelFailures;
 import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,6 +87,7 @@ public class AgreementSearchEngine {
   private final StreamableMessageSource<TrackedEventMessage<?>> ledger;
   private final AgreementLedger agreements;
   private final int batchSize;
+  private final ReadModelFailures failures;
   private final Cursors cursors = new Cursors();
   private volatile Tracker live;
   private volatile Tracker building;
@@ -93,10 +95,20 @@ public class AgreementSearchEngine {
 
   public AgreementSearchEngine(Path root, StreamableMessageSource<TrackedEventMessage<?>> ledger,
       AgreementLedger agreements, int batchSize) {
+    this(root, ledger, agreements, batchSize, new ReadModelFailures());
+  }
+
+  /**
+   * {@code failures} counts each failed attempt of a batch (or of comparing the index with the
+   * ledger) under {@link #NAME}, as for the other read models: segment 0 the live index, 1 a rebuild.
+   */
+  public AgreementSearchEngine(Path root, StreamableMessageSource<TrackedEventMessage<?>> ledger,
+      AgreementLedger agreements, int batchSize, ReadModelFailures failures) {
     this.root = root;
     this.ledger = ledger;
     this.agreements = agreements;
     this.batchSize = batchSize;
+    this.failures = failures;
   }
 
   /** Opens the live index (a new one if there is none) and starts following the ledger from its position. */
@@ -108,18 +120,46 @@ public class AgreementSearchEngine {
       Files.createDirectories(root);
       Path current = root.resolve(CURRENT);
       String name = Files.exists(current) ? Files.readString(current, StandardCharsets.UTF_8).trim() : newName();
+      // A directory named after the live one is a rebuild a stop interrupted: it goes on from its
+      // own last commit. Older ones (a live index replaced just before a stop) are deleted.
+      Path unfinished = null;
       try (Stream<Path> all = Files.list(root)) {
-        for (Path leftover : all.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(name)).toList()) {
-          log.info("Deleting {}, a search index no longer live (a rebuild left unfinished)", leftover);
-          deleteRecursively(leftover);
+        for (Path other : all.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(name))
+            .sorted(Comparator.comparingLong(AgreementSearchEngine::millis).reversed()).toList()) {
+          if (unfinished == null && millis(other) > millis(root.resolve(name))) {
+            unfinished = other;
+          } else {
+            log.info("Deleting {}, a search index no longer live", other);
+            deleteRecursively(other);
+          }
         }
       }
       live = new Tracker(new LuceneIndex(root.resolve(name)), null);
       writeCurrent(name);
+      if (unfinished != null) {
+        var head = ledger.createHeadToken();
+        long target = head == null ? -1 : head.position().orElse(-1);
+        building = new Tracker(new LuceneIndex(unfinished), target);
+        log.info("Resuming the search index rebuild in {} from position {}; it takes over at ledger position {}",
+            unfinished, building.index.position(), target);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index under " + root, e);
     }
     live.start();
+    if (building != null) {
+      building.start();
+    }
+  }
+
+  /** The creation time an index directory's name holds ({@code index-<millis>}); -1 for another name. */
+  private static long millis(Path dir) {
+    String name = dir.getFileName().toString();
+    try {
+      return name.startsWith("index-") ? Long.parseLong(name.substring("index-".length())) : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Stops following the ledger and closes the indexes, committing nothing more. */
@@ -186,6 +226,8 @@ public class AgreementSearchEngine {
     rebuilt.target = null;
     live = rebuilt;
     building = null;
+    // The rebuild's failures were counted as segment 1; as the live index it counts as segment 0.
+    failures.succeeded(NAME, 1);
     log.info("The rebuilt search index {} took over at position {}", rebuilt.index.path(), rebuilt.index.position());
     if (old != null) {
       old.stopAndClose();
@@ -415,7 +457,27 @@ public class AgreementSearchEngine {
         .add(org.apache.lucene.document.LongPoint.newRangeQuery(SearchSchema.REVIEW_DUE,
             from == null ? Long.MIN_VALUE : from.toEpochDay(), to.toEpochDay() - 1), Occur.FILTER)
         .build();
-    Sort order = SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true));
+    return ids(query, SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true)), SearchSchema.ID, offset, size);
+  }
+
+  /**
+   * The approvals of the audit {@code search} selects, in the audit's order (time, agreement,
+   * sequence, id): the ids from {@code offset}, at most {@code size}, and how many there are.
+   */
+  public Range approvals(gov.ice.registry.projection.audit.ApprovalSearch search, long offset, int size) {
+    return ids(SearchSchema.approvals(search), SearchSchema.APPROVAL_ORDER, SearchSchema.APPROVAL_ID, offset, size);
+  }
+
+  /**
+   * Exigent transfers, the earliest deadline first, then by id: all of them, or with
+   * {@code latestMissedDeadline} those not met whose deadline is on or before it (the missed ones).
+   */
+  public Range exigentTransfers(java.time.LocalDate latestMissedDeadline, long offset, int size) {
+    return ids(SearchSchema.transfers(latestMissedDeadline), SearchSchema.TRANSFER_ORDER, SearchSchema.TRANSFER_ID, offset, size);
+  }
+
+  /** The ids (stored field {@code idField}) of {@code query}'s matches in {@code order} from {@code offset}, at most {@code size}; the total. */
+  private Range ids(Query query, Sort order, String idField, long offset, int size) {
     return read(searcher -> {
       int total = searcher.count(query);
       if (offset >= total || size <= 0) {
@@ -424,8 +486,9 @@ public class AgreementSearchEngine {
       int n = (int) Math.min(offset + size, total);
       ScoreDoc[] hits = searcher.search(query, n, order).scoreDocs;
       List<String> ids = new ArrayList<>();
+      var fields = searcher.storedFields();
       for (int i = (int) offset; i < hits.length; i++) {
-        ids.add(searcher.storedFields().document(hits[i].doc, java.util.Set.of(SearchSchema.ID)).get(SearchSchema.ID));
+        ids.add(fields.document(hits[i].doc, java.util.Set.of(idField)).get(idField));
       }
       return new Range(ids, total);
     });
@@ -531,6 +594,11 @@ public class AgreementSearchEngine {
       thread.start();
     }
 
+    /** How {@link ReadModelFailures} tells the two loops apart: 0 the live index, 1 a rebuild. */
+    int segment() {
+      return target == null ? 0 : 1;
+    }
+
     @Override
     public void run() {
       while (!stopped) {
@@ -540,6 +608,7 @@ public class AgreementSearchEngine {
             verified = true;
           } catch (RuntimeException | IOException e) {
             error = String.valueOf(e);
+            failures.failed(NAME, segment(), e);
             log.warn("Cannot compare the search index with the ledger yet; retrying", e);
             LockSupport.parkNanos(RETRY.toNanos());
             continue;
@@ -554,6 +623,9 @@ public class AgreementSearchEngine {
               } while (batch.size() < batchSize && stream.hasNextAvailable());
             }
             index.apply(batch, fold);
+            if (error != null) {
+              failures.succeeded(NAME, segment());
+            }
             error = null;
             Long takeOverAt = target;
             if (takeOverAt != null && index.position() >= takeOverAt) {
@@ -569,6 +641,7 @@ public class AgreementSearchEngine {
           }
           // Nothing of the failed batch was committed: the ledger is read again from the committed position.
           error = String.valueOf(e);
+          failures.failed(NAME, segment(), e);
           log.warn("The search index failed to apply events; retrying from position {}", index.position(), e);
           fold.clear();
           LockSupport.parkNanos(RETRY.toNanos());

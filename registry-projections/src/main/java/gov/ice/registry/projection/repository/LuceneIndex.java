@@ -1,6 +1,10 @@
 package gov.ice.registry.projection.repository;
 
+import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.AgreementEvent;
+import gov.ice.registry.agreement.api.ExigentTransfer;
+import gov.ice.registry.projection.AgreementContext;
+import gov.ice.registry.projection.audit.ApprovalProjection;
 import gov.ice.registry.projection.BsonValues;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.VersionedWrite;
@@ -46,6 +50,10 @@ final class LuceneIndex implements Closeable {
   static final String POSITION = "position";
   /** The identifier of the ledger's first event: which ledger the position counts in. */
   static final String LEDGER = "ledger";
+  /** Which documents the index holds ({@link #VERSION}); an index of another version is built again. */
+  static final String SCHEMA = "schema";
+  /** 2: approvals, exigent transfers and each agreement's context beside the agreements. */
+  static final String VERSION = "2";
 
   private final Path path;
   private final Directory directory;
@@ -64,6 +72,10 @@ final class LuceneIndex implements Closeable {
       // A close never commits: only apply does, with the position its documents reflect.
       writer = new IndexWriter(directory, new IndexWriterConfig(SearchSchema.ANALYZER).setCommitOnClose(false));
       searchers = new SearcherManager(writer, null);
+      if (token != null && !VERSION.equals(committed.get(SCHEMA))) {
+        // Written by an earlier version, without the documents this one queries: read the ledger again.
+        clear();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + path, e);
     }
@@ -107,6 +119,7 @@ final class LuceneIndex implements Closeable {
     Map<String, String> data = new LinkedHashMap<>();
     data.put(TOKEN, encode(last));
     data.put(POSITION, Long.toString(last.position().orElse(-1)));
+    data.put(SCHEMA, VERSION);
     if (of != null) {
       data.put(LEDGER, of);
     }
@@ -133,34 +146,83 @@ final class LuceneIndex implements Closeable {
     searchers.maybeRefreshBlocking();
   }
 
-  /** The documents after {@code messages}, written but not committed: a crash here loses them, and nothing else. */
+  /** An agreement's repository document and its context, after some event. */
+  private record Held(Document source, AgreementContext context) {}
+
+  /**
+   * The documents after {@code messages}, written but not committed: a crash here loses them, and
+   * nothing else. Besides each agreement's document: its context ({@link AgreementContext#next},
+   * as the audit and exigent read models change theirs), the approvals each event records
+   * ({@link ApprovalProjection#entries}) and, for an agreement with exigent transfers, each
+   * transfer's state after the event.
+   */
   void write(List<? extends TrackedEventMessage<?>> messages, LedgerFold fold) throws IOException {
-    Map<String, Document> pending = new LinkedHashMap<>();
+    Map<String, Held> pending = new LinkedHashMap<>();
+    Map<String, org.apache.lucene.document.Document> approvals = new LinkedHashMap<>();
+    Map<String, org.apache.lucene.document.Document> transfers = new LinkedHashMap<>();
     IndexSearcher searcher = searchers.acquire();
     try {
       for (TrackedEventMessage<?> message : messages) {
         if (message.getPayload() instanceof AgreementEvent event && message instanceof DomainEventMessage<?> domain) {
           String id = event.agreementId().value();
           long sequence = domain.getSequenceNumber();
-          Document before = pending.containsKey(id) ? pending.get(id) : stored(searcher, id);
-          long version = before == null ? -1 : BsonValues.number(before, VersionedWrite.VERSION);
+          Held before = pending.containsKey(id) ? pending.get(id) : held(searcher, id);
+          long version = before == null ? -1 : BsonValues.number(before.source(), VersionedWrite.VERSION);
           if (version > sequence) {
             continue;
           }
-          Document after = sequence == 0 ? AgreementDocuments.next(null, event, domain.getTimestamp())
-              : version == sequence ? AgreementDocuments.next(before, event, domain.getTimestamp())
-              : AgreementDocuments.toDocument(fold.after(domain));
+          Document after;
+          AgreementContext context;
+          if (sequence == 0) {
+            after = AgreementDocuments.next(null, event, domain.getTimestamp());
+            context = AgreementContext.NONE.next(event);
+          } else if (version == sequence && before.context() != null) {
+            after = AgreementDocuments.next(before.source(), event, domain.getTimestamp());
+            context = before.context().next(event);
+          } else {
+            LedgerFold.Folded folded = fold.after(domain);
+            after = AgreementDocuments.toDocument(folded);
+            context = AgreementContext.of(folded.state());
+          }
           after.put("_id", id);
           after.put(VersionedWrite.VERSION, sequence + 1);
-          pending.put(id, after);
+          pending.put(id, new Held(after, context));
+          for (Document entry : ApprovalProjection.entries(domain, context.title(), context.draftVersion(),
+              context.owningDirectorate())) {
+            approvals.put(entry.getString("_id"), SearchSchema.approval(entry));
+          }
+          for (ExigentTransfer transfer : context.exigentTransfers()) {
+            String transferId = id + ":" + transfer.transferredOn();
+            transfers.put(transferId, SearchSchema.transfer(transferId,
+                ExigentMemorialization.met(transfer, context.executedOn()), transfer.memorializationDeadline()));
+          }
         }
       }
     } finally {
       searchers.release(searcher);
     }
-    for (Map.Entry<String, Document> entry : pending.entrySet()) {
-      writer.updateDocument(new Term(SearchSchema.ID, entry.getKey()), SearchSchema.document(entry.getValue()));
+    for (Map.Entry<String, Held> entry : pending.entrySet()) {
+      writer.updateDocument(new Term(SearchSchema.ID, entry.getKey()),
+          SearchSchema.document(entry.getValue().source(), entry.getValue().context().toDocument()));
     }
+    for (Map.Entry<String, org.apache.lucene.document.Document> entry : approvals.entrySet()) {
+      writer.updateDocument(new Term(SearchSchema.APPROVAL_ID, entry.getKey()), entry.getValue());
+    }
+    for (Map.Entry<String, org.apache.lucene.document.Document> entry : transfers.entrySet()) {
+      writer.updateDocument(new Term(SearchSchema.TRANSFER_ID, entry.getKey()), entry.getValue());
+    }
+  }
+
+  /** The document and context this index holds for agreement {@code id}, or null. */
+  private static Held held(IndexSearcher searcher, String id) throws IOException {
+    TopDocs found = searcher.search(new TermQuery(new Term(SearchSchema.ID, id)), 1);
+    if (found.scoreDocs.length == 0) {
+      return null;
+    }
+    org.apache.lucene.document.Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
+    BytesRef context = doc.getBinaryValue(SearchSchema.CONTEXT);
+    return new Held(SearchSchema.source(doc.getBinaryValue(SearchSchema.SOURCE)),
+        context == null ? null : AgreementContext.from(SearchSchema.source(context)));
   }
 
   /** The repository document this index holds for agreement {@code id}, or null. */

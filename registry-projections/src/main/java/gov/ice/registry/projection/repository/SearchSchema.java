@@ -36,7 +36,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -73,6 +72,27 @@ final class SearchSchema {
 
   static final String ID = "id";
   static final String SOURCE = "source";
+  /**
+   * What a Lucene document is: an agreement ({@link #AGREEMENT}), one approval of the audit
+   * ({@link #APPROVAL}) or one exigent transfer ({@link #TRANSFER}). Each kind has its own key
+   * field, so their ids never meet.
+   */
+  static final String DOC = "doc";
+  static final String AGREEMENT = "agreement";
+  static final String APPROVAL = "approval";
+  static final String TRANSFER = "transfer";
+  /** The agreement's {@code AgreementContext} as BSON: what its approvals and transfers are made from. */
+  static final String CONTEXT = "context";
+  /** The approval's {@code _id} in the audit read model (agreement:sequence:index). */
+  static final String APPROVAL_ID = "approvalId";
+  static final String ACTOR = "actorKey";
+  static final String OFFICE = "office";
+  static final String AT = "at";
+  /** The transfer's {@code _id} in the exigent read model (agreement:transfer day). */
+  static final String TRANSFER_ID = "transferId";
+  static final String MET = "met";
+  /** The memorialization deadline (epoch day). */
+  static final String DEADLINE = "deadline";
   static final String PARTY_NAME = "partyName";
   static final String TITLE = "title";
   static final String PURPOSE = "purpose";
@@ -139,12 +159,10 @@ final class SearchSchema {
   static org.apache.lucene.document.Document document(Document d) {
     String id = d.getString("_id");
     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    doc.add(new StringField(DOC, AGREEMENT, Field.Store.NO));
     doc.add(new StringField(ID, id, Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
-    org.bson.ByteBuf bson = new RawBsonDocument(d, CODEC).getByteBuffer();
-    byte[] bytes = new byte[bson.remaining()];
-    bson.get(bytes);
-    doc.add(new StoredField(SOURCE, bytes));
+    doc.add(new StoredField(SOURCE, bson(d)));
     FACETS.forEach((facet, field) -> {
       for (String value : values(d, field)) {
         doc.add(new StringField(facet, value, Field.Store.NO));
@@ -192,6 +210,93 @@ final class SearchSchema {
     }
   }
 
+  /** {@link #document(Document)} with the agreement's context kept beside it (see {@link #CONTEXT}). */
+  static org.apache.lucene.document.Document document(Document d, Document context) {
+    org.apache.lucene.document.Document doc = document(d);
+    doc.add(new StoredField(CONTEXT, bson(context)));
+    return doc;
+  }
+
+  /**
+   * One approval of the audit read model ({@code ApprovalProjection.entries}): only what the audit
+   * filters and orders by; the rows themselves are read from the read model by {@code _id}.
+   */
+  static org.apache.lucene.document.Document approval(Document entry) {
+    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    String id = entry.getString("_id");
+    doc.add(new StringField(DOC, APPROVAL, Field.Store.NO));
+    doc.add(new StringField(APPROVAL_ID, id, Field.Store.YES));
+    doc.add(new SortedDocValuesField(APPROVAL_ID, new BytesRef(id)));
+    if (entry.getString(ACTOR) != null) {
+      doc.add(new StringField(ACTOR, entry.getString(ACTOR), Field.Store.NO));
+    }
+    if (entry.getString(OFFICE) != null) {
+      doc.add(new StringField(OFFICE, entry.getString(OFFICE), Field.Store.NO));
+    }
+    long at = entry.getDate(AT).getTime();
+    doc.add(new LongPoint(AT, at));
+    doc.add(new NumericDocValuesField("sort.at", at));
+    doc.add(new SortedDocValuesField("sort.agreementId", new BytesRef(entry.getString("agreementId"))));
+    doc.add(new NumericDocValuesField("sort.sequence", BsonValues.number(entry, "sequence")));
+    return doc;
+  }
+
+  /** The approvals {@code search} selects (actor and office ignoring case, {@code [from, to)}). */
+  static Query approvals(gov.ice.registry.projection.audit.ApprovalSearch search) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term(DOC, APPROVAL)), Occur.FILTER);
+    if (search.actor() != null) {
+      query.add(new TermQuery(new Term(ACTOR, search.actor().toLowerCase(Locale.ROOT))), Occur.FILTER);
+    }
+    if (search.office() != null) {
+      query.add(new TermQuery(new Term(OFFICE, search.office().toUpperCase(Locale.ROOT))), Occur.FILTER);
+    }
+    if (search.from() != null || search.to() != null) {
+      // As the read model stores instants: BSON dates, milliseconds.
+      long from = search.from() == null ? Long.MIN_VALUE : search.from().toEpochMilli();
+      long to = search.to() == null ? Long.MAX_VALUE : search.to().toEpochMilli() - 1;
+      query.add(LongPoint.newRangeQuery(AT, from, to), Occur.FILTER);
+    }
+    return query.build();
+  }
+
+  /** The audit's order: time, agreement, event sequence, then {@code _id}, as the read model sorts. */
+  static final Sort APPROVAL_ORDER = new Sort(new SortField("sort.at", SortField.Type.LONG),
+      new SortField("sort.agreementId", SortField.Type.STRING), new SortField("sort.sequence", SortField.Type.LONG),
+      new SortField(APPROVAL_ID, SortField.Type.STRING));
+
+  /** One exigent transfer: whether it was met and its deadline; the row is read from the read model by {@code _id}. */
+  static org.apache.lucene.document.Document transfer(String id, boolean met, java.time.LocalDate deadline) {
+    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    doc.add(new StringField(DOC, TRANSFER, Field.Store.NO));
+    doc.add(new StringField(TRANSFER_ID, id, Field.Store.YES));
+    doc.add(new SortedDocValuesField(TRANSFER_ID, new BytesRef(id)));
+    doc.add(new StringField(MET, Boolean.toString(met), Field.Store.NO));
+    doc.add(new LongPoint(DEADLINE, deadline.toEpochDay()));
+    doc.add(new NumericDocValuesField("sort." + DEADLINE, deadline.toEpochDay()));
+    return doc;
+  }
+
+  /** Every transfer, or (with {@code latestMissedDeadline}) those not met whose deadline is on or before that day. */
+  static Query transfers(java.time.LocalDate latestMissedDeadline) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term(DOC, TRANSFER)), Occur.FILTER);
+    if (latestMissedDeadline != null) {
+      query.add(new TermQuery(new Term(MET, "false")), Occur.FILTER)
+          .add(LongPoint.newRangeQuery(DEADLINE, Long.MIN_VALUE, latestMissedDeadline.toEpochDay()), Occur.FILTER);
+    }
+    return query.build();
+  }
+
+  /** The exigent view's order: the earliest deadline first, then {@code _id}. */
+  static final Sort TRANSFER_ORDER = new Sort(new SortField("sort." + DEADLINE, SortField.Type.LONG),
+      new SortField(TRANSFER_ID, SortField.Type.STRING));
+
+  static byte[] bson(Document d) {
+    org.bson.ByteBuf bson = new RawBsonDocument(d, CODEC).getByteBuffer();
+    byte[] bytes = new byte[bson.remaining()];
+    bson.get(bytes);
+    return bytes;
+  }
+
   /** The repository document a Lucene document keeps. */
   static Document source(BytesRef stored) {
     byte[] bytes = java.util.Arrays.copyOfRange(stored.bytes, stored.offset, stored.offset + stored.length);
@@ -224,7 +329,7 @@ final class SearchSchema {
 
   /** The filters and the free text of {@code search}: values of one filter OR-ed, filters AND-ed. */
   static Query query(AgreementSearch search) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(AGREEMENTS, Occur.FILTER);
     filter(query, "status", search.statuses().stream().map(Enum::name).toList());
     filter(query, "kind", search.kinds().stream().map(Enum::name).toList());
     filter(query, "category", search.categories().stream().map(Enum::name).toList());
@@ -241,9 +346,11 @@ final class SearchSchema {
     if (search.text() != null) {
       query.add(text(search.text()), Occur.MUST);
     }
-    BooleanQuery built = query.build();
-    return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+    return query.build();
   }
+
+  /** Every agreement (and no approval or transfer). */
+  static final Query AGREEMENTS = new TermQuery(new Term(DOC, AGREEMENT));
 
   /**
    * Free text: Lucene's simple query syntax over the text fields (every word must occur, in any

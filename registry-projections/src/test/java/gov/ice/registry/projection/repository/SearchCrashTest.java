@@ -49,7 +49,7 @@ class SearchCrashTest {
       assertThat(reopened.position()).isEqualTo(committed);
       var searcher = reopened.searchers().acquire();
       try {
-        assertThat(searcher.getIndexReader().numDocs()).isEqualTo(
+        assertThat((long) searcher.count(SearchSchema.AGREEMENTS)).isEqualTo(
             first.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().count());
       } finally {
         reopened.searchers().release(searcher);
@@ -62,6 +62,11 @@ class SearchCrashTest {
         assertThat(after).hasSize(120);
         assertThat(after).isEqualTo(rebuilt.contents());
         assertThat(after.stream().mapToLong(AgreementDocument::version).sum()).isEqualTo(events.size());
+        // The approvals of the audit, too: each once, in the same order.
+        var every = new gov.ice.registry.projection.audit.ApprovalSearch(null, null, null, null);
+        var approvals = search.engine().approvals(every, 0, Integer.MAX_VALUE);
+        assertThat(approvals.total()).isGreaterThan(120);
+        assertThat(approvals.ids()).doesNotHaveDuplicates().isEqualTo(rebuilt.engine().approvals(every, 0, Integer.MAX_VALUE).ids());
       }
     }
   }
@@ -93,6 +98,32 @@ class SearchCrashTest {
       try (TestSearch rebuilt = second.fresh().awaitCaughtUp()) {
         assertThat(second.contents()).isEqualTo(rebuilt.contents());
       }
+    }
+  }
+
+  @Test
+  void anIndexOfAnEarlierSchemaIsReadAgainFromTheLedger() throws Exception {
+    List<DomainEventMessage<?>> events = SearchCorpus.interleaved(SearchCorpus.stories(20, 4));
+    try (TestSearch search = TestSearch.start().publish(events)) {
+      search.stop();
+      java.nio.file.Path live = search.dir().resolve(Files.readString(search.dir().resolve(AgreementSearchEngine.CURRENT)).trim());
+      // As version 1 committed: a position, but no schema (and no approvals, transfers or contexts).
+      try (var directory = org.apache.lucene.store.FSDirectory.open(live);
+          var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig())) {
+        java.util.Map<String, String> data = new java.util.HashMap<>();
+        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        data.remove(LuceneIndex.SCHEMA);
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+      }
+      LuceneIndex old = new LuceneIndex(live);
+      assertThat(old.token()).as("emptied, to be read again").isNull();
+      old.close();
+
+      List<AgreementDocument> rebuilt = search.open().awaitCaughtUp().contents();
+      assertThat(rebuilt).hasSize(20);
+      assertThat(search.engine().approvals(new gov.ice.registry.projection.audit.ApprovalSearch(null, null, null, null), 0, 0).total())
+          .isPositive();
     }
   }
 }
