@@ -87,6 +87,17 @@ public abstract class BatchedProjection {
   /** Forgets what the projection keeps in memory, before a replay. */
   protected void forget() {}
 
+  /**
+   * After a batch's write: the documents of this read model that {@code collection} now holds as
+   * the batch made them (written, or versioned and already there at that version), for what a read
+   * model keeps beside its collection. Documents changed by {@link ReadModelBatch#updateStored}
+   * are not reported.
+   */
+  protected void written(String collection, List<Document> documents) {}
+
+  /** After {@code collection} was dropped before a replay into it. */
+  protected void dropped(String collection) {}
+
   protected final String collection() {
     return collection;
   }
@@ -109,8 +120,12 @@ public abstract class BatchedProjection {
     boolean last = !(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage();
     if (last && !batch.isEmpty()) {
       String into = target;
-      batch.flush(base -> store.collection(base.equals(collection) ? into : base));
+      Map<String, List<Document>> held = batch.flush(base -> store.collection(base.equals(collection) ? into : base));
       store.commit();
+      List<Document> own = held.getOrDefault(collection, List.of());
+      if (!own.isEmpty()) {
+        written(into, own);
+      }
     }
   }
 
@@ -140,6 +155,7 @@ public abstract class BatchedProjection {
     ReadStore.Collections collections = store.collections(collection);
     target = collections.building() != null ? collections.building() : collections.live();
     store.drop(target);
+    dropped(target);
     ensureIndexes();
   }
 
