@@ -36,6 +36,9 @@ public interface DocumentScenarios {
   /** How many rows hold the bytes whose SHA-256 is {@code sha256} in the ledger's database. */
   int storedCopies(String sha256);
 
+  /** The application's document store, for the sweep. */
+  gov.ice.registry.document.DocumentStore documentStore();
+
   private String draft() {
     Response drafted = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
     assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
@@ -271,5 +274,26 @@ public interface DocumentScenarios {
         TestUsers.stakeholder(StakeholderOffice.IGP));
     String concurForm = stakeholder.get("/agreements/" + id).body();
     assertThat(concurForm).contains("id=\"concur-document\"").contains(sha256(pdf));
+  }
+
+  @Test
+  default void theSweepRemovesBytesNoEventNamesOnlyAfterTheGracePeriod() throws Exception {
+    String id = draft();
+    byte[] attachedPdf = SampleDocuments.pdf("attached and named by an event " + java.util.UUID.randomUUID());
+    assertThat(attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, "kept.pdf", PDF, attachedPdf).status()).isEqualTo(201);
+    // Bytes stored by an upload whose command never came (refused, or the instance died in between).
+    byte[] orphan = ("orphan " + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("orphan-", ".txt");
+    java.nio.file.Files.write(file, orphan);
+    assertThat(documentStore().store(file, sha256(orphan), orphan.length)).isTrue();
+    assertThat(documentStore().store(file, sha256(orphan), orphan.length)).as("the same bytes again are not stored again").isFalse();
+
+    documentStore().sweepOrphans(java.time.Duration.ofHours(1));
+    assertThat(storedCopies(sha256(orphan))).as("within the grace period").isEqualTo(1);
+
+    documentStore().sweepOrphans(java.time.Duration.ZERO);
+    assertThat(storedCopies(sha256(orphan))).isZero();
+    assertThat(storedCopies(sha256(attachedPdf))).isEqualTo(1);
+    assertThat(documentStore().open(sha256(attachedPdf)).orElseThrow().readAllBytes()).isEqualTo(attachedPdf);
   }
 }

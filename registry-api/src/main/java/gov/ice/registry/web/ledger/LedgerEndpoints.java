@@ -115,8 +115,10 @@ class LedgerEndpoints {
 
   @GetMapping(value = "/api/agreements/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('AUDITOR')")
-  @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key (AUDITOR)")
-  Mono<ResponseEntity<String>> evidence(@PathVariable String id) {
+  @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key; with include=documents, a ZIP of evidence.json, documents/<sha256> and SHA256SUMS (AUDITOR)")
+  Mono<ResponseEntity<String>> evidence(@PathVariable String id,
+      @io.swagger.v3.oas.annotations.Parameter(description = "documents: answer application/zip, the bundle with the agreement's documents")
+      @RequestParam(required = false) String include) {
     // The bundle's exact bytes are evidence: written by the ledger, not re-encoded by the web layer.
     // A bundle is a download: the markings must admit the user to export it (DISPLAY ONLY does not), else it does not exist.
     return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
@@ -131,7 +133,7 @@ class LedgerEndpoints {
 
   @GetMapping(value = "/api/agreements/{id}/evidence", params = "include=documents", produces = "application/zip")
   @PreAuthorize("hasRole('AUDITOR')")
-  @Operation(summary = "The evidence bundle with the agreement's documents: a ZIP of evidence.json, documents/<sha256> and SHA256SUMS (AUDITOR)")
+  @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key; with include=documents, a ZIP of evidence.json, documents/<sha256> and SHA256SUMS (AUDITOR)")
   Mono<ResponseEntity<Flux<DataBuffer>>> evidenceWithDocuments(@PathVariable String id) {
     return blocking(() -> {
       EvidenceBundle bundle = integrity.evidence().bundle(id).orElseThrow(() -> new UnknownAgreement(id));
