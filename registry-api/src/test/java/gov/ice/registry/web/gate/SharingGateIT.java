@@ -238,6 +238,37 @@ class SharingGateIT {
   }
 
   @Test
+  void showsWhatTheGateDerivesFromAnAgreement() {
+    Response view = registry.as(TestUsers.PROGRAM_OFFICE).get("/api/agreements/" + agreementId + "/gate-view");
+
+    assertThat(view.status()).as(view.toString()).isEqualTo(200);
+    assertThat(view.json().path("parties").get(0).path("identifier").path("value").asText()).isEqualTo(ori);
+    assertThat(view.json().path("channels").findValuesAsText("")).isEmpty();
+    assertThat(view.json().path("channels").toString()).contains("LEIS_SERVICE", "EXTRACT");
+    assertThat(view.json().path("permittedPurposes").toString()).contains("CRIMINAL_INVESTIGATION");
+    assertThat(view.json().path("obligations").findValuesAsText("id")).contains("APPLY_MARKING", "RETENTION_LIMIT");
+    assertThat(registry.as(TestUsers.PROGRAM_OFFICE).get("/api/agreements/no-such-agreement/gate-view").status()).isEqualTo(404);
+    assertThat(registry.as(TestUsers.DIRECTOR).get("/api/agreements/" + agreementId + "/gate-view").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theGatePageAsksAndShowsTheAnswerWithItsCitations() throws Exception {
+    var page = gov.ice.registry.support.PageSession.signIn(port, TestUsers.IGP);
+    var form = page.get("/gate");
+    assertThat(form.statusCode()).isEqualTo(200);
+    String token = gov.ice.registry.support.PageSession.csrf(form.body());
+
+    var answer = page.post("/gate", "_csrf=" + gov.ice.registry.support.PageSession.enc(token) + "&subjectId=ORI%3A" + ori
+        + "&action=share&channel=LEIS_SERVICE&category=LAW_ENFORCEMENT&marking=CUI&pii=true&purpose=CRIMINAL_INVESTIGATION"
+        + "&systemOfRecords=ICE-011");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).contains("Permitted", "PERMITTED", "APPLY_MARKING", "terms.retention", "/agreements/" + agreementId);
+    var directorPage = gov.ice.registry.support.PageSession.signIn(port, TestUsers.DIRECTOR).get("/gate");
+    assertThat(directorPage.statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void failsClosedWhileItsIndexIsBehindTheLedger() {
     index.pause(true);
     try {
