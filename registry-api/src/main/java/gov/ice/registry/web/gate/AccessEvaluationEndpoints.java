@@ -48,14 +48,14 @@ class AccessEvaluationEndpoints {
   @PreAuthorize(WHO)
   @Operation(summary = "May ICE share this information with this partner now? Decision, reasons, obligations, advice "
       + "(SHARING_GATE_CLIENT, PROGRAM_OFFICE, IGP, AUDITOR); any status but 200 means deny")
-  Mono<ResponseEntity<Object>> evaluate(@RequestBody AuthZen.Evaluation body, Authentication caller) {
+  Mono<ResponseEntity<Object>> evaluate(@RequestBody AuthZen.AuthZenEvaluation body, Authentication caller) {
     return blocking(() -> gate.evaluate(body, caller(caller)));
   }
 
   @PostMapping(value = EVALUATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize(WHO)
   @Operation(summary = "Several evaluations at once: execute_all (the default), deny_on_first_deny, permit_on_first_permit")
-  Mono<ResponseEntity<Object>> evaluateAll(@RequestBody AuthZen.Evaluations body, Authentication caller) {
+  Mono<ResponseEntity<Object>> evaluateAll(@RequestBody AuthZen.AuthZenEvaluations body, Authentication caller) {
     return blocking(() -> {
       String semantic = body.options() == null || body.options().evaluationsSemantic() == null ? "execute_all"
           : body.options().evaluationsSemantic();
@@ -63,34 +63,34 @@ class AccessEvaluationEndpoints {
         throw new gov.ice.registry.web.agreement.InvalidRequest("options.evaluations_semantic",
             "must be execute_all, deny_on_first_deny or permit_on_first_permit");
       }
-      List<AuthZen.Evaluation> asked = body.evaluations() == null || body.evaluations().isEmpty()
-          ? List.of(new AuthZen.Evaluation(body.subject(), body.action(), body.resource(), body.context()))
-          : body.evaluations().stream().map(e -> new AuthZen.Evaluation(
+      List<AuthZen.AuthZenEvaluation> asked = body.evaluations() == null || body.evaluations().isEmpty()
+          ? List.of(new AuthZen.AuthZenEvaluation(body.subject(), body.action(), body.resource(), body.context()))
+          : body.evaluations().stream().map(e -> new AuthZen.AuthZenEvaluation(
               e.subject() != null ? e.subject() : body.subject(), e.action() != null ? e.action() : body.action(),
               e.resource() != null ? e.resource() : body.resource(), e.context() != null ? e.context() : body.context())).toList();
       if (asked.size() > 100) {
         throw new gov.ice.registry.web.agreement.InvalidRequest("evaluations", "at most 100 evaluations in one request");
       }
       GateService.Caller who = caller(caller);
-      List<AuthZen.Decision> answers = new ArrayList<>();
-      for (AuthZen.Evaluation evaluation : asked) {
-        AuthZen.Decision answer = gate.evaluate(evaluation, who);
+      List<AuthZen.AuthZenDecision> answers = new ArrayList<>();
+      for (AuthZen.AuthZenEvaluation evaluation : asked) {
+        AuthZen.AuthZenDecision answer = gate.evaluate(evaluation, who);
         answers.add(answer);
         if (semantic.equals("deny_on_first_deny") && !answer.decision()
             || semantic.equals("permit_on_first_permit") && answer.decision()) {
           break;
         }
       }
-      return new AuthZen.Decisions(answers);
+      return new AuthZen.AuthZenDecisions(answers);
     });
   }
 
   @GetMapping(value = "/.well-known/authzen-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "AuthZEN discovery: the policy decision point and its endpoints (open)")
-  AuthZen.Configuration configuration(ServerWebExchange exchange) {
+  AuthZen.AuthZenConfiguration configuration(ServerWebExchange exchange) {
     var uri = exchange.getRequest().getURI();
     String base = uri.getScheme() + "://" + uri.getAuthority();
-    return new AuthZen.Configuration(base, base + EVALUATION, base + EVALUATIONS);
+    return new AuthZen.AuthZenConfiguration(base, base + EVALUATION, base + EVALUATIONS);
   }
 
   private static GateService.Caller caller(Authentication authentication) {

@@ -16,36 +16,36 @@ final class AuthZen {
 
   private AuthZen() {}
 
-  record Evaluation(Subject subject, Action action, Resource resource, Context context) {}
+  record AuthZenEvaluation(AuthZenSubject subject, AuthZenAction action, AuthZenResource resource, AuthZenContext context) {}
 
-  record Subject(String type, String id, SubjectProperties properties) {}
+  record AuthZenSubject(String type, String id, AuthZenSubjectProperties properties) {}
 
-  record SubjectProperties(String name, String kind, String country) {}
+  record AuthZenSubjectProperties(String name, String kind, String country) {}
 
-  record Action(String name, ActionProperties properties) {}
+  record AuthZenAction(String name, AuthZenActionProperties properties) {}
 
-  record ActionProperties(String channel) {}
+  record AuthZenActionProperties(String channel) {}
 
-  record Resource(String type, String id, ResourceProperties properties) {}
+  record AuthZenResource(String type, String id, AuthZenResourceProperties properties) {}
 
-  record ResourceProperties(Boolean pii, Boolean sensitivePii, String marking, Boolean bulk, Boolean section1367,
+  record AuthZenResourceProperties(Boolean pii, Boolean sensitivePii, String marking, Boolean bulk, Boolean section1367,
       Boolean protectedApplications, String systemOfRecords, String purpose, String thirdParty) {}
 
-  record Context(Instant time, Instant knownAt) {}
+  record AuthZenContext(Instant time, Instant knownAt) {}
 
   /** The batch: defaults at the top, each evaluation overriding them, and the semantics. */
-  record Evaluations(Subject subject, Action action, Resource resource, Context context, List<Evaluation> evaluations,
-      Options options) {}
+  record AuthZenEvaluations(AuthZenSubject subject, AuthZenAction action, AuthZenResource resource, AuthZenContext context, List<AuthZenEvaluation> evaluations,
+      AuthZenOptions options) {}
 
-  record Options(@JsonProperty("evaluations_semantic") String evaluationsSemantic) {}
+  record AuthZenOptions(@JsonProperty("evaluations_semantic") String evaluationsSemantic) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Decision(boolean decision, Map<String, Object> context) {}
+  record AuthZenDecision(boolean decision, Map<String, Object> context) {}
 
-  record Decisions(List<Decision> evaluations) {}
+  record AuthZenDecisions(List<AuthZenDecision> evaluations) {}
 
   /** The discovery document, {@code /.well-known/authzen-configuration}. */
-  record Configuration(
+  record AuthZenConfiguration(
       @JsonProperty("policy_decision_point") String policyDecisionPoint,
       @JsonProperty("access_evaluation_endpoint") String accessEvaluationEndpoint,
       @JsonProperty("access_evaluations_endpoint") String accessEvaluationsEndpoint) {}

@@ -43,7 +43,7 @@ public class GatePage {
     return exchange.getFormData().flatMap(form -> Mono.fromCallable(() -> {
       model.addAttribute("values", form.toSingleValueMap());
       try {
-        AuthZen.Decision answer = gate.evaluate(evaluation(form), new GateService.Caller(caller.getName(), Roles.of(caller)));
+        AuthZen.AuthZenDecision answer = gate.evaluate(evaluation(form), new GateService.Caller(caller.getName(), Roles.of(caller)));
         model.addAttribute("answer", answer);
       } catch (InvalidRequest e) {
         model.addAttribute("problem", e.getMessage());
@@ -54,15 +54,15 @@ public class GatePage {
     }).subscribeOn(Schedulers.boundedElastic()));
   }
 
-  static AuthZen.Evaluation evaluation(MultiValueMap<String, String> f) {
-    return new AuthZen.Evaluation(
-        new AuthZen.Subject("party", text(f, "subjectId"), new AuthZen.SubjectProperties(text(f, "name"), text(f, "kind"),
+  static AuthZen.AuthZenEvaluation evaluation(MultiValueMap<String, String> f) {
+    return new AuthZen.AuthZenEvaluation(
+        new AuthZen.AuthZenSubject("party", text(f, "subjectId"), new AuthZen.AuthZenSubjectProperties(text(f, "name"), text(f, "kind"),
             text(f, "country"))),
-        new AuthZen.Action(text(f, "action"), new AuthZen.ActionProperties(text(f, "channel"))),
-        new AuthZen.Resource("ice_information", text(f, "category"), new AuthZen.ResourceProperties(checked(f, "pii"),
+        new AuthZen.AuthZenAction(text(f, "action"), new AuthZen.AuthZenActionProperties(text(f, "channel"))),
+        new AuthZen.AuthZenResource("ice_information", text(f, "category"), new AuthZen.AuthZenResourceProperties(checked(f, "pii"),
             checked(f, "sensitivePii"), text(f, "marking"), checked(f, "bulk"), checked(f, "section1367"),
             checked(f, "protectedApplications"), text(f, "systemOfRecords"), text(f, "purpose"), text(f, "thirdParty"))),
-        new AuthZen.Context(instant(f, "time"), instant(f, "knownAt")));
+        new AuthZen.AuthZenContext(instant(f, "time"), instant(f, "knownAt")));
   }
 
   private static String text(MultiValueMap<String, String> f, String name) {

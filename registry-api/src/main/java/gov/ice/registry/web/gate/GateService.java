@@ -71,7 +71,7 @@ class GateService {
   record Caller(String username, List<String> roles) {}
 
   /** Decides, logs and answers one evaluation: AuthZEN's {@code decision} and {@code context}. */
-  AuthZen.Decision evaluate(AuthZen.Evaluation evaluation, Caller caller) {
+  AuthZen.AuthZenDecision evaluate(AuthZen.AuthZenEvaluation evaluation, Caller caller) {
     GateRequest request = bind(evaluation);
     if (!index.caughtUp()) {
       throw new GateBehind();
@@ -88,7 +88,7 @@ class GateService {
     body.put("ledger", ledger);
     decisions.append(new NewEntry(decisionId, null, caller.username(), partnerKey(request), request.action().wireName(),
         decision.permit() ? "PERMIT" : "DENY", CanonicalJson.canonical(body)));
-    return new AuthZen.Decision(decision.permit(), context);
+    return new AuthZen.AuthZenDecision(decision.permit(), context);
   }
 
   /** The pure decision over the ledger as known at the request's {@code knownAt}: what a replay recomputes. */
@@ -217,14 +217,14 @@ class GateService {
   }
 
   /** An AuthZEN evaluation as the gate's question; a malformed one is a 400 naming the field. */
-  GateRequest bind(AuthZen.Evaluation e) {
+  GateRequest bind(AuthZen.AuthZenEvaluation e) {
     if (e == null || e.subject() == null) {
       throw new InvalidRequest("subject", "is required: the partner ({\"type\": \"party\", \"id\": ...})");
     }
     if (!"party".equals(e.subject().type())) {
       throw new InvalidRequest("subject.type", "must be party");
     }
-    AuthZen.SubjectProperties sp = e.subject().properties();
+    AuthZen.AuthZenSubjectProperties sp = e.subject().properties();
     String name = sp == null ? null : sp.name();
     if (blank(e.subject().id()) && blank(name)) {
       throw new InvalidRequest("subject.id", "is required: the partner's identifier (SCHEME:VALUE) or name");
@@ -248,8 +248,8 @@ class GateService {
       throw new InvalidRequest("resource.type", "must be ice_information");
     }
     InformationCategory category = parse(InformationCategory.class, e.resource().id(), "resource.id");
-    AuthZen.ResourceProperties rp = e.resource().properties() == null
-        ? new AuthZen.ResourceProperties(null, null, null, null, null, null, null, null, null) : e.resource().properties();
+    AuthZen.AuthZenResourceProperties rp = e.resource().properties() == null
+        ? new AuthZen.AuthZenResourceProperties(null, null, null, null, null, null, null, null, null) : e.resource().properties();
     Marking marking = blank(rp.marking()) ? Marking.NONE : parse(Marking.class, rp.marking(), "resource.properties.marking");
     Instant now = clock.instant();
     Instant time = e.context() == null || e.context().time() == null ? now : e.context().time();

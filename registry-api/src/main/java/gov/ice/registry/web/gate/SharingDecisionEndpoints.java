@@ -50,15 +50,15 @@ class SharingDecisionEndpoints {
     this.gate = gate;
   }
 
-  record Item(String decisionId, long sequence, String at, String caller, String partner, String action, String outcome,
+  record SharingDecisionItem(String decisionId, long sequence, String at, String caller, String partner, String action, String outcome,
       Map<String, Object> entry, String hash) {}
 
-  record Page(List<Item> items, long total, int page, int size) {}
+  record SharingDecisionPage(List<SharingDecisionItem> items, long total, int page, int size) {}
 
   @GetMapping("/api/sharing-decisions")
   @PreAuthorize("hasAnyRole('AUDITOR', 'IGP')")
   @Operation(summary = "The gate's decisions, newest first: filters caller, partner, action, outcome (PERMIT, DENY), from, to (AUDITOR, IGP)")
-  Mono<Page> list(@RequestParam(required = false) String caller, @RequestParam(required = false) String partner,
+  Mono<SharingDecisionPage> list(@RequestParam(required = false) String caller, @RequestParam(required = false) String partner,
       @RequestParam(required = false) String action, @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -69,7 +69,7 @@ class SharingDecisionEndpoints {
     Instant toAt = instant("to", to);
     return blocking(() -> {
       ChainedLog.Page found = decisions.list(new ChainedLog.Filter(caller, partner, action, outcome, fromAt, toAt), page, size);
-      return new Page(found.items().stream().map(this::item).toList(), found.total(), page, size);
+      return new SharingDecisionPage(found.items().stream().map(this::item).toList(), found.total(), page, size);
     });
   }
 
@@ -161,8 +161,8 @@ class SharingDecisionEndpoints {
     return decisions.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no decision " + id));
   }
 
-  private Item item(StoredEntry e) {
-    return new Item(e.entryId(), e.sequence(), e.at(), e.actor(), e.subject(), e.kind(), e.outcome(), parse(e.body()), e.hash());
+  private SharingDecisionItem item(StoredEntry e) {
+    return new SharingDecisionItem(e.entryId(), e.sequence(), e.at(), e.actor(), e.subject(), e.kind(), e.outcome(), parse(e.body()), e.hash());
   }
 
   private Map<String, Object> parse(String body) {
