@@ -86,8 +86,8 @@ class GateIndex implements SmartLifecycle {
             Thread.sleep(20); // Paused by a test: nothing to wait on but the flag.
             continue;
           }
-          if (!stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            continue;
+          if (!stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS) || paused) {
+            continue; // Paused while it waited: the event stays in the stream until the pause ends.
           }
           TrackedEventMessage<?> event = stream.nextAvailable();
           index(event);
