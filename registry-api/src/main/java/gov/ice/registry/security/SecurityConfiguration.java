@@ -129,6 +129,10 @@ class SecurityConfiguration {
             .pathMatchers(HttpMethod.GET, AGREEMENT + "/documents", AGREEMENT + "/documents/{documentId}")
                 .access(allow(SecurityConfiguration::anyRegistryRole))
             .pathMatchers(HttpMethod.GET, AGREEMENT + "/history").access(allow(a -> Roles.has(a, Roles.AUDITOR) || Roles.has(a, Roles.IGP)))
+            .pathMatchers(HttpMethod.POST, "/api/access/v1/**").access(allow(a -> Roles.has(a, Roles.SHARING_GATE_CLIENT)
+                || Roles.has(a, Roles.PROGRAM_OFFICE) || Roles.has(a, Roles.IGP) || Roles.has(a, Roles.AUDITOR)))
+            .pathMatchers("/api/sharing-decisions", "/api/sharing-decisions/**")
+                .access(allow(a -> Roles.has(a, Roles.AUDITOR) || Roles.has(a, Roles.IGP)))
             .pathMatchers(HttpMethod.GET, AGREEMENT).access(allow(SecurityConfiguration::anyRegistryRole))
             .anyExchange().authenticated());
     if (properties.jwt().configured()) {
@@ -174,6 +178,8 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/login", "/static/**", "/favicon.ico", "/error").permitAll()
+            // AuthZEN discovery: where the gate is, open like any .well-known metadata; asking it needs a role.
+            .pathMatchers(HttpMethod.GET, "/.well-known/authzen-configuration").permitAll()
             // The pages show what the API's GET /api/agreements and /api/agreements/{id} show: to registry roles only.
             .pathMatchers("/", "/agreements.csv", "/agreements/**").access(allow(SecurityConfiguration::anyRegistryRole))
             .anyExchange().authenticated());

@@ -164,6 +164,14 @@ public final class SharingGate {
     return found;
   }
 
+  /**
+   * The obligations a permit under {@code state} would carry for {@code request} on {@code day}:
+   * what an agreement's gate view shows before anyone asks (even before it is signed).
+   */
+  public static List<Obligation> obligationsFor(AgreementState state, GateRequest request, LocalDate day) {
+    return obligations(new Candidate(request, state, day, id -> Optional.empty()));
+  }
+
   /** Maintenance advice for the permitting agreements, and what would help the denied ones. */
   static List<Advice> advice(List<Candidate> permitting, List<Outcome> denied) {
     List<Advice> found = new ArrayList<>();

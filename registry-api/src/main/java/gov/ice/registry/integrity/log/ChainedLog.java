@@ -4,9 +4,9 @@ import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.chain.CheckpointSigner;
 import gov.ice.registry.chain.LogEntry;
 import gov.ice.registry.chain.MerkleTree;
-import gov.ice.registry.integrity.log.LogVerification.Broken;
-import gov.ice.registry.integrity.log.LogVerification.CheckpointSummary;
-import gov.ice.registry.integrity.log.LogVerification.Head;
+import gov.ice.registry.integrity.log.LogVerification.BrokenEntry;
+import gov.ice.registry.integrity.log.LogVerification.LogCheckpointSummary;
+import gov.ice.registry.integrity.log.LogVerification.LogHead;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -227,7 +227,7 @@ public final class ChainedLog {
    */
   public LogVerification verify() {
     List<byte[]> leaves = new ArrayList<>();
-    Broken broken = null;
+    BrokenEntry broken = null;
     String previous = LogEntry.GENESIS;
     String beforePrevious = null;
     StoredEntry last = null;
@@ -238,7 +238,7 @@ public final class ChainedLog {
           + "ORDER BY sequence_number LIMIT " + BATCH, ENTRY, name, next);
       for (StoredEntry e : batch) {
         if (e.sequence() != next) {
-          broken = new Broken(next, null, "DELETED", "entry " + next + " is missing: the log goes from entry " + (next - 1)
+          broken = new BrokenEntry(next, null, "DELETED", "entry " + next + " is missing: the log goes from entry " + (next - 1)
               + " to entry " + e.sequence());
           break scan;
         }
@@ -246,14 +246,14 @@ public final class ChainedLog {
             e.body(), e.previousHash()).hash();
         if (!e.previousHash().equals(previous)) {
           broken = e.previousHash().equals(beforePrevious)
-              ? new Broken(next - 1, last.entryId(), "INSERTED", "entry " + (next - 1) + " was inserted: entry " + next
+              ? new BrokenEntry(next - 1, last.entryId(), "INSERTED", "entry " + (next - 1) + " was inserted: entry " + next
                   + " links to the entry before it")
-              : new Broken(next, e.entryId(), "EDITED", "entry " + next + " does not link to entry " + (next - 1)
+              : new BrokenEntry(next, e.entryId(), "EDITED", "entry " + next + " does not link to entry " + (next - 1)
                   + ": its previous hash differs (an entry before it was edited, or it was)");
           break scan;
         }
         if (!recomputed.equals(e.hash())) {
-          broken = new Broken(next, e.entryId(), "EDITED", "entry " + next + " was edited: its fields hash to " + recomputed
+          broken = new BrokenEntry(next, e.entryId(), "EDITED", "entry " + next + " was edited: its fields hash to " + recomputed
               + ", not to its stored hash " + e.hash());
           break scan;
         }
@@ -270,15 +270,15 @@ public final class ChainedLog {
     Optional<Object[]> head = headRow();
     long headSize = head.map(h -> (Long) h[0]).orElse(0L);
     if (broken == null && headSize > next) {
-      broken = new Broken(next, null, "DELETED", "entries " + next + " to " + (headSize - 1) + " are missing: the log's head records "
+      broken = new BrokenEntry(next, null, "DELETED", "entries " + next + " to " + (headSize - 1) + " are missing: the log's head records "
           + headSize + " entries, " + next + " are stored");
     }
     if (broken == null && headSize < next) {
-      broken = new Broken(headSize, at(headSize).map(StoredEntry::entryId).orElse(null), "INSERTED", "entry " + headSize
+      broken = new BrokenEntry(headSize, at(headSize).map(StoredEntry::entryId).orElse(null), "INSERTED", "entry " + headSize
           + " was inserted: the log's head records " + headSize + " entries, " + next + " are stored");
     }
     if (broken == null && head.isPresent() && !previous.equals(head.get()[1])) {
-      broken = new Broken(next - 1, last == null ? null : last.entryId(), "EDITED", "the log's head records hash " + head.get()[1]
+      broken = new BrokenEntry(next - 1, last == null ? null : last.entryId(), "EDITED", "the log's head records hash " + head.get()[1]
           + " for its last entry, which hashes to " + previous);
     }
     List<Checkpoint> checkpoints = latestCheckpoints(2);
@@ -286,27 +286,27 @@ public final class ChainedLog {
     if (broken == null) {
       broken = checkCheckpoints(checkpoints, tree);
     }
-    CheckpointSummary summary = checkpoints.isEmpty() ? null
-        : new CheckpointSummary(checkpoints.get(0).size(), checkpoints.get(0).root(), checkpoints.get(0).at());
-    Head lastHead = last == null ? null : new Head(last.sequence(), last.entryId(), last.hash());
+    LogCheckpointSummary summary = checkpoints.isEmpty() ? null
+        : new LogCheckpointSummary(checkpoints.get(0).size(), checkpoints.get(0).root(), checkpoints.get(0).at());
+    LogHead lastHead = last == null ? null : new LogHead(last.sequence(), last.entryId(), last.hash());
     return new LogVerification(name, broken == null, next, lastHead, summary, broken);
   }
 
-  private Broken checkCheckpoints(List<Checkpoint> checkpoints, MerkleTree tree) {
+  private BrokenEntry checkCheckpoints(List<Checkpoint> checkpoints, MerkleTree tree) {
     for (Checkpoint c : checkpoints) {
       String problem = c.problem();
       if (problem != null) {
-        return new Broken(null, null, "CHECKPOINT", "the checkpoint of " + c.size() + " entries signed at " + c.at() + ": " + problem);
+        return new BrokenEntry(null, null, "CHECKPOINT", "the checkpoint of " + c.size() + " entries signed at " + c.at() + ": " + problem);
       }
       if (!c.publicKey().equals(signer.publicKey())) {
-        return new Broken(null, null, "CHECKPOINT", "the checkpoint of " + c.size() + " entries is signed with another key");
+        return new BrokenEntry(null, null, "CHECKPOINT", "the checkpoint of " + c.size() + " entries is signed with another key");
       }
       if (c.size() > tree.size()) {
-        return new Broken((long) tree.size(), null, "DELETED", "the checkpoint of " + c.size() + " entries covers entries the log no "
+        return new BrokenEntry((long) tree.size(), null, "DELETED", "the checkpoint of " + c.size() + " entries covers entries the log no "
             + "longer holds: it has " + tree.size());
       }
       if (!HEX.formatHex(tree.root((int) c.size())).equals(c.root())) {
-        return new Broken(null, null, "CHECKPOINT", "the entries before " + c.size() + " do not form the root the checkpoint "
+        return new BrokenEntry(null, null, "CHECKPOINT", "the entries before " + c.size() + " do not form the root the checkpoint "
             + "signed at " + c.at() + " (" + c.root() + "): an entry was changed, removed or inserted and the chain rehashed");
       }
     }

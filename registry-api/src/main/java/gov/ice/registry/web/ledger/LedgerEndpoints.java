@@ -3,6 +3,7 @@ package gov.ice.registry.web.ledger;
 import gov.ice.registry.chain.EvidenceBundle;
 import gov.ice.registry.document.DocumentEvidence;
 import gov.ice.registry.integrity.LedgerIntegrity;
+import gov.ice.registry.integrity.LedgerVerification;
 import gov.ice.registry.integrity.log.ChainedLog;
 import gov.ice.registry.integrity.log.ChainedLogs;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -64,7 +65,11 @@ class LedgerEndpoints {
 
   @GetMapping("/api/ledger/verify")
   @PreAuthorize("hasRole('AUDITOR')")
-  @Operation(summary = "Recompute every hash, link, leaf and the latest checkpoints; the first broken entry if any (AUDITOR)")
+  @Operation(summary = "Recompute every hash, link, leaf and the latest checkpoints; the first broken entry if any (AUDITOR)",
+      responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the ledger's "
+          + "verification, or with ?log= the chained log's", content = @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                  oneOf = {LedgerVerification.class, gov.ice.registry.integrity.log.LogVerification.class}))))
   Mono<Object> verify(@RequestParam(required = false) String agreementId,
       @Parameter(description = "a chained log kept apart from the ledger (decisions, ...); its own verification")
       @RequestParam(required = false) String log) {

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
  * What every page's model holds: the CSRF token every form sends back (resolved before the page
  * renders, which also stores it in the session), and the signed-in user, if any.
  */
-@ControllerAdvice(basePackageClasses = PageModel.class)
+// The gate page lives with the gate (web/gate) and renders the same layout.
+@ControllerAdvice(basePackageClasses = PageModel.class, assignableTypes = gov.ice.registry.web.gate.GatePage.class)
 class PageModel {
 
   @ModelAttribute("_csrf")

@@ -1,0 +1,190 @@
+package gov.ice.registry.web.gate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.ice.registry.gate.GateDecision;
+import gov.ice.registry.gate.GateRequest;
+import gov.ice.registry.gate.SharingGate;
+import gov.ice.registry.integrity.log.ChainedLog;
+import gov.ice.registry.integrity.log.ChainedLog.StoredEntry;
+import gov.ice.registry.integrity.log.ChainedLogConfiguration;
+import gov.ice.registry.integrity.log.ChainedLogs;
+import gov.ice.registry.web.agreement.InvalidRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The decision log for auditors: every decision the gate gave, filtered and paged; one with its
+ * inclusion proof in the log's Merkle tree; and its replay, which decides the logged request again
+ * with the same {@code time} and {@code knownAt} and shows any difference.
+ */
+@RestController
+@Tag(name = "Sharing gate")
+class SharingDecisionEndpoints {
+
+  private final ChainedLog decisions;
+  private final GateService gate;
+  private final ObjectMapper json = new ObjectMapper();
+
+  SharingDecisionEndpoints(ChainedLogs logs, GateService gate) {
+    this.decisions = logs.register(ChainedLogConfiguration.DECISIONS);
+    this.gate = gate;
+  }
+
+  record SharingDecisionItem(String decisionId, long sequence, String at, String caller, String partner, String action, String outcome,
+      Map<String, Object> entry, String hash) {}
+
+  record SharingDecisionPage(List<SharingDecisionItem> items, long total, int page, int size) {}
+
+  @GetMapping("/api/sharing-decisions")
+  @PreAuthorize("hasAnyRole('AUDITOR', 'IGP')")
+  @Operation(summary = "The gate's decisions, newest first: filters caller, partner, action, outcome (PERMIT, DENY), from, to (AUDITOR, IGP)")
+  Mono<SharingDecisionPage> list(@RequestParam(required = false) String caller, @RequestParam(required = false) String partner,
+      @RequestParam(required = false) String action, @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    if (page < 0 || size < 1 || size > 500) {
+      return Mono.error(new InvalidRequest(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be 1 to 500"));
+    }
+    Instant fromAt = instant("from", from);
+    Instant toAt = instant("to", to);
+    return blocking(() -> {
+      ChainedLog.Page found = decisions.list(new ChainedLog.Filter(caller, partner, action, outcome, fromAt, toAt), page, size);
+      return new SharingDecisionPage(found.items().stream().map(this::item).toList(), found.total(), page, size);
+    });
+  }
+
+  @GetMapping("/api/sharing-decisions/{id}")
+  @PreAuthorize("hasAnyRole('AUDITOR', 'IGP')")
+  @Operation(summary = "One decision as logged, with its inclusion proof in the decision log (AUDITOR, IGP)")
+  Mono<Map<String, Object>> one(@PathVariable String id) {
+    return blocking(() -> {
+      StoredEntry entry = find(id);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("decision", item(entry));
+      answer.put("previousHash", entry.previousHash());
+      answer.put("inclusionProof", decisions.inclusionProof(entry.sequence()).orElse(null));
+      return answer;
+    });
+  }
+
+  @PostMapping("/api/sharing-decisions/{id}/replay")
+  @PreAuthorize("hasAnyRole('AUDITOR', 'IGP')")
+  @Operation(summary = "Decide the logged request again with the same time and knownAt, under policy=recorded (the default) "
+      + "or current; shows any difference (AUDITOR, IGP)")
+  Mono<Map<String, Object>> replay(@PathVariable String id, @RequestParam(defaultValue = "recorded") String policy) {
+    if (!List.of("recorded", "current").contains(policy)) {
+      return Mono.error(new InvalidRequest("policy", "must be recorded or current"));
+    }
+    return blocking(() -> replayOf(find(id), policy));
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> replayOf(StoredEntry entry, String policy) {
+    Map<String, Object> body = parse(entry.body());
+    Map<String, Object> recordedPolicy = (Map<String, Object>) body.get("policy");
+    boolean samePolicy = SharingGate.POLICY.hash().equals(recordedPolicy.get("hash"));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("decisionId", entry.entryId());
+    answer.put("recordedPolicy", recordedPolicy);
+    answer.put("replayPolicy", Map.of("version", SharingGate.POLICY.version(), "hash", SharingGate.POLICY.hash()));
+    if (policy.equals("recorded") && !samePolicy) {
+      // Only the running policy's code is at hand: say so rather than pass the current policy off as the recorded one.
+      answer.put("replayed", false);
+      answer.put("problem", "this registry runs policy " + SharingGate.POLICY.version() + "; the recorded policy "
+          + recordedPolicy.get("version") + " is not available to run: replay with policy=current to compare");
+      return answer;
+    }
+    GateRequest request = GateService.fromRequestMap((Map<String, Object>) body.get("request"));
+    GateDecision decision = gate.decide(request);
+    Map<String, Object> recordedAnswer = (Map<String, Object>) body.get("answer");
+    Map<String, Object> recordedContext = (Map<String, Object>) recordedAnswer.get("context");
+    Map<String, Object> replayed = new LinkedHashMap<>(gate.decisionMap(decision));
+    List<Map<String, Object>> differences = new ArrayList<>();
+    if (!Objects.equals(recordedAnswer.get("decision"), decision.permit())) {
+      differences.add(difference("decision", recordedAnswer.get("decision"), decision.permit()));
+    }
+    for (String part : List.of("reasons", "obligations", "basis", "advice")) {
+      Object before = normalize(recordedContext.get(part));
+      Object after = normalize(replayed.get(part));
+      if (!Objects.equals(before, after)) {
+        differences.add(difference(part, before, after));
+      }
+    }
+    answer.put("replayed", true);
+    answer.put("time", request.time().toString());
+    answer.put("knownAt", request.knownAt().toString());
+    answer.put("recorded", Map.of("decision", recordedAnswer.get("decision"), "reasons", recordedContext.get("reasons")));
+    answer.put("replay", Map.of("decision", decision.permit(), "reasons", replayed.get("reasons")));
+    answer.put("same", differences.isEmpty());
+    answer.put("differences", differences);
+    return answer;
+  }
+
+  /** Both sides as the same plain JSON values (the logged side went through canonical JSON). */
+  private Object normalize(Object value) {
+    try {
+      return json.readValue(json.writeValueAsString(value == null ? List.of() : value), Object.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Object> difference(String field, Object recorded, Object replayed) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("field", field);
+    d.put("recorded", recorded);
+    d.put("replayed", replayed);
+    return d;
+  }
+
+  private StoredEntry find(String id) {
+    return decisions.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no decision " + id));
+  }
+
+  private SharingDecisionItem item(StoredEntry e) {
+    return new SharingDecisionItem(e.entryId(), e.sequence(), e.at(), e.actor(), e.subject(), e.kind(), e.outcome(), parse(e.body()), e.hash());
+  }
+
+  private Map<String, Object> parse(String body) {
+    try {
+      return json.readValue(body, GateService.MAP);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequest(field, "must be an ISO-8601 instant, e.g. 2026-12-07T00:00:00Z");
+    }
+  }
+
+  private static <T> Mono<T> blocking(Callable<T> work) {
+    return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  }
+}
