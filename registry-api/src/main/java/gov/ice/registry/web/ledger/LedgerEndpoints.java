@@ -6,6 +6,7 @@ import gov.ice.registry.integrity.log.ChainedLogs;
 import io.swagger.v3.oas.annotations.Parameter;
 import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
@@ -102,13 +103,18 @@ class LedgerEndpoints {
   @GetMapping(value = "/api/agreements/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('AUDITOR')")
   @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key (AUDITOR)")
-  Mono<ResponseEntity<String>> evidence(@PathVariable String id) {
+  Mono<ResponseEntity<String>> evidence(@PathVariable String id, org.springframework.web.server.ServerWebExchange exchange) {
     // The bundle's exact bytes are evidence: written by the ledger, not re-encoded by the web layer.
     // A bundle is a download: the markings must admit the user to export it (DISPLAY ONLY does not), else it does not exist.
     return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
-            .filter(state -> access.mayExport(reader, state))
-            .flatMap(state -> integrity.evidence().bundle(id))
-            .orElseThrow(() -> new UnknownAgreement(id))))
+            .filter(gov.ice.registry.agreement.AgreementState::exists))
+        .flatMap(state -> {
+          if (state.isPresent() && !access.mayExport(reader, state.get())) {
+            return access.denied(exchange, reader, id, "evidence").then(Mono.<gov.ice.registry.chain.EvidenceBundle>error(new UnknownAgreement(id)));
+          }
+          return blocking(() -> state.flatMap(s -> integrity.evidence().bundle(id)).orElseThrow(() -> new UnknownAgreement(id)))
+              .flatMap(bundle -> access.record(exchange, reader, AccessAction.EVIDENCE, List.of(id), "events", "json").thenReturn(bundle));
+        }))
         .map(bundle -> ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_JSON)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".json\"")
