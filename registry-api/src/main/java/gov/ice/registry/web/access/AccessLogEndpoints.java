@@ -79,7 +79,7 @@ class AccessLogEndpoints {
 
   @GetMapping("/api/audit/catalogue")
   @Operation(summary = "The event types the registry records and why, generated from the code (AUDITOR)")
-  List<CatalogueEntry> catalogue() {
+  Mono<List<CatalogueEntry>> catalogue() {
     List<CatalogueEntry> entries = new java.util.ArrayList<>();
     for (Class<?> event : gov.ice.registry.agreement.api.AgreementEvent.class.getPermittedSubclasses()) {
       entries.add(new CatalogueEntry("ledger", event.getSimpleName(),
@@ -88,7 +88,7 @@ class AccessLogEndpoints {
     for (AccessAction action : AccessAction.values()) {
       entries.add(new CatalogueEntry(AccessLogConfiguration.ACCESS, action.name(), action.rationale()));
     }
-    return entries;
+    return Mono.just(entries);
   }
 
   private Mono<ResponseEntity<?>> answer(MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
