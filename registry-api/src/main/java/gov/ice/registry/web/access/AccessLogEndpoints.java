@@ -88,6 +88,10 @@ class AccessLogEndpoints {
     for (AccessAction action : AccessAction.values()) {
       entries.add(new CatalogueEntry(AccessLogConfiguration.ACCESS, action.name(), action.rationale()));
     }
+    RecordedPaths.API.forEach((path, actions) -> entries.add(new CatalogueEntry(AccessLogConfiguration.ACCESS, "GET " + path,
+        "Recorded as " + actions + ".")));
+    RecordedPaths.PAGES.forEach((path, actions) -> entries.add(new CatalogueEntry(AccessLogConfiguration.ACCESS, "GET " + path,
+        "Recorded as " + actions + " (page or file).")));
     return Mono.just(entries);
   }
 
