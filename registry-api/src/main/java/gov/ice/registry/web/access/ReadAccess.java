@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,9 +24,41 @@ public class ReadAccess {
   private static final Reader NOBODY = new Reader(null, List.of(), null, null, List.of(), null);
 
   private final AccessPolicy policy;
+  private final AccessLog log;
 
+  /** Without an access log: for tests of the edge alone, which record nothing. */
   public ReadAccess(AccessProperties properties) {
+    this(properties, (AccessLog) null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public ReadAccess(AccessProperties properties, org.springframework.beans.factory.ObjectProvider<AccessLog> log) {
+    this(properties, log.getIfAvailable());
+  }
+
+  ReadAccess(AccessProperties properties, AccessLog log) {
     this.policy = new AccessPolicy(properties.needToKnow(), properties.exemptRoles());
+    this.log = log;
+  }
+
+  /**
+   * Records in the access log that {@code exchange} returned {@code agreementIds} ({@code sections}
+   * of them, as {@code format}) for {@code action}; completes once the record is committed, so the
+   * caller answers after it. One line at each path that returns agreement content.
+   */
+  public Mono<Void> record(ServerWebExchange exchange, Reader reader, AccessAction action, List<String> agreementIds, String sections,
+      String format) {
+    return log == null ? Mono.empty() : log.record(exchange, reader, AccessLog.Access.of(action, agreementIds, sections, format));
+  }
+
+  /** Records that the markings refused {@code reader} the agreement {@code id}; the caller then answers 404. */
+  public Mono<Void> denied(ServerWebExchange exchange, Reader reader, String id, String sections) {
+    return record(exchange, reader, AccessAction.DENIED, List.of(id), sections, null);
+  }
+
+  /** {@link #record} as the current user. */
+  public Mono<Void> record(ServerWebExchange exchange, AccessAction action, List<String> agreementIds, String sections, String format) {
+    return reader().flatMap(reader -> record(exchange, reader, action, agreementIds, sections, format));
   }
 
   public AccessPolicy policy() {

@@ -6,7 +6,10 @@ import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.chain.EventChain;
 import gov.ice.registry.projection.access.HandlingView;
+import gov.ice.registry.projection.access.Reader;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.reflect.RecordComponent;
@@ -43,34 +46,53 @@ class AgreementLedgerEndpoints {
 
   @GetMapping("/{id}")
   @Operation(summary = "The whole agreement, or its state at a past instant with ?asOf= (any registry role)")
-  Mono<ResponseEntity<AgreementView>> agreement(@PathVariable String id, @RequestParam(required = false) String asOf) {
+  Mono<ResponseEntity<AgreementView>> agreement(@PathVariable String id, @RequestParam(required = false) String asOf,
+      ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
     Instant instant = instant(asOf);
+    AccessAction action = instant == null ? AccessAction.VIEW : AccessAction.AS_OF_VIEW;
     // A past state is shown only to whom the markings admit now and admitted then: a marking added later binds old views too.
     return access.reader().flatMap(reader -> Mono.fromCallable(() -> {
-          Optional<AgreementState> now = access.visible(reader, ledger.stateOf(agreement));
-          return instant == null || now.isEmpty() ? now : access.visible(reader, ledger.stateAsOf(agreement, instant));
+          Optional<AgreementState> now = ledger.stateOf(agreement).filter(AgreementState::exists);
+          Optional<AgreementState> shown = access.visible(reader, now);
+          if (instant != null && shown.isPresent()) {
+            shown = access.visible(reader, ledger.stateAsOf(agreement, instant).filter(AgreementState::exists));
+          }
+          return new Read(now.isPresent(), shown);
         })
-        .subscribeOn(Schedulers.boundedElastic()))
-        .map(state -> state.filter(AgreementState::exists).orElseThrow(() -> new UnknownAgreement(id)))
-        .map(AgreementView::of)
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(read -> read.shown().isPresent()
+            ? access.record(exchange, reader, action, List.of(id), "agreement", "json").thenReturn(AgreementView.of(read.shown().get()))
+            : refuse(exchange, reader, read, id, "agreement")))
         .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).header(HandlingView.HEADER, view.handling().banner()).body(view));
+  }
+
+  /** What a single read found: whether the agreement exists, and the state the markings let the reader see. */
+  private record Read(boolean exists, Optional<AgreementState> shown) {}
+
+  /** Not found, as for an agreement that does not exist; a refusal by the markings is recorded as DENIED first. */
+  private <T> Mono<T> refuse(ServerWebExchange exchange, Reader reader, Read read, String id, String sections) {
+    Mono<Void> recorded = read.exists() ? access.denied(exchange, reader, id, sections) : Mono.empty();
+    return recorded.then(Mono.error(new UnknownAgreement(id)));
   }
 
   @GetMapping("/{id}/history")
   @Operation(summary = "The agreement's ledger entries in order (AUDITOR, IGP)")
-  Mono<List<HistoryEntry>> history(@PathVariable String id) {
+  Mono<List<HistoryEntry>> history(@PathVariable String id, ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
-    return access.reader().flatMap(reader -> Mono.fromCallable(
-            () -> access.visible(reader, ledger.stateOf(agreement)).isPresent() ? ledger.history(agreement) : List.<DomainEventMessage<?>>of())
-        .subscribeOn(Schedulers.boundedElastic()))
-        .map(messages -> {
-          if (messages.isEmpty()) {
-            throw new UnknownAgreement(id);
-          }
-          return messages.stream().map(AgreementLedgerEndpoints::entry).toList();
-        });
+    return access.reader().flatMap(reader -> Mono.fromCallable(() -> {
+          List<? extends DomainEventMessage<?>> messages = ledger.history(agreement);
+          Optional<AgreementState> now = ledger.stateOf(agreement).filter(AgreementState::exists);
+          return new History(new Read(now.isPresent(), access.visible(reader, now)), messages);
+        })
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(found -> found.read().shown().isPresent() && !found.messages().isEmpty()
+            ? access.record(exchange, reader, AccessAction.HISTORY, List.of(id), "history", "json")
+                .thenReturn(found.messages().stream().map(AgreementLedgerEndpoints::entry).toList())
+            : refuse(exchange, reader, found.read(), id, "history")));
   }
+
+  private record History(Read read, List<? extends DomainEventMessage<?>> messages) {}
 
   private static HistoryEntry entry(DomainEventMessage<?> message) {
     Object payload = message.getPayload();

@@ -9,6 +9,7 @@ import gov.ice.registry.integrity.log.ChainedLogs;
 import io.swagger.v3.oas.annotations.Parameter;
 import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.agreement.LedgerReader;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.UnknownAgreement;
@@ -123,13 +124,18 @@ class LedgerEndpoints {
   @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key; with include=documents, a ZIP of evidence.json, documents/<sha256> and SHA256SUMS (AUDITOR)")
   Mono<ResponseEntity<String>> evidence(@PathVariable String id,
       @io.swagger.v3.oas.annotations.Parameter(description = "documents: answer application/zip, the bundle with the agreement's documents")
-      @RequestParam(required = false) String include) {
+      @RequestParam(required = false) String include, org.springframework.web.server.ServerWebExchange exchange) {
     // The bundle's exact bytes are evidence: written by the ledger, not re-encoded by the web layer.
     // A bundle is a download: the markings must admit the user to export it (DISPLAY ONLY does not), else it does not exist.
     return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
-            .filter(state -> access.mayExport(reader, state))
-            .flatMap(state -> integrity.evidence().bundle(id))
-            .orElseThrow(() -> new UnknownAgreement(id))))
+            .filter(gov.ice.registry.agreement.AgreementState::exists))
+        .flatMap(state -> {
+          if (state.isPresent() && !access.mayExport(reader, state.get())) {
+            return access.denied(exchange, reader, id, "evidence").then(Mono.<gov.ice.registry.chain.EvidenceBundle>error(new UnknownAgreement(id)));
+          }
+          return blocking(() -> state.flatMap(s -> integrity.evidence().bundle(id)).orElseThrow(() -> new UnknownAgreement(id)))
+              .flatMap(bundle -> access.record(exchange, reader, AccessAction.EVIDENCE, List.of(id), "events", "json").thenReturn(bundle));
+        }))
         .map(bundle -> ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_JSON)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".json\"")
@@ -139,8 +145,15 @@ class LedgerEndpoints {
   @GetMapping(value = "/api/agreements/{id}/evidence", params = "include=documents", produces = "application/zip")
   @PreAuthorize("hasRole('AUDITOR')")
   @Operation(summary = "The agreement's evidence bundle: events, checkpoint, inclusion proof, public key; with include=documents, a ZIP of evidence.json, documents/<sha256> and SHA256SUMS (AUDITOR)")
-  Mono<ResponseEntity<Flux<DataBuffer>>> evidenceWithDocuments(@PathVariable String id) {
-    return blocking(() -> {
+  Mono<ResponseEntity<Flux<DataBuffer>>> evidenceWithDocuments(@PathVariable String id,
+      org.springframework.web.server.ServerWebExchange exchange) {
+    // The same markings as the JSON bundle: an export the user may not take does not exist for them.
+    return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
+            .filter(gov.ice.registry.agreement.AgreementState::exists))
+        .flatMap(state -> state.isPresent() && !access.mayExport(reader, state.get())
+            ? access.denied(exchange, reader, id, "evidence").then(Mono.<Boolean>error(new UnknownAgreement(id)))
+            : access.record(exchange, reader, AccessAction.EVIDENCE, List.of(id), "events,documents", "zip").thenReturn(true)))
+        .then(blocking(() -> {
       EvidenceBundle bundle = integrity.evidence().bundle(id).orElseThrow(() -> new UnknownAgreement(id));
       Path zip = documents.zip(bundle, temporaryDirectory);
       Flux<DataBuffer> bytes = DataBufferUtils.read(zip, DefaultDataBufferFactory.sharedInstance, 64 * 1024)
@@ -149,7 +162,7 @@ class LedgerEndpoints {
           .contentType(MediaType.parseMediaType("application/zip"))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ".zip\"")
           .body(bytes);
-    });
+    }));
   }
 
   /** A checkpoint, with the fingerprint (SHA-256 of the DER public key) auditors compare with the published one. */

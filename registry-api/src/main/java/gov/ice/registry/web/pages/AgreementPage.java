@@ -8,6 +8,7 @@ import gov.ice.registry.agreement.api.AmendmentProposed;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.AgreementId;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.agreement.AgreementState;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ClearanceDecision;
@@ -105,7 +106,10 @@ class AgreementPage {
       }
     }
     model.addAttribute("asOf", asOf);
-    return render(id(id), instant, TypedForm.NONE, null, model, exchange);
+    boolean past = instant != null;
+    return render(id(id), instant, TypedForm.NONE, null, model, exchange)
+        .flatMap(view -> backend.access().record(exchange, past ? AccessAction.AS_OF_VIEW : AccessAction.VIEW, List.of(id), "agreement", "html")
+            .thenReturn(view));
   }
 
   @GetMapping("/agreements/{id}/evidence.json")

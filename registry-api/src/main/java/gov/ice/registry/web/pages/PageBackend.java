@@ -130,6 +130,10 @@ class PageBackend {
         () -> access.visible(reader, ledger.stateOf(id)).isPresent() ? ledger.history(id) : List.<DomainEventMessage<?>>of()));
   }
 
+  ReadAccess access() {
+    return access;
+  }
+
   /** Whether the user may export or download the agreement: the markings admit it, and not DISPLAY ONLY. */
   Mono<Boolean> mayExport(AgreementId id) {
     return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(id).map(s -> access.mayExport(reader, s)).orElse(false)));

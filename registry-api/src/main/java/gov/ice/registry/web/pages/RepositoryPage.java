@@ -4,9 +4,11 @@ import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.DisseminationControl;
 import gov.ice.registry.projection.access.HandlingView;
 import gov.ice.registry.projection.export.SpreadsheetCsv;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.StakeholderOffice;
+import org.springframework.web.server.ServerWebExchange;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ class RepositoryPage {
   }
 
   @GetMapping("/")
-  Mono<String> repository(@RequestParam MultiValueMap<String, String> parameters, Model model) {
+  Mono<String> repository(@RequestParam MultiValueMap<String, String> parameters, Model model, ServerWebExchange exchange) {
     MultiValueMap<String, String> query = clean(parameters);
     model.addAttribute("selected", selected(query));
     model.addAttribute("q", query.getFirst("q"));
@@ -103,8 +105,10 @@ class RepositoryPage {
           List<Facet> facets = facets(page.facets(), selected(query));
           model.addAttribute("facets", facets);
           model.addAttribute("counted", facets.stream().map(Facet::key).collect(Collectors.toSet()));
-          return "repository";
+          return page;
         })
+        .flatMap(page -> access.record(exchange, AccessAction.LIST, page.items().stream().map(SearchResult.Item::id).toList(), "summary", "html")
+            .thenReturn("repository"))
         .onErrorResume(e -> {
           Refusal refusal = Refusal.of(e);
           if (refusal == null) {
@@ -124,7 +128,7 @@ class RepositoryPage {
    * first line is the highest banner among the rows, which is why the rows are gathered first.
    */
   @GetMapping("/agreements.csv")
-  Mono<ResponseEntity<Flux<String>>> csv(@RequestParam MultiValueMap<String, String> parameters) {
+  Mono<ResponseEntity<Flux<String>>> csv(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
     MultiValueMap<String, String> query = clean(parameters);
     query.remove("page");
     query.set("size", Integer.toString(AgreementSearch.MAX_SIZE));
@@ -133,7 +137,7 @@ class RepositoryPage {
       Flux<SearchResult> rest = Flux.range(1, Math.max(0, pages - 1)).concatMap(p -> backend.search(pageOf(query, p)));
       return Flux.concat(Flux.just(first), rest).concatMapIterable(SearchResult::items);
     }).collectList();
-    return access.reader().zipWith(items).map(readerAndItems -> {
+    return access.reader().zipWith(items).flatMap(readerAndItems -> {
       boolean exempt = access.policy().exempt(readerAndItems.getT1());
       List<SearchResult.Item> exported = readerAndItems.getT2().stream()
           .filter(item -> exempt || !item.controls().contains(DisseminationControl.DISPLAY_ONLY.name()))
@@ -144,11 +148,13 @@ class RepositoryPage {
               "owningDirectorate", "parties", "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn",
               "nextReviewDue", "version"))),
           Flux.fromIterable(exported).map(RepositoryPage::csvRow));
-      return ResponseEntity.ok()
-          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
-          .header(HandlingView.HEADER, banner)
-          .body(lines);
+      return access.record(exchange, readerAndItems.getT1(), AccessAction.EXPORT, exported.stream().map(SearchResult.Item::id).toList(),
+              "summary", "csv")
+          .thenReturn(ResponseEntity.ok()
+              .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
+              .header(HandlingView.HEADER, banner)
+              .body(lines));
     });
   }
 

@@ -9,7 +9,9 @@ import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearch;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.util.MultiValueMap;
@@ -39,8 +41,9 @@ public class AgreementSearchEndpoint {
 
   @GetMapping("/api/agreements")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
-  public Mono<AgreementSearchResponse> search(@ParameterObject QueryRecords.SearchParameters parameters) {
-    return search(parameters.asMap());
+  public Mono<AgreementSearchResponse> search(@ParameterObject QueryRecords.SearchParameters parameters, ServerWebExchange exchange) {
+    return search(parameters.asMap()).flatMap(answer -> access.record(exchange, AccessAction.LIST,
+        answer.items().stream().map(AgreementSearchResponse.Item::id).toList(), "summary", "json").thenReturn(answer));
   }
 
   /** The same search and answer for the pages, which pass the query string as it came. */

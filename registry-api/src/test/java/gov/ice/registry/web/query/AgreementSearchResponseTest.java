@@ -63,7 +63,7 @@ class AgreementSearchResponseTest {
 
     AgreementPage highlighted = new AgreementPage(List.of(everyField, nulls), 2, 0, 2, Map.of(), Map.of("A-1", "<mark>Visa</mark> Overstay"));
     String withText = json.writeValueAsString(AgreementSearchResponse.of(highlighted));
-    assertThat(withText).contains("\"externalReference\":\"HSI-MOU-2019-0042\",\"highlight\":\"<mark>Visa</mark> Overstay\"}");
+    assertThat(withText).contains("\"externalReference\":\"HSI-MOU-2019-0042\",\"highlight\":\"<mark>Visa</mark> Overstay\",\"handling\":{");
     assertThat(withText).containsOnlyOnce("highlight");
   }
 }

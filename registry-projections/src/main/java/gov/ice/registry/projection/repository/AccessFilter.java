@@ -70,7 +70,7 @@ final class AccessFilter {
     excluded.add(controlUnless(DisseminationControl.REL_TO, REL_TO,
         reader.citizenship() == null ? List.of() : List.of(reader.citizenship())), Occur.SHOULD);
     excluded.add(controlUnless(DisseminationControl.DL_ONLY, LIST,
-        Stream.concat(Stream.of(reader.username()), reader.offices().stream()).toList()), Occur.SHOULD);
+        Stream.concat(Stream.of(reader.username()), reader.offices().stream()).filter(java.util.Objects::nonNull).toList()), Occur.SHOULD);
     for (Marking marking : policy.needToKnow().keySet()) {
       if (!policy.meetsNeedToKnow(reader, marking)) {
         excluded.add(new TermQuery(new Term(MARKING, marking.name())), Occur.SHOULD);
