@@ -12,6 +12,7 @@ import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.ExpireAgreement;
 import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.IssueExigentDeadlineNotice;
+import gov.ice.registry.agreement.api.IssueReminder;
 import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
@@ -146,6 +147,11 @@ public class Agreement {
   @CommandHandler
   AgreementState handle(IssueExigentDeadlineNotice command, Clock clock) {
     return record(Notices.exigentDeadlineMissed(state, command), clock);
+  }
+
+  @CommandHandler
+  AgreementState handle(IssueReminder command, Clock clock) {
+    return record(Notices.reminder(state, command), clock);
   }
 
   @EventSourcingHandler

@@ -128,6 +128,8 @@ public final class AgreementFixtures {
       return Notices.reviewDue(s, c);
     } else if (command instanceof IssueExigentDeadlineNotice c) {
       return Notices.exigentDeadlineMissed(s, c);
+    } else if (command instanceof gov.ice.registry.agreement.api.IssueReminder c) {
+      return Notices.reminder(s, c);
     }
     throw new IllegalArgumentException("no stage decides " + command.getClass().getSimpleName());
   }
