@@ -121,15 +121,15 @@ class GeneratedClientIT extends H2Registry {
     // Search: the token finds both; the status filter narrows to the one that applies.
     AgreementSearchApi search = new AgreementSearchApi(as(TestUsers.IGP));
     // Read-your-writes: no polling, the position makes the search wait until it shows the signature.
-    AgreementSearchResponse both = search.search(null, null, null, null, null, null, null, token, null, null, null, null, null, position);
+    AgreementSearchResponse both = search.search(null, null, null, null, null, null, null, token, null, null, null, null, null, null, null, position);
     assertThat(both.getItems()).extracting(AgreementSearchItem::getId).containsExactlyInAnyOrder(id, other);
-    AgreementSearchResponse activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null, null, position, null);
+    AgreementSearchResponse activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null, null, null, null, position, null);
     assertThat(activeOnly.getItems()).extracting(AgreementSearchItem::getId).containsExactly(id);
     assertThat(activeOnly.getTotal()).isEqualTo(1L);
     AgreementSearchResponse drafts = search.search(List.of("DRAFT"), List.of("MOU"), List.of("LAW_ENFORCEMENT"), null, null, null, true, token, 0, 20,
-        null, null, null, null);
+        null, null, null, null, null, null);
     assertThat(drafts.getItems()).extracting(AgreementSearchItem::getId).containsExactly(other);
-    AgreementSearchResponse otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null, null, null, null);
+    AgreementSearchResponse otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null, null, null, null, null, null);
     assertThat(otherKind.getItems()).isEmpty();
 
     // History: every event, in order, each with who did it.

@@ -52,6 +52,12 @@ final class PageLatencies {
     pages.put("web page /reviews", new String[] {TestUsers.IGP, "/reviews"});
     pages.put("web page /deadlines/exigent", new String[] {TestUsers.IGP, "/deadlines/exigent"});
     pages.put("web page /audit/approvals", new String[] {TestUsers.AUDITOR, "/audit/approvals"});
+    // Each role's landing page: its work queue (the program office's holds every review due or overdue).
+    pages.put("web page /work, program office", new String[] {TestUsers.PROGRAM_OFFICE, "/work"});
+    pages.put("web page /work, IGP", new String[] {TestUsers.IGP, "/work"});
+    pages.put("web page /work, stakeholder OPLA", new String[] {TestUsers.OPLA, "/work"});
+    pages.put("web page /work, signatory HSI_EAD", new String[] {"sig-hsi-ead", "/work"});
+    pages.put("web page /work, Director", new String[] {TestUsers.DIRECTOR, "/work"});
     Map<String, HttpClient> sessions = new LinkedHashMap<>();
     for (String[] page : pages.values()) {
       if (!sessions.containsKey(page[0])) {

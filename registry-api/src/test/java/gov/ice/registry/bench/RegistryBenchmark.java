@@ -394,6 +394,8 @@ public final class RegistryBenchmark {
     queries.put("overdue view", new Object[] {TestUsers.IGP, "/api/reviews/overdue?page=0&size=20", "p99 < 20 ms"});
     queries.put("due-soon view", new Object[] {TestUsers.IGP, "/api/reviews/due?within=P90D&page=0&size=20", ""});
     queries.put("approvals audit", new Object[] {TestUsers.AUDITOR, "/api/audit/approvals?page=0&size=20", ""});
+    queries.put("work queue, program office", new Object[] {TestUsers.PROGRAM_OFFICE, "/api/work?page=0&size=20", "p99 < 100 ms"});
+    queries.put("work queue, IGP", new Object[] {TestUsers.IGP, "/api/work?page=0&size=20", "p99 < 100 ms"});
     queries.put("one agreement", new Object[] {TestUsers.IGP, "/api/agreements/" + id, ""});
     queries.put("its history", new Object[] {TestUsers.AUDITOR, "/api/agreements/" + id + "/history", "< 10 ms"});
     queries.forEach((name, q) -> {

@@ -13,6 +13,7 @@ import gov.ice.registry.agreement.api.ErasePersonalData;
 import gov.ice.registry.agreement.api.ExpireAgreement;
 import gov.ice.registry.agreement.api.ImportExecutedAgreement;
 import gov.ice.registry.agreement.api.IssueExigentDeadlineNotice;
+import gov.ice.registry.agreement.api.IssueReminder;
 import gov.ice.registry.agreement.api.IssueReviewDueNotice;
 import gov.ice.registry.agreement.api.RaiseDispute;
 import gov.ice.registry.agreement.api.RecordBiennialReview;
@@ -164,6 +165,11 @@ public class Agreement {
   @CommandHandler
   AgreementState handle(MarkHandling command, Clock clock) {
     return record(HandlingMarkings.mark(state, command), clock);
+  }
+
+  @CommandHandler
+  AgreementState handle(IssueReminder command, Clock clock) {
+    return record(Notices.reminder(state, command), clock);
   }
 
   @EventSourcingHandler

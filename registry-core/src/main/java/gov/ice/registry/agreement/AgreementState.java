@@ -40,6 +40,7 @@ import gov.ice.registry.agreement.api.NoticeKey;
 import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
+import gov.ice.registry.agreement.api.ReminderIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.SignatureRecord;
@@ -247,6 +248,8 @@ public final class AgreementState {
     } else if (event instanceof ReviewDueNoticeIssued e) {
       noticesIssued.add(e.key());
     } else if (event instanceof ExigentDeadlineMissedNoticeIssued e) {
+      noticesIssued.add(e.key());
+    } else if (event instanceof ReminderIssued e) {
       noticesIssued.add(e.key());
     } else if (event instanceof PersonalDataErased) {
       // What the state holds came from earlier events, all of which the erasure covers. A fold

@@ -134,6 +134,8 @@ public final class AgreementFixtures {
       return Documents.withdrawContent(s, c);
     } else if (command instanceof gov.ice.registry.agreement.api.MarkHandling c) {
       return HandlingMarkings.mark(s, c);
+    } else if (command instanceof gov.ice.registry.agreement.api.IssueReminder c) {
+      return Notices.reminder(s, c);
     }
     throw new IllegalArgumentException("no stage decides " + command.getClass().getSimpleName());
   }

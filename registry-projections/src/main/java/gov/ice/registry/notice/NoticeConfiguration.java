@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(NoticeProperties.class)
+@EnableConfigurationProperties({NoticeProperties.class, ReminderProperties.class})
 public class NoticeConfiguration {
 
   @Bean

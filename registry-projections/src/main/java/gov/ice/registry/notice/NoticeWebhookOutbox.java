@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
+import gov.ice.registry.agreement.api.ReminderIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.net.URI;
@@ -69,6 +70,19 @@ public class NoticeWebhookOutbox {
         .append("transferredOn", notice.transferredOn().toString())
         .append("deadline", notice.deadline().toString())
         .append("issuedOn", notice.issuedOn().toString()));
+  }
+
+  @EventHandler
+  @DisallowReplay
+  void on(ReminderIssued reminder, EventMessage<?> message) {
+    enqueue(message, new Document("type", "REMINDER")
+        .append("agreementId", reminder.agreementId().value())
+        .append("step", reminder.step().name())
+        .append("holder", reminder.holder())
+        .append("draftVersion", reminder.draftVersion())
+        .append("waitingSince", reminder.waitingSince().toString())
+        .append("afterBusinessDays", reminder.afterBusinessDays())
+        .append("issuedOn", reminder.issuedOn().toString()));
   }
 
   private void enqueue(EventMessage<?> message, Document payload) {

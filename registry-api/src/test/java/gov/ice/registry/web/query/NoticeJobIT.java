@@ -175,6 +175,13 @@ class NoticeJobIT {
         r -> noticesOf(r, soon.id()).size() == 2 && noticesOf(r, late.id()).size() == 2);
     assertThat(noticesOf(later, soon.id())).extracting(n -> n.path("daysBeforeDue").asInt()).containsExactly(90, 30);
     assertThat(noticesOf(later, late.id())).extracting(n -> n.path("daysBeforeDue").asInt()).containsExactly(-30, -60);
-    assertThat(noticesOf(later, exigent)).hasSize(1);
+    assertThat(noticesOf(later, exigent)).filteredOn(n -> n.path("type").asText().equals("EXIGENT_DEADLINE_MISSED")).hasSize(1);
+    // Its draft still awaits every office's concurrence, weeks later: each office is reminded once, at the latest threshold reached.
+    List<JsonNode> reminders = noticesOf(later, exigent).stream().filter(n -> n.path("type").asText().equals("REMINDER")).toList();
+    assertThat(reminders).isNotEmpty().allSatisfy(n -> {
+      assertThat(n.path("step").asText()).isEqualTo("CONCURRENCE");
+      assertThat(n.path("afterBusinessDays").asInt() % 10).isZero();
+    });
+    assertThat(reminders).extracting(n -> n.path("holder").asText()).doesNotHaveDuplicates();
   }
 }

@@ -31,6 +31,7 @@ public sealed interface AgreementEvent
     AgreementWithdrawn,
     ReviewDueNoticeIssued,
     ExigentDeadlineMissedNoticeIssued,
+    ReminderIssued,
     PersonalDataErased,
     DocumentAttached,
     DocumentContentWithdrawn,

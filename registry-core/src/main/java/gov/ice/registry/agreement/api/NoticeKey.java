@@ -27,6 +27,18 @@ public sealed interface NoticeKey {
     }
   }
 
+  /**
+   * A reminder that {@code step} of draft version {@code draftVersion} has waited for
+   * {@code holder} (an office, {@code IGP}, or a signatory authority) {@code afterBusinessDays}
+   * business days ({@code REMINDER}).
+   */
+  record Reminder(ReminderStep step, String holder, int draftVersion, int afterBusinessDays) implements NoticeKey {
+    public Reminder {
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(holder, "holder");
+    }
+  }
+
   /** The missed-memorialization notice of the exigent transfer on {@code transferredOn} ({@code EXEMPTION_10}). */
   record Exigent(LocalDate transferredOn) implements NoticeKey {
     public Exigent {

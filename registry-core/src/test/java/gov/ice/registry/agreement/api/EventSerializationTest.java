@@ -265,6 +265,7 @@ class EventSerializationTest {
         new AgreementWithdrawn(id, AgreementStatus.DRAFT, "The partner chose another channel."),
         new ReviewDueNoticeIssued(id, LocalDate.of(2028, 1, 15), 30, LocalDate.of(2027, 12, 16)),
         new ExigentDeadlineMissedNoticeIssued(id, LocalDate.of(2026, 7, 3), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 13)),
+        new ReminderIssued(id, ReminderStep.CONCURRENCE, "OPLA", 1, LocalDate.of(2026, 11, 2), 10, LocalDate.of(2026, 11, 17)),
         new PersonalDataErased(id, "Erasure requested by the data subject under the Privacy Act.", "PRIV-2026-0042", 7),
         new DocumentAttached(id, "doc-1", DRAFT_TEXT_SHA256, 48_213, "application/pdf", "MOU Texas DPS draft 2.pdf",
             DocumentKind.DRAFT_TEXT, 2, List.of(StakeholderOffice.IGP_PRIVACY)),

@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
+import gov.ice.registry.agreement.api.ReminderIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
 import gov.ice.registry.projection.AgreementContext;
 import gov.ice.registry.projection.AgreementContexts;
@@ -55,7 +56,8 @@ public class NoticeProjection extends BatchedProjection {
   }
 
   private static boolean isNotice(AgreementEvent event) {
-    return event instanceof ReviewDueNoticeIssued || event instanceof ExigentDeadlineMissedNoticeIssued;
+    return event instanceof ReviewDueNoticeIssued || event instanceof ExigentDeadlineMissedNoticeIssued
+        || event instanceof ReminderIssued;
   }
 
   /** The notice {@code message} records for an agreement titled {@code title}, or null if it records none. */
@@ -75,6 +77,14 @@ public class NoticeProjection extends BatchedProjection {
           .append("issuedOn", day(e.issuedOn()))
           .append("transferredOn", day(e.transferredOn()))
           .append("deadline", day(e.deadline()));
+    } else if (event instanceof ReminderIssued e) {
+      return notice.append("type", IssuedNotice.REMINDER)
+          .append("issuedOn", day(e.issuedOn()))
+          .append("step", e.step().name())
+          .append("holder", e.holder())
+          .append("draftVersion", e.draftVersion())
+          .append("waitingSince", day(e.waitingSince()))
+          .append("afterBusinessDays", e.afterBusinessDays());
     }
     return null;
   }

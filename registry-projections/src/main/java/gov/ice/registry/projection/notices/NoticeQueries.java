@@ -56,7 +56,11 @@ public class NoticeQueries {
         day(d, "dueOn"),
         days == null ? null : days.intValue(),
         day(d, "transferredOn"),
-        day(d, "deadline"));
+        day(d, "deadline"),
+        d.getString("step"),
+        d.getString("holder"),
+        day(d, "waitingSince"),
+        d.getInteger("afterBusinessDays"));
   }
 
   /** The live collection: a rebuild switches it once it has caught up. */

@@ -77,6 +77,11 @@ public class WorkIndex extends CollectionIndex<WorkIndex.Indexed> {
     return indexed(collection) != null;
   }
 
+  /** Every item of {@code collection} (which the index knows), agreement by agreement. */
+  List<Row> rows(String collection) {
+    return indexed(collection).byAgreement.values().stream().flatMap(List::stream).toList();
+  }
+
   /** The queue of {@code holder} in {@code collection}, or null when the index does not know the collection. */
   NavigableSet<Row> queue(String collection, String holder) {
     Indexed indexed = indexed(collection);

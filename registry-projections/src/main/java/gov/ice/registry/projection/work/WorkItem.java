@@ -15,9 +15,10 @@ import java.util.List;
  * @param from the first day it is shown ({@link #ALWAYS_FROM} for at once): a review is due only 90 days before its date
  * @param until the last day it is shown ({@link #ALWAYS_UNTIL} for as long as it stands): a termination, up to its effective day
  * @param holders the roles whose queue it is in, as API.md names them ({@code STAKEHOLDER_OPLA}, {@code SIGNATORY_HSI_EAD}, {@code IGP}, ...)
+ * @param remindedAfter the highest threshold (business days) a reminder was recorded for, 0 for none
  */
 public record WorkItem(String key, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority,
-    LocalDate since, String from, String until, List<String> holders) {
+    LocalDate since, String from, String until, List<String> holders, int remindedAfter) {
 
   /** Stored for "shown from the start": sorts before every ISO date. */
   public static final String ALWAYS_FROM = "";
@@ -26,6 +27,11 @@ public record WorkItem(String key, WorkReason reason, StakeholderOffice office, 
 
   public WorkItem {
     holders = List.copyOf(holders);
+  }
+
+  /** The draft version a concurrence, clearance or signature item waits on (the last part of its key). */
+  public int draftVersion() {
+    return Integer.parseInt(key.substring(key.lastIndexOf('/') + 1));
   }
 
   /** Whether the item is shown on {@code today} (an ISO date). */

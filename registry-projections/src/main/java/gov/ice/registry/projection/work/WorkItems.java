@@ -5,6 +5,8 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.DisputeRaised;
 import gov.ice.registry.agreement.api.ExigentTransfer;
+import gov.ice.registry.agreement.api.NoticeKey;
+import gov.ice.registry.agreement.api.ReminderStep;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.StakeholderOffice;
@@ -51,7 +53,7 @@ public final class WorkItems {
     if (!state.exists()) {
       return items;
     }
-    Add add = new Add(items, sinceBefore, today);
+    Add add = new Add(items, sinceBefore, today, state);
     AgreementStatus status = state.status();
     int version = state.draftVersion();
     if (status == AgreementStatus.DRAFT) {
@@ -113,30 +115,30 @@ public final class WorkItems {
       if (due != null) {
         LocalDate soon = due.minusDays(REVIEW_DUE_WITHIN_DAYS);
         items.add(new WorkItem("review/" + due + "/due", WorkReason.REVIEW_DUE, null, null, soon,
-            soon.toString(), due.minusDays(1).toString(), List.of(PROGRAM_OFFICE)));
+            soon.toString(), due.minusDays(1).toString(), List.of(PROGRAM_OFFICE), 0));
         // IGP follows the agreements without a recent review: the overdue ones.
         items.add(new WorkItem("review/" + due + "/overdue", WorkReason.REVIEW_OVERDUE, null, null, due,
-            due.toString(), WorkItem.ALWAYS_UNTIL, List.of(PROGRAM_OFFICE, IGP)));
+            due.toString(), WorkItem.ALWAYS_UNTIL, List.of(PROGRAM_OFFICE, IGP), 0));
       }
     }
     if (status == AgreementStatus.DRAFT || status == AgreementStatus.IN_CLEARANCE || status == AgreementStatus.CLEARED) {
       for (ExigentTransfer transfer : state.exigentTransfers()) {
         if (transfer.laterMemorializationApprovedBy() == null) {
           items.add(new WorkItem("exigent/" + transfer.transferredOn(), WorkReason.EXIGENT_DEADLINE, null, null,
-              transfer.transferredOn(), WorkItem.ALWAYS_FROM, WorkItem.ALWAYS_UNTIL, List.of(PROGRAM_OFFICE, IGP)));
+              transfer.transferredOn(), WorkItem.ALWAYS_FROM, WorkItem.ALWAYS_UNTIL, List.of(PROGRAM_OFFICE, IGP), 0));
         }
       }
     }
     if (status == AgreementStatus.TERMINATED) {
       state.termination().ifPresent(t -> items.add(new WorkItem("termination/" + t.effectiveOn(), WorkReason.TERMINATION_TAKING_EFFECT,
           null, null, t.noticeGivenOn() != null ? t.noticeGivenOn() : today, WorkItem.ALWAYS_FROM, t.effectiveOn().toString(),
-          List.of(PROGRAM_OFFICE))));
+          List.of(PROGRAM_OFFICE), 0)));
     }
     return items;
   }
 
   /** Adds the items that stand from an event on, keeping the day of those that stood before it. */
-  private record Add(List<WorkItem> items, Map<String, LocalDate> sinceBefore, LocalDate today) {
+  private record Add(List<WorkItem> items, Map<String, LocalDate> sinceBefore, LocalDate today, AgreementState state) {
 
     void item(String key, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority, String... holders) {
       item(key, reason, office, authority, null, holders);
@@ -145,7 +147,36 @@ public final class WorkItems {
     void item(String key, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority, LocalDate at, String... holders) {
       LocalDate since = sinceBefore.getOrDefault(key, at != null ? at : today);
       items.add(new WorkItem(key, reason, office, authority, since, WorkItem.ALWAYS_FROM, WorkItem.ALWAYS_UNTIL,
-          Set.of(holders).stream().sorted().toList()));
+          Set.of(holders).stream().sorted().toList(), remindedAfter(state, reason, office, authority, key)));
     }
+  }
+
+  /** The step a reminder names for an item of {@code reason}, or null where none is sent. */
+  public static ReminderStep step(WorkReason reason) {
+    return switch (reason) {
+      case AWAITING_CONCURRENCE -> ReminderStep.CONCURRENCE;
+      case AWAITING_CLEARANCE -> ReminderStep.CLEARANCE;
+      case AWAITING_SIGNATURE -> ReminderStep.SIGNATURE;
+      default -> null;
+    };
+  }
+
+  /** Who a reminder for the item goes to: its office, IGP for clearance, or its authority. */
+  public static String reminded(WorkItem item) {
+    return item.authority() != null ? item.authority().name() : item.office() != null ? item.office().name() : IGP;
+  }
+
+  private static int remindedAfter(AgreementState state, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority,
+      String key) {
+    ReminderStep step = step(reason);
+    if (step == null) {
+      return 0;
+    }
+    String holder = authority != null ? authority.name() : office != null ? office.name() : IGP;
+    int version = Integer.parseInt(key.substring(key.lastIndexOf('/') + 1));
+    return state.noticesIssued().stream()
+        .filter(NoticeKey.Reminder.class::isInstance).map(NoticeKey.Reminder.class::cast)
+        .filter(r -> r.step() == step && r.holder().equals(holder) && r.draftVersion() == version)
+        .mapToInt(NoticeKey.Reminder::afterBusinessDays).max().orElse(0);
   }
 }

@@ -61,7 +61,8 @@ public class WorkProjection extends BatchedProjection {
   @Autowired
   public WorkProjection(ReadStore store, AgreementLedger ledger,
       @Value("${registry.notices.zone:America/New_York}") ZoneId zone, WorkIndex index) {
-    super(GROUP, COLLECTION, store, List.of(new IndexModel(Indexes.ascending(ITEMS + ".holders", ITEMS + ".since"))));
+    super(GROUP, COLLECTION, store, List.of(new IndexModel(Indexes.ascending(ITEMS + ".holders", ITEMS + ".since")),
+        new IndexModel(Indexes.ascending(ITEMS + ".reason"))));
     this.fold = new LedgerFold(ledger);
     this.zone = zone;
     this.index = index;
@@ -105,13 +106,14 @@ public class WorkProjection extends BatchedProjection {
         .append("since", day(item.since()))
         .append("from", item.from())
         .append("until", item.until())
-        .append("holders", item.holders());
+        .append("holders", item.holders())
+        .append("remindedAfter", item.remindedAfter());
   }
 
   static WorkItem item(Document d) {
     return new WorkItem(d.getString("key"), WorkReason.valueOf(d.getString("reason")),
         BsonValues.name(d, "office", StakeholderOffice.class), BsonValues.name(d, "authority", SignatoryAuthority.class),
-        day(d, "since"), d.getString("from"), d.getString("until"), BsonValues.strings(d, "holders"));
+        day(d, "since"), d.getString("from"), d.getString("until"), BsonValues.strings(d, "holders"), d.getInteger("remindedAfter", 0));
   }
 
   @Override

@@ -93,6 +93,29 @@ public class WorkQueries {
     return Mono.zip(total, rows).map(t -> new WorkPage(t.getT2(), t.getT1(), page, size));
   }
 
+  /** An open item a reminder may be owed for, with its agreement. */
+  public record Waiting(String agreementId, WorkItem item) {}
+
+  /**
+   * Every open concurrence, clearance and signature item, for the reminder job: from the in-memory
+   * index on the embedded store, else through the {@code items.reason} index.
+   */
+  public Flux<Waiting> waitingSteps() {
+    Set<String> reasons = Set.of(WorkReason.AWAITING_CONCURRENCE.name(), WorkReason.AWAITING_CLEARANCE.name(),
+        WorkReason.AWAITING_SIGNATURE.name());
+    String live = store.collections(WorkProjection.COLLECTION).live();
+    if (index.knows(live)) {
+      return Flux.defer(() -> Flux.fromIterable(index.rows(live)))
+          .filter(row -> reasons.contains(row.item().reason().name()))
+          .map(row -> new Waiting(row.agreementId(), row.item()));
+    }
+    return Flux.from(store.collection(live).find(Filters.in(WorkProjection.ITEMS + ".reason", reasons))
+            .projection(com.mongodb.client.model.Projections.include(WorkProjection.ITEMS)).batchSize(1_000))
+        .concatMapIterable(d -> gov.ice.registry.projection.BsonValues.documents(d, WorkProjection.ITEMS).stream()
+            .filter(item -> reasons.contains(item.getString("reason")))
+            .map(item -> new Waiting(d.getString("_id"), WorkProjection.item(item))).toList());
+  }
+
   private static WorkEntry entry(String agreementId, String title, WorkItem item, LocalDate today) {
     return new WorkEntry(agreementId, title, item.reason(), item.office(), item.authority(), item.since(),
         WorkDays.between(item.since(), today));
