@@ -63,4 +63,20 @@ class BusinessDaysTest {
     assertThat(BusinessDays.between(LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 2))).isZero();
     assertThat(BusinessDays.between(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 2))).isZero();
   }
+
+  @Test
+  void countsBetweenTwoDaysAsCountingDayByDayDoes() {
+    LocalDate start = LocalDate.of(2021, 12, 20);
+    for (int a = 0; a < 60; a += 3) {
+      for (int length = 0; length < 800; length += 7) {
+        LocalDate from = start.plusDays(a);
+        LocalDate to = from.plusDays(length + a % 5);
+        int counted = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+          counted += BusinessDays.isBusinessDay(d) ? 1 : 0;
+        }
+        assertThat(BusinessDays.between(from, to)).as(from + " to " + to).isEqualTo(counted);
+      }
+    }
+  }
 }

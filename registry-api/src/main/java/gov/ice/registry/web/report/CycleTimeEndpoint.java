@@ -10,7 +10,9 @@ import gov.ice.registry.projection.export.SpreadsheetCsv;
 import gov.ice.registry.web.query.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,6 +73,9 @@ public class CycleTimeEndpoint {
 
   @GetMapping(path = "/api/reports/cycle-time")
   @PreAuthorize("@cycleTimeAccess.mayRead(authentication)")
+  @ApiResponse(responseCode = "200", description = "Per stage and group: completed, percentiles, mean, open, oldest open, rework",
+      content = {@Content(mediaType = "application/json", schema = @Schema(implementation = CycleTime.class)),
+          @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
   @Operation(summary = "Cycle time per stage and office (or directorate, kind, party kind, category); format=csv for CSV "
       + "(IGP, AUDITOR, DIRECTOR; STAKEHOLDER_* their own office)")
   public Mono<ResponseEntity<?>> cycleTime(

@@ -83,7 +83,7 @@ public record CycleTimeReport(LocalDate from, LocalDate to, GroupBy groupBy, Uni
   public static CycleTimeReport of(Collection<Entry> entries, Request request) {
     int from = (int) request.from().toEpochDay();
     int to = (int) request.to().toEpochDay();
-    Map<Key, Cell> cells = new TreeMap<>(Comparator.comparing(Key::stage).thenComparing(Key::group));
+    Map<Key, Cell> cells = new HashMap<>();
     Map<Integer, Integer> ages = new HashMap<>();
     long imported = 0;
     long held = 0;
@@ -124,7 +124,9 @@ public record CycleTimeReport(LocalDate from, LocalDate to, GroupBy groupBy, Uni
       }
     }
     List<Row> rows = new ArrayList<>(cells.size());
-    cells.forEach((key, cell) -> {
+    Map<Key, Cell> ordered = new TreeMap<>(Comparator.comparing(Key::stage).thenComparing(Key::group));
+    ordered.putAll(cells);
+    ordered.forEach((key, cell) -> {
       int[] sorted = Arrays.copyOf(cell.durations, cell.count);
       Arrays.sort(sorted);
       rows.add(new Row(key.stage(), key.group(), cell.count, percentile(sorted, 0.5), percentile(sorted, 0.75),
