@@ -144,6 +144,13 @@ class ApiContract {
     }
     schemas.put(ApiDocument.PROBLEM, problem(schemas.get(ApiDocument.PROBLEM)));
     schemas.put("EvidenceBundle", evidenceBundle());
+    // No operation can declare a method its path lacks: the 405 every path answers for one is a shared response.
+    api.getComponents().addResponses("MethodNotAllowed", new ApiResponse()
+        .description("The path does not take this method (any path of this document, for a method it lists no operation for); "
+            + "Allow names the methods it takes")
+        .headers(Map.of("Allow", new Header().required(true).description("The methods the path takes, e.g. GET, POST")
+            .schema(new StringSchema())))
+        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)))));
   }
 
   /** The names of the schemas an answer reaches (requests have their own, *Request, schemas). */
