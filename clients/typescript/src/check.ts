@@ -170,7 +170,7 @@ async function evidence(id: string): Promise<void> {
   check(bundle.agreementId === id, "the bundle's agreement");
   check(bundle.events.length >= 2, "the agreement's events");
   const first = required(bundle.events[0], "a first event");
-  check(first.type === "AgreementDrafted", `drafted first, not ${first.type}`);
+  check(first.type.endsWith(".AgreementDrafted"), `drafted first, not ${first.type}`);
   check(bundle.inclusionProof.treeSize >= bundle.events.length, "an inclusion proof");
 }
 

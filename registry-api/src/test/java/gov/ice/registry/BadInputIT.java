@@ -185,4 +185,15 @@ class BadInputIT extends H2Registry {
     assertThat(response.json().path("status").asInt()).isEqualTo(status);
     assertThat(response.json().has("detail")).isTrue();
   }
+
+  @Test
+  void aMethodThePathDoesNotTakeIs405WithAllowAndAProblem() {
+    String id = draftWith(AgreementBodies.draft()).id();
+    // RegistryClient's contract check also requires the Allow header and the problem body of a 405.
+    Response deleted = registry().as(TestUsers.AUDITOR).send("DELETE", "/api/agreements/" + id, null);
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(405);
+    assertThat(deleted.header("Allow")).as("RFC 9110 15.5.6: a 405 names the methods the path takes").hasValueSatisfying(
+        allow -> assertThat(allow).contains("GET"));
+    assertThat(deleted.contentType()).startsWith("application/problem+json");
+  }
 }

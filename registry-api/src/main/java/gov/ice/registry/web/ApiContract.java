@@ -41,8 +41,9 @@ import org.springframework.context.annotation.Configuration;
  *       never null.
  *   <li>Patterns are anchored ({@code ^...$}): JSON Schema patterns match anywhere, Bean
  *       Validation's the whole value.
- *   <li>The statuses HTTP itself adds: 406 (Accept), 429 (sign-in throttling) and 503 with
- *       {@code Retry-After}; 404 where an agreement or checkpoint is named; 201 for a checkpoint.
+ *   <li>The statuses HTTP itself adds: 406 (Accept), 412 (If-Match), 414 and 431 (request line
+ *       and headers too large), 429 (sign-in throttling) and 503 with {@code Retry-After}; 404
+ *       where an agreement or checkpoint is named; 201 for a checkpoint.
  *   <li>Problem details as RFC 9457 has them: {@code instance} a URI reference, {@code type} under
  *       the configured base.
  *   <li>The evidence bundle as the object it is.
@@ -143,6 +144,13 @@ class ApiContract {
     }
     schemas.put(ApiDocument.PROBLEM, problem(schemas.get(ApiDocument.PROBLEM)));
     schemas.put("EvidenceBundle", evidenceBundle());
+    // No operation can declare a method its path lacks: the 405 every path answers for one is a shared response.
+    api.getComponents().addResponses("MethodNotAllowed", new ApiResponse()
+        .description("The path does not take this method (any path of this document, for a method it lists no operation for); "
+            + "Allow names the methods it takes")
+        .headers(Map.of("Allow", new Header().required(true).description("The methods the path takes, e.g. GET, POST")
+            .schema(new StringSchema())))
+        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)))));
   }
 
   /** The names of the schemas an answer reaches (requests have their own, *Request, schemas). */
@@ -261,6 +269,9 @@ class ApiContract {
     // The same text as ApiDocument's, which may not have run yet: Retry-After needs the response.
     problem(responses, "503", "The store is unavailable; retry after Retry-After seconds");
     problem(responses, "406", "The Accept header names no media type this operation answers with");
+    // Netty refuses these before any handler runs (OversizedHeaders); any operation can answer them.
+    problem(responses, "414", "The request line (the path and query) is longer than the registry accepts");
+    problem(responses, "431", "The request's header fields are larger than the registry accepts (a bearer token or cookie that large)");
     problem(responses, "429", "Too many failed sign-ins for this user or from this address; retry after Retry-After seconds");
     retryAfter(responses.get("429"));
     retryAfter(responses.get("503"));

@@ -53,7 +53,11 @@ class ApiDocument {
             .version("0.1.0")
             .description("The system of record for ICE's information sharing and access agreements: commands that take an "
                 + "agreement from draft to ACTIVE and through its life, each an event in an audit ledger, and queries over "
-                + "the central repository, reviews, deadlines, notices and approvals. Errors are RFC 9457 problem details.")
+                + "the central repository, reviews, deadlines, notices and approvals. Errors are RFC 9457 problem details. "
+                + "Queries read models that follow the ledger asynchronously (eventually consistent): every command answers "
+                + "X-Registry-Position, and a query given it (header X-Registry-Position or ?after=) answers once its read model "
+                + "has passed that position, or 503 with Retry-After after a bounded wait. A method a path does not take answers "
+                + "405 with Allow (components/responses/MethodNotAllowed).")
             .license(new License().name("Internal use by U.S. Immigration and Customs Enforcement")
                 .identifier("LicenseRef-ICE-Internal")))
         .components(new Components()

@@ -244,7 +244,9 @@ public class ProblemHandling {
     if (e instanceof ErrorResponse response) {
       ProblemDetail body = response.getBody();
       HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
-      return respond(Problems.of(status, slug(status.name()), status.getReasonPhrase(), body.getDetail()));
+      // Its own headers belong to the answer: Allow on a 405 (RFC 9110 requires it), Accept on a 415.
+      return ResponseEntity.status(status).headers(response.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(Problems.of(status, slug(status.name()), status.getReasonPhrase(), body.getDetail()));
     }
     log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
     return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
