@@ -2,6 +2,8 @@ package gov.ice.registry.projection;
 
 import gov.ice.registry.projection.mongo.ReadStoreConfiguration.ReadStoreEndpoint;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
+import gov.ice.registry.projection.text.DocumentTextExtractor;
+import gov.ice.registry.projection.text.DocumentTexts;
 import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -39,8 +41,19 @@ public class ProjectionsConfiguration {
    */
   @Bean(initMethod = "start", destroyMethod = "stop")
   AgreementSearchEngine agreementSearchEngine(@Value("${registry.search.dir:${registry.data-dir:./data}/search}") Path dir,
-      @Lazy EventStore eventStore, AgreementLedger agreementLedger, ReadModelProperties properties, ReadModelFailures failures) {
-    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize(), failures);
+      @Lazy EventStore eventStore, AgreementLedger agreementLedger, ReadModelProperties properties, ReadModelFailures failures,
+      DocumentTexts documentTexts) {
+    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize(), failures, documentTexts);
+  }
+
+  /**
+   * The text of attached documents for the search, read from the document store (a
+   * {@link DocumentTexts.Bytes} bean; without one, no text is extracted) with Tika, within
+   * {@link DocumentTextExtractor.Limits#DEFAULTS}.
+   */
+  @Bean(destroyMethod = "close")
+  DocumentTexts documentTexts(ObjectProvider<DocumentTexts.Bytes> bytes) {
+    return new DocumentTexts(bytes.getIfAvailable(() -> DocumentTexts.NONE), new DocumentTextExtractor());
   }
 
   /** Lazy: the projections are created while Axon's configuration is still being assembled. */

@@ -35,7 +35,8 @@ public record AgreementSearchResponse(
     Map<String, Map<String, Long>> facets) {
 
   static AgreementSearchResponse of(AgreementPage page) {
-    return new AgreementSearchResponse(page.items().stream().map(d -> Item.of(d, page.highlights().get(d.id()))).toList(), page.total(), page.page(),
+    return new AgreementSearchResponse(page.items().stream()
+        .map(d -> Item.of(d, page.highlights().get(d.id()), page.matches().getOrDefault(d.id(), List.of()))).toList(), page.total(), page.page(),
         page.size(), page.facets());
   }
 
@@ -73,13 +74,22 @@ public record AgreementSearchResponse(
       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
       String highlight,
       @Schema(description = "The agreement's handling markings and banner")
-      HandlingView handling) {
+      HandlingView handling,
+      @Schema(description = "With free text (q): the attached documents whose text matched (at most three), each with its"
+          + " best passage, HTML-escaped, the matched words in <mark>; absent when none matched")
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+      List<AgreementPage.DocumentMatch> matches) {
 
     static Item of(AgreementDocument d, String highlight) {
+      return of(d, highlight, List.of());
+    }
+
+    static Item of(AgreementDocument d, String highlight, List<AgreementPage.DocumentMatch> matches) {
       return new Item(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(), d.parties(),
           d.categories(), d.pii(), d.sensitivePii(), d.marking(), d.purpose(), d.exemptionNumber(), d.draftVersion(),
           d.version(), d.requiredStakeholders(), d.concurrences(), d.signatures(), d.executedOn(), d.effectiveDate(),
-          d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.createdAt(), d.updatedAt(), d.externalReference(), highlight, d.handling());
+          d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.createdAt(), d.updatedAt(), d.externalReference(), highlight,
+          d.handling(), matches);
     }
   }
 }

@@ -9,17 +9,27 @@ import java.util.Map;
  * {@code country} (upper-cased), {@code directorate} and {@code pii} ("true"/"false"), each
  * value as stored, as text. An agreement counts once per value it has (a category, a country).
  * {@code highlights}: with free text, an item's id to the passage of its text that matched best,
- * HTML-escaped, the matched words in {@code <mark>}.
+ * HTML-escaped, the matched words in {@code <mark>}. {@code matches}: with free text, an item's id
+ * to its attached documents whose text matched, each with its best passage, marked the same way.
  */
 public record AgreementPage(
     List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets,
-    Map<String, String> highlights) {
+    Map<String, String> highlights, Map<String, List<DocumentMatch>> matches) {
+
+  /** An attached document whose text matched, and its passage. */
+  public record DocumentMatch(String documentId, String passage) {}
 
   public AgreementPage {
     highlights = highlights == null ? Map.of() : Map.copyOf(highlights);
+    matches = matches == null ? Map.of() : Map.copyOf(matches);
+  }
+
+  public AgreementPage(List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets,
+      Map<String, String> highlights) {
+    this(items, total, page, size, facets, highlights, Map.of());
   }
 
   public AgreementPage(List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets) {
-    this(items, total, page, size, facets, Map.of());
+    this(items, total, page, size, facets, Map.of(), Map.of());
   }
 }

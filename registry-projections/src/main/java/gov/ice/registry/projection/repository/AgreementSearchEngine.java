@@ -4,6 +4,7 @@ import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.projection.AgreementLedger;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.ReadModelFailures;
+import gov.ice.registry.projection.text.DocumentTexts;
 import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +89,7 @@ public class AgreementSearchEngine {
   private final AgreementLedger agreements;
   private final int batchSize;
   private final ReadModelFailures failures;
+  private final DocumentTexts texts;
   private final Cursors cursors = new Cursors();
   private volatile Tracker live;
   private volatile Tracker building;
@@ -104,6 +106,13 @@ public class AgreementSearchEngine {
    */
   public AgreementSearchEngine(Path root, StreamableMessageSource<TrackedEventMessage<?>> ledger,
       AgreementLedger agreements, int batchSize, ReadModelFailures failures) {
+    this(root, ledger, agreements, batchSize, failures, null);
+  }
+
+  /** {@code texts} reads the text of attached documents into the index; null: none ("text not extracted"). */
+  public AgreementSearchEngine(Path root, StreamableMessageSource<TrackedEventMessage<?>> ledger,
+      AgreementLedger agreements, int batchSize, ReadModelFailures failures, DocumentTexts texts) {
+    this.texts = texts;
     this.root = root;
     this.ledger = ledger;
     this.agreements = agreements;
@@ -134,12 +143,12 @@ public class AgreementSearchEngine {
           }
         }
       }
-      live = new Tracker(new LuceneIndex(root.resolve(name)), null);
+      live = new Tracker(new LuceneIndex(root.resolve(name), texts), null);
       writeCurrent(name);
       if (unfinished != null) {
         var head = ledger.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
-        building = new Tracker(new LuceneIndex(unfinished), target);
+        building = new Tracker(new LuceneIndex(unfinished, texts), target);
         log.info("Resuming the search index rebuild in {} from position {}; it takes over at ledger position {}",
             unfinished, building.index.position(), target);
       }
@@ -212,7 +221,7 @@ public class AgreementSearchEngine {
     if (building != null) {
       throw new RebuildRunning(NAME);
     }
-    Tracker rebuilt = new Tracker(new LuceneIndex(root.resolve(newName())), target);
+    Tracker rebuilt = new Tracker(new LuceneIndex(root.resolve(newName()), texts), target);
     building = rebuilt;
     rebuilt.start();
   }
@@ -305,7 +314,7 @@ public class AgreementSearchEngine {
         items.add(item(searcher, hit.doc));
       }
       return new AgreementPage(items, total, search.page(), search.size(), facets(searcher, matches, total),
-          highlights(searcher, search, hits, items));
+          highlights(searcher, search, hits, items), documentMatches(searcher, search, items));
     });
   }
 
@@ -372,6 +381,67 @@ public class AgreementSearchEngine {
       }
     }
     return byId;
+  }
+
+  /**
+   * Per agreement of the page, its documents whose text matches the free text, each with its best
+   * passage, marked; the best-scoring documents first, at most three per agreement.
+   */
+  private static Map<String, List<AgreementPage.DocumentMatch>> documentMatches(IndexSearcher searcher, AgreementSearch search,
+      List<AgreementDocument> items) throws IOException {
+    if (search.text() == null || items.isEmpty()) {
+      return Map.of();
+    }
+    Query query = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(SearchSchema.DOC, SearchSchema.DOCUMENT)), Occur.FILTER)
+        .add(new TermInSetQuery(SearchSchema.OF_AGREEMENT, items.stream().map(d -> new BytesRef(d.id())).toList()), Occur.FILTER)
+        .add(SearchSchema.documentText(search.text()), Occur.MUST)
+        .build();
+    TopDocs found = searcher.search(query, items.size() * 3);
+    if (found.scoreDocs.length == 0) {
+      return Map.of();
+    }
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, SearchSchema.ANALYZER)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+        .withMaxNoHighlightPassages(0)
+        .build();
+    String[] passages = highlighter.highlight(SearchSchema.DOCUMENT_TEXT, query, found);
+    Map<String, List<AgreementPage.DocumentMatch>> byAgreement = new LinkedHashMap<>();
+    var fields = searcher.storedFields();
+    for (int i = 0; i < found.scoreDocs.length; i++) {
+      if (passages[i] == null) {
+        continue;
+      }
+      org.apache.lucene.document.Document doc = fields.document(found.scoreDocs[i].doc,
+          java.util.Set.of(SearchSchema.DOCUMENT_ID, SearchSchema.OF_AGREEMENT));
+      List<AgreementPage.DocumentMatch> matches = byAgreement.computeIfAbsent(doc.get(SearchSchema.OF_AGREEMENT), k -> new ArrayList<>());
+      if (matches.size() < 3) {
+        matches.add(new AgreementPage.DocumentMatch(doc.get(SearchSchema.DOCUMENT_ID), passages[i]));
+      }
+    }
+    return byAgreement;
+  }
+
+  /** An attached document's text in the index: {@code extracted} (maybe truncated), {@code text not extracted} with the reason, or {@code withdrawn}. */
+  public record DocumentTextState(String documentId, String fileName, String state, String reason) {}
+
+  /** The text state of each document of agreement {@code agreementId} the index knows. */
+  public List<DocumentTextState> documentTexts(String agreementId) {
+    Query query = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(SearchSchema.DOC, SearchSchema.DOCUMENT)), Occur.FILTER)
+        .add(new TermQuery(new Term(SearchSchema.OF_AGREEMENT, agreementId)), Occur.FILTER)
+        .build();
+    return read(searcher -> {
+      List<DocumentTextState> states = new ArrayList<>();
+      var fields = searcher.storedFields();
+      for (ScoreDoc hit : searcher.search(query, 1000).scoreDocs) {
+        org.apache.lucene.document.Document doc = fields.document(hit.doc);
+        states.add(new DocumentTextState(doc.get(SearchSchema.DOCUMENT_ID), doc.get("fileName"),
+            doc.get(SearchSchema.TEXT_STATE), doc.get(SearchSchema.TEXT_REASON)));
+      }
+      states.sort(Comparator.comparing(DocumentTextState::documentId));
+      return states;
+    });
   }
 
   /**

@@ -4,7 +4,14 @@ import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.projection.AgreementContext;
+import gov.ice.registry.agreement.api.DocumentAttached;
+import gov.ice.registry.agreement.api.DocumentContentWithdrawn;
 import gov.ice.registry.projection.audit.ApprovalProjection;
+import gov.ice.registry.projection.text.DocumentTextExtractor.Extracted;
+import gov.ice.registry.projection.text.DocumentTextExtractor.NotExtracted;
+import gov.ice.registry.projection.text.DocumentTextExtractor.Result;
+import gov.ice.registry.projection.text.DocumentTexts;
+import java.util.Collection;
 import gov.ice.registry.projection.BsonValues;
 import gov.ice.registry.projection.LedgerFold;
 import gov.ice.registry.projection.VersionedWrite;
@@ -62,8 +69,16 @@ final class LuceneIndex implements Closeable {
   private volatile TrackingToken token;
   private volatile String ledger;
 
+  private final DocumentTexts texts;
+
   LuceneIndex(Path path) {
+    this(path, null);
+  }
+
+  /** {@code texts} reads the text of attached documents; null: none is read ("text not extracted"). */
+  LuceneIndex(Path path, DocumentTexts texts) {
     this.path = path;
+    this.texts = texts;
     try {
       directory = FSDirectory.open(path);
       Map<String, String> committed = DirectoryReader.indexExists(directory) ? lastCommit(directory).getUserData() : Map.of();
@@ -160,6 +175,9 @@ final class LuceneIndex implements Closeable {
     Map<String, Held> pending = new LinkedHashMap<>();
     Map<String, org.apache.lucene.document.Document> approvals = new LinkedHashMap<>();
     Map<String, org.apache.lucene.document.Document> transfers = new LinkedHashMap<>();
+    // Per agreement, its documents' texts by document id, as this batch leaves them (null: withdrawn).
+    Map<String, Map<String, String>> documentTexts = new LinkedHashMap<>();
+    Map<String, org.apache.lucene.document.Document> attached = new LinkedHashMap<>();
     IndexSearcher searcher = searchers.acquire();
     try {
       for (TrackedEventMessage<?> message : messages) {
@@ -191,6 +209,23 @@ final class LuceneIndex implements Closeable {
               context.owningDirectorate())) {
             approvals.put(entry.getString("_id"), SearchSchema.approval(entry));
           }
+          if (event instanceof DocumentAttached d) {
+            Map<String, String> texts = texts(searcher, documentTexts, id);
+            Result result = this.texts == null ? new NotExtracted("no document store in this instance")
+                : this.texts.of(d.sha256(), d.size(), d.fileName(), d.mediaType());
+            if (result instanceof Extracted text) {
+              texts.put(d.documentId(), text.text());
+              attached.put(d.documentId(), SearchSchema.attached(id, d.documentId(), d.fileName(), text.text(),
+                  text.truncated() ? "extracted, truncated" : "extracted", null));
+            } else {
+              String reason = ((NotExtracted) result).reason();
+              texts.remove(d.documentId());
+              attached.put(d.documentId(), SearchSchema.attached(id, d.documentId(), d.fileName(), null, "text not extracted", reason));
+            }
+          } else if (event instanceof DocumentContentWithdrawn w) {
+            texts(searcher, documentTexts, id).remove(w.documentId());
+            attached.put(w.documentId(), SearchSchema.attached(id, w.documentId(), null, null, "withdrawn", w.reason()));
+          }
           for (ExigentTransfer transfer : context.exigentTransfers()) {
             String transferId = id + ":" + transfer.transferredOn();
             transfers.put(transferId, SearchSchema.transfer(transferId,
@@ -201,9 +236,18 @@ final class LuceneIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
-    for (Map.Entry<String, Held> entry : pending.entrySet()) {
-      writer.updateDocument(new Term(SearchSchema.ID, entry.getKey()),
-          SearchSchema.document(entry.getValue().source(), entry.getValue().context().toDocument()));
+    searcher = searchers.acquire();
+    try {
+      for (Map.Entry<String, Held> entry : pending.entrySet()) {
+        Collection<String> texts = texts(searcher, documentTexts, entry.getKey()).values();
+        writer.updateDocument(new Term(SearchSchema.ID, entry.getKey()),
+            SearchSchema.document(entry.getValue().source(), entry.getValue().context().toDocument(), texts));
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+    for (Map.Entry<String, org.apache.lucene.document.Document> entry : attached.entrySet()) {
+      writer.updateDocument(new Term(SearchSchema.DOCUMENT_ID, entry.getKey()), entry.getValue());
     }
     for (Map.Entry<String, org.apache.lucene.document.Document> entry : approvals.entrySet()) {
       writer.updateDocument(new Term(SearchSchema.APPROVAL_ID, entry.getKey()), entry.getValue());
@@ -211,6 +255,32 @@ final class LuceneIndex implements Closeable {
     for (Map.Entry<String, org.apache.lucene.document.Document> entry : transfers.entrySet()) {
       writer.updateDocument(new Term(SearchSchema.TRANSFER_ID, entry.getKey()), entry.getValue());
     }
+  }
+
+  /**
+   * The texts of agreement {@code id}'s documents by document id: as this batch left them, or
+   * else as the index holds them (read once per agreement and batch).
+   */
+  private static Map<String, String> texts(IndexSearcher searcher, Map<String, Map<String, String>> batch, String id)
+      throws IOException {
+    Map<String, String> texts = batch.get(id);
+    if (texts == null) {
+      texts = new LinkedHashMap<>();
+      org.apache.lucene.search.Query documents = new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(new TermQuery(new Term(SearchSchema.DOC, SearchSchema.DOCUMENT)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(SearchSchema.OF_AGREEMENT, id)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .build();
+      var fields = searcher.storedFields();
+      for (var hit : searcher.search(documents, Integer.MAX_VALUE / 2).scoreDocs) {
+        org.apache.lucene.document.Document doc = fields.document(hit.doc);
+        String text = doc.get(SearchSchema.DOCUMENT_TEXT);
+        if (text != null) {
+          texts.put(doc.get(SearchSchema.DOCUMENT_ID), text);
+        }
+      }
+      batch.put(id, texts);
+    }
+    return texts;
   }
 
   /** The document and context this index holds for agreement {@code id}, or null. */

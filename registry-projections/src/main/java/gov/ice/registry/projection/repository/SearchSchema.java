@@ -93,6 +93,18 @@ final class SearchSchema {
   static final String MET = "met";
   /** The memorialization deadline (epoch day). */
   static final String DEADLINE = "deadline";
+  static final String DOCUMENT = "document";
+  /** An attached document's id. */
+  static final String DOCUMENT_ID = "documentId";
+  /** The agreement a document is attached to. */
+  static final String OF_AGREEMENT = "ofAgreement";
+  /** A document's extracted text (English, stored with offsets for its passage). */
+  static final String DOCUMENT_TEXT = "text";
+  /** On the agreement: the text of each of its documents, searched with its own fields. */
+  static final String DOCUMENTS_TEXT = "documentText";
+  /** A document's state: {@code extracted}, {@code not extracted} or {@code withdrawn}; and why. */
+  static final String TEXT_STATE = "textState";
+  static final String TEXT_REASON = "textReason";
   static final String PARTY_NAME = "partyName";
   static final String TITLE = "title";
   static final String PURPOSE = "purpose";
@@ -113,7 +125,7 @@ final class SearchSchema {
   static final String[] HIGHLIGHTED = {PURPOSE, TITLE, PARTIES, REFERENCE};
 
   /** Free text weights: a word in the title counts more than one in the purpose. */
-  private static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, PARTIES, 2f, REFERENCE, 2f, PURPOSE, 1f);
+  private static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, PARTIES, 2f, REFERENCE, 2f, PURPOSE, 1f, DOCUMENTS_TEXT, 0.5f);
 
   static final Analyzer ANALYZER = new EnglishAnalyzer();
 
@@ -210,11 +222,55 @@ final class SearchSchema {
     }
   }
 
-  /** {@link #document(Document)} with the agreement's context kept beside it (see {@link #CONTEXT}). */
-  static org.apache.lucene.document.Document document(Document d, Document context) {
+  /**
+   * {@link #document(Document)} with the agreement's context kept beside it (see {@link #CONTEXT})
+   * and the text of its documents, searched (not stored: each document's own Lucene document keeps
+   * it for the passage).
+   */
+  static org.apache.lucene.document.Document document(Document d, Document context, Collection<String> documentTexts) {
     org.apache.lucene.document.Document doc = document(d);
     doc.add(new StoredField(CONTEXT, bson(context)));
+    for (String text : documentTexts) {
+      doc.add(new Field(DOCUMENTS_TEXT, text, SEARCHED));
+    }
     return doc;
+  }
+
+  private static final FieldType SEARCHED = searched();
+
+  private static FieldType searched() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(false);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    type.freeze();
+    return type;
+  }
+
+  /** One attached document: its text (if extracted) for its passage, and its state with the reason. */
+  static org.apache.lucene.document.Document attached(String agreementId, String documentId, String fileName, String text,
+      String state, String reason) {
+    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    doc.add(new StringField(DOC, DOCUMENT, Field.Store.NO));
+    doc.add(new StringField(DOCUMENT_ID, documentId, Field.Store.YES));
+    doc.add(new StringField(OF_AGREEMENT, agreementId, Field.Store.YES));
+    doc.add(new StoredField("fileName", fileName == null ? "" : fileName));
+    doc.add(new StoredField(TEXT_STATE, state));
+    if (reason != null) {
+      doc.add(new StoredField(TEXT_REASON, reason));
+    }
+    if (text != null && !text.isBlank()) {
+      doc.add(new Field(DOCUMENT_TEXT, text, TEXT));
+    }
+    return doc;
+  }
+
+  /** Free text {@code q} over a document's text alone: which documents of the page matched, for their passages. */
+  static Query documentText(String q) {
+    SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, DOCUMENT_TEXT);
+    parser.setDefaultOperator(Occur.MUST);
+    Query words = parser.parse(q);
+    return words == null ? new MatchNoDocsQuery() : words;
   }
 
   /**

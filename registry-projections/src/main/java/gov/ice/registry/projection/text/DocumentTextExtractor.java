@@ -64,7 +64,8 @@ public final class DocumentTextExtractor implements AutoCloseable {
   public record NotExtracted(String reason) implements Result {}
 
   private final Limits limits;
-  private final AutoDetectParser parser = new AutoDetectParser();
+  /** Made at the first document, not at start: loading Tika's parsers takes a moment an instance without documents never needs. */
+  private volatile AutoDetectParser parser;
   private final ExecutorService threads;
 
   public DocumentTextExtractor(Limits limits) {
@@ -133,7 +134,7 @@ public final class DocumentTextExtractor implements AutoCloseable {
       office.setUseSAXDocxExtractor(true);
       context.set(OfficeParserConfig.class, office);
       try {
-        parser.parse(stream, secure, metadata, context);
+        parser().parse(stream, secure, metadata, context);
       } catch (SAXException e) {
         secure.throwIfCauseOf(e);
         if (!WriteLimitReachedException.isWriteLimitReached(e)) {
@@ -195,6 +196,20 @@ public final class DocumentTextExtractor implements AutoCloseable {
       return null;
     }
     return null;
+  }
+
+  private AutoDetectParser parser() {
+    AutoDetectParser made = parser;
+    if (made == null) {
+      synchronized (this) {
+        made = parser;
+        if (made == null) {
+          made = new AutoDetectParser();
+          parser = made;
+        }
+      }
+    }
+    return made;
   }
 
   static String describe(Throwable error) {

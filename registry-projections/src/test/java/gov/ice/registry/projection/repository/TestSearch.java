@@ -30,6 +30,7 @@ public final class TestSearch implements AutoCloseable {
   private final EventStore events;
   private final Set<String> published = new HashSet<>();
   private AgreementSearchEngine engine;
+  private gov.ice.registry.projection.text.DocumentTexts texts;
 
   private TestSearch(Path dir, EventStore events) {
     this.dir = dir;
@@ -37,9 +38,16 @@ public final class TestSearch implements AutoCloseable {
   }
 
   public static TestSearch start() {
+    return start(null);
+  }
+
+  /** With {@code texts} reading the text of attached documents. */
+  public static TestSearch start(gov.ice.registry.projection.text.DocumentTexts texts) {
     try {
-      return new TestSearch(Files.createTempDirectory("registry-search-"),
-          EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()).open();
+      TestSearch search = new TestSearch(Files.createTempDirectory("registry-search-"),
+          EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
+      search.texts = texts;
+      return search.open();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -48,7 +56,9 @@ public final class TestSearch implements AutoCloseable {
   /** Another engine, in a fresh directory, on the same ledger: what a rebuild from scratch makes. */
   public TestSearch fresh() {
     try {
-      return new TestSearch(Files.createTempDirectory("registry-search-"), events).open();
+      TestSearch fresh = new TestSearch(Files.createTempDirectory("registry-search-"), events);
+      fresh.texts = texts;
+      return fresh.open();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,7 +85,8 @@ public final class TestSearch implements AutoCloseable {
 
   /** A new engine on the same directory and ledger, as a restarted instance opens it. */
   public TestSearch open() {
-    engine = new AgreementSearchEngine(dir, events, AgreementLedger.of(events), 50);
+    engine = new AgreementSearchEngine(dir, events, AgreementLedger.of(events), 50,
+        new gov.ice.registry.projection.ReadModelFailures(), texts);
     engine.start();
     return this;
   }
