@@ -1,6 +1,8 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.agreement.api.Directorate;
+import gov.ice.registry.projection.export.Labels;
+import gov.ice.registry.projection.export.Labels.Kind;
 import gov.ice.registry.projection.export.SpreadsheetCsv;
 import gov.ice.registry.projection.repository.AgreementSearch;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +107,15 @@ class RepositoryPage {
         });
   }
 
-  /** The current result, every page of it, as CSV. */
+  /** The columns of the result's CSV; the header shows them in words. */
+  static final List<String> CSV_COLUMNS = List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
+      "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version");
+
+  /** Facets whose values are codes, with the kind of code that gives their words. */
+  private static final Map<String, Kind> CODED = Map.of("status", Kind.STATUS, "kind", Kind.KIND, "category", Kind.CATEGORY,
+      "partyKind", Kind.PARTY_KIND, "directorate", Kind.DIRECTORATE, "scope", Kind.SCOPE, "marking", Kind.MARKING);
+
+  /** The current result, every page of it, as CSV for people: codes in the handbook's words (the API's JSON keeps them). */
   @GetMapping("/agreements.csv")
   Mono<ResponseEntity<Flux<String>>> csv(@RequestParam MultiValueMap<String, String> parameters) {
     MultiValueMap<String, String> query = clean(parameters);
@@ -119,15 +129,15 @@ class RepositoryPage {
     return Mono.just(ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"")
-        .body(Flux.concat(Flux.just(SpreadsheetCsv.header(List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
-            "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version"))), rows)));
+        .body(Flux.concat(Flux.just(SpreadsheetCsv.header(Labels.columns(CSV_COLUMNS))), rows)));
   }
 
-  private static String csvRow(SearchResult.Item d) {
-    return SpreadsheetCsv.row(Arrays.asList(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(),
+  static String csvRow(SearchResult.Item d) {
+    return SpreadsheetCsv.row(Arrays.asList(d.id(), d.title(), Labels.of(Kind.KIND, d.kind()), Labels.of(Kind.STATUS, d.status()),
+        Labels.of(Kind.SCOPE, d.scope()), Labels.of(Kind.DIRECTORATE, d.owningDirectorate()),
         String.join("; ", d.parties()),
-        String.join("; ", d.categories()),
-        d.pii(), d.marking(), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));
+        Labels.all(Kind.CATEGORY, d.categories(), "; "),
+        d.pii() == null ? null : "true".equals(d.pii()) ? "Yes" : "No", Labels.of(Kind.MARKING, d.marking()), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));
   }
 
   private static MultiValueMap<String, String> pageOf(MultiValueMap<String, String> query, int page) {
@@ -182,7 +192,8 @@ class RepositoryPage {
     if (facet.equals("pii")) {
       return "true".equals(value) ? "With PII" : "false".equals(value) ? "Without PII" : value;
     }
-    return value;
+    Kind kind = CODED.get(facet);
+    return kind == null ? value : Labels.of(kind, value);
   }
 
   /** One filter: its parameter name, legend, whether it takes one value, and its values with their counts. */
