@@ -197,7 +197,16 @@ class RepositoryPage {
   }
 
   /** One filter: its parameter name, legend, whether it takes one value, and its values with their counts. */
-  public record Facet(String key, String legend, boolean single, List<FacetValue> values, boolean none) {}
+  public record Facet(String key, String legend, boolean single, List<FacetValue> values, boolean none) {
+    /** The USWDS class of the facet's inputs (here, since "__" in a template expression is Thymeleaf's preprocessing). */
+    public String inputClass() {
+      return single ? "usa-radio__input" : "usa-checkbox__input";
+    }
+
+    public String labelClass() {
+      return single ? "usa-radio__label" : "usa-checkbox__label";
+    }
+  }
 
   /** One value of a filter, with how many agreements of the result have it. */
   public record FacetValue(String value, String label, long count, boolean checked) {
