@@ -225,6 +225,9 @@ class WebInterfaceIT extends H2Registry {
     assertThat(b.find("#title").getAttribute("value")).isEqualTo("A draft without a party");
     assertThat(b.find("#term-purpose").getAttribute("value")).isEqualTo("Typed purpose that must survive.");
     assertThat(b.find("#party0-name").getAttribute("aria-invalid")).isEqualTo("true");
+    // USWDS's error pattern: the message beside the field, tied to it for screen readers.
+    assertThat(b.find("#party0-name").getAttribute("aria-describedby")).isEqualTo("party0-name-error");
+    assertThat(b.find("#party0-name-error").getText()).contains("party0.name is required");
     b.screenshot(PAGES.resolve("draft-form.png"));
     b.signOut();
   }
