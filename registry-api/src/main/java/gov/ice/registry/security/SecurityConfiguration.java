@@ -359,7 +359,7 @@ class SecurityConfiguration {
       response.setStatusCode(HttpStatus.FORBIDDEN);
       response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
       byte[] body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed - ISAA Registry</title>"
-          + "<link rel=\"stylesheet\" href=\"/static/registry.css\"></head><body><main id=\"main\"><h1>Not allowed</h1>"
+          + "<link rel=\"stylesheet\" href=\"/static/uswds/css/uswds.min.css\"><link rel=\"stylesheet\" href=\"/static/registry.css\"></head><body><main id=\"main\"><h1>Not allowed</h1>"
           + "<p>This action was refused: your session may have expired, or your role does not allow it.</p>"
           + "<p><a href=\"/\">Back to the central repository</a> or <a href=\"/login\">sign in again</a>.</p></main></body></html>")
           .getBytes(StandardCharsets.UTF_8);

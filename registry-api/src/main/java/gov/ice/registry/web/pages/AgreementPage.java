@@ -492,7 +492,7 @@ class AgreementPage {
       Object previous = message.getMetaData().get("ledger.previousHash");
       return new HistoryLine(message.getSequenceNumber(), message.getPayloadType().getSimpleName(), message.getTimestamp(),
           actor == null ? null : actor.username(), actor == null ? null : actor.displayName(),
-          actor == null ? "" : String.join(", ", actor.roles()), draftVersionOf(message.getPayload()),
+          actor == null ? "" : gov.ice.registry.projection.export.Labels.all(gov.ice.registry.projection.export.Labels.Kind.ROLE, actor.roles(), ", "), draftVersionOf(message.getPayload()),
           hash == null ? null : hash.toString(), previous == null ? null : previous.toString());
     }
 

@@ -3,6 +3,8 @@ package gov.ice.registry.web.pages;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.DisseminationControl;
 import gov.ice.registry.projection.access.HandlingView;
+import gov.ice.registry.projection.export.Labels;
+import gov.ice.registry.projection.export.Labels.Kind;
 import gov.ice.registry.projection.export.SpreadsheetCsv;
 import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
@@ -122,6 +124,14 @@ class RepositoryPage {
         });
   }
 
+  /** The columns of the result's CSV; the header shows them in words. */
+  static final List<String> CSV_COLUMNS = List.of("id", "title", "kind", "status", "scope", "owningDirectorate", "parties",
+      "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn", "nextReviewDue", "version");
+
+  /** Facets whose values are codes, with the kind of code that gives their words. */
+  private static final Map<String, Kind> CODED = Map.of("status", Kind.STATUS, "kind", Kind.KIND, "category", Kind.CATEGORY,
+      "partyKind", Kind.PARTY_KIND, "directorate", Kind.DIRECTORATE, "scope", Kind.SCOPE, "marking", Kind.MARKING);
+
   /**
    * The current result, every page of it, as CSV. The search leaves out what the markings deny;
    * DISPLAY ONLY agreements may be seen but not exported, so they are left out here too. The
@@ -144,9 +154,7 @@ class RepositoryPage {
           .toList();
       String banner = HandlingBanners.highest(exported.stream().map(SearchResult.Item::banner).toList());
       Flux<String> lines = Flux.concat(
-          Flux.just(SpreadsheetCsv.banner(banner), SpreadsheetCsv.columns(List.of("id", "title", "kind", "status", "scope",
-              "owningDirectorate", "parties", "categories", "pii", "marking", "effectiveDate", "terminationDate", "lastReviewedOn",
-              "nextReviewDue", "version"))),
+          Flux.just(SpreadsheetCsv.banner(banner), SpreadsheetCsv.columns(Labels.columns(CSV_COLUMNS))),
           Flux.fromIterable(exported).map(RepositoryPage::csvRow));
       return access.record(exchange, readerAndItems.getT1(), AccessAction.EXPORT, exported.stream().map(SearchResult.Item::id).toList(),
               "summary", "csv")
@@ -158,11 +166,12 @@ class RepositoryPage {
     });
   }
 
-  private static String csvRow(SearchResult.Item d) {
-    return SpreadsheetCsv.row(Arrays.asList(d.id(), d.title(), d.kind(), d.status(), d.scope(), d.owningDirectorate(),
+  static String csvRow(SearchResult.Item d) {
+    return SpreadsheetCsv.row(Arrays.asList(d.id(), d.title(), Labels.of(Kind.KIND, d.kind()), Labels.of(Kind.STATUS, d.status()),
+        Labels.of(Kind.SCOPE, d.scope()), Labels.of(Kind.DIRECTORATE, d.owningDirectorate()),
         String.join("; ", d.parties()),
-        String.join("; ", d.categories()),
-        d.pii(), d.marking(), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));
+        Labels.all(Kind.CATEGORY, d.categories(), "; "),
+        d.pii() == null ? null : "true".equals(d.pii()) ? "Yes" : "No", Labels.of(Kind.MARKING, d.marking()), d.effectiveDate(), d.terminationDate(), d.lastReviewedOn(), d.nextReviewDue(), d.version()));
   }
 
   private static MultiValueMap<String, String> pageOf(MultiValueMap<String, String> query, int page) {
@@ -217,11 +226,21 @@ class RepositoryPage {
     if (facet.equals("pii")) {
       return "true".equals(value) ? "With PII" : "false".equals(value) ? "Without PII" : value;
     }
-    return value;
+    Kind kind = CODED.get(facet);
+    return kind == null ? value : Labels.of(kind, value);
   }
 
   /** One filter: its parameter name, legend, whether it takes one value, and its values with their counts. */
-  public record Facet(String key, String legend, boolean single, List<FacetValue> values, boolean none) {}
+  public record Facet(String key, String legend, boolean single, List<FacetValue> values, boolean none) {
+    /** The USWDS class of the facet's inputs (here, since "__" in a template expression is Thymeleaf's preprocessing). */
+    public String inputClass() {
+      return single ? "usa-radio__input" : "usa-checkbox__input";
+    }
+
+    public String labelClass() {
+      return single ? "usa-radio__label" : "usa-checkbox__label";
+    }
+  }
 
   /** One value of a filter, with how many agreements of the result have it. */
   public record FacetValue(String value, String label, long count, boolean checked) {

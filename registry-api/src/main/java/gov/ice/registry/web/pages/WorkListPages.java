@@ -117,7 +117,7 @@ class WorkListPages {
       return ResponseEntity.ok()
           .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"approvals.csv\"")
-          .body(Flux.concat(Flux.just(ApprovalCsv.header()), backend.approvals(search).map(ApprovalCsv::row)));
+          .body(Flux.concat(Flux.just(ApprovalCsv.headerInWords()), backend.approvals(search).map(ApprovalCsv::rowInWords)));
     });
   }
 

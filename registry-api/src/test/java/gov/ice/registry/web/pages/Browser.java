@@ -108,10 +108,11 @@ final class Browser implements AutoCloseable {
     new Select(driver.findElement(By.id(id))).selectByValue(value);
   }
 
+  /** Ticks a box as a person does: USWDS draws the box on the label and keeps the input out of sight. */
   void check(String id) {
     WebElement box = driver.findElement(By.id(id));
     if (!box.isSelected()) {
-      box.click();
+      (box.isDisplayed() ? box : driver.findElement(By.cssSelector("label[for='" + id + "']"))).click();
     }
   }
 

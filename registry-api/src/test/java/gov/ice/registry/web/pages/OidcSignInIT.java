@@ -189,6 +189,7 @@ class OidcSignInIT {
     assertThat(signedIn.uri().getPort()).isEqualTo(port);
     assertThat(signedIn.body()).contains("Central repository").contains("Pat From The Issuer");
     assertThat(rolesShown(signedIn.body())).containsExactlyInAnyOrder("PROGRAM_OFFICE", "STAKEHOLDER_OPP");
+    assertThat(signedIn.body()).contains("(Program office, Key Stakeholder: Office of Policy and Planning (OPP))");
 
     Map<String, String> authorization;
     Map<String, String> token;
@@ -276,11 +277,11 @@ class OidcSignInIT {
     }
   }
 
-  /** The roles the page header shows for the signed-in user. */
+  /** The roles the page header shows for the signed-in user: in words, with their codes beside for programs. */
   private static List<String> rolesShown(String page) {
-    Matcher roles = Pattern.compile("<span class=\"roles\">\\(([^)]*)\\)</span>").matcher(page);
+    Matcher roles = Pattern.compile("<span class=\"roles\" data-roles=\"([^\"]*)\">").matcher(page);
     assertThat(roles.find()).as("the header names the roles: " + page).isTrue();
-    return List.of(roles.group(1).split(",\\s*"));
+    return List.of(roles.group(1).split(" "));
   }
 
   private static HttpClient browser() {

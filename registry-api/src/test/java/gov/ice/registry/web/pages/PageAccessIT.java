@@ -57,7 +57,26 @@ class PageAccessIT extends H2Registry {
     HttpResponse<String> csv = PageSession.signIn(port, TestUsers.IGP).get(
         "/agreements.csv?q=" + word + "&after=" + created.header("X-Registry-Position").orElseThrow());
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.body()).startsWith("\uFEFFCUI\r\nid,title,").contains(",'\uFF0BSUM(1) Sharing with the Texas");
+    assertThat(csv.body()).startsWith("\uFEFFCUI\r\nAgreement id,Title,").contains(",'\uFF0BSUM(1) Sharing with the Texas");
+  }
+
+  /** USWDS is in the jar, built in from npm (docs/decisions/0170): open to anyone, kept by browsers for an hour. */
+  @Test
+  void theDesignSystemIsServedUnsignedWithCacheHeadersAndThePagesCarryTheOfficialBanner() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String file : List.of("/static/uswds/css/uswds.min.css", "/static/uswds/js/uswds.min.js", "/static/uswds/img/us_flag_small.png",
+        "/static/uswds/fonts/source-sans-pro/sourcesanspro-regular-webfont.woff2", "/static/registry.css")) {
+      HttpResponse<byte[]> asset = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + file)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(asset.statusCode()).as(file).isEqualTo(200);
+      assertThat(asset.body().length).as(file).isPositive();
+      assertThat(asset.headers().firstValue("Cache-Control")).as(file).hasValueSatisfying(v -> assertThat(v).contains("max-age=3600"));
+    }
+    HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.body()).contains("An official website of the United States government", "class=\"usa-banner\"",
+        "/static/uswds/css/uswds.min.css");
+    assertThat(login.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
   }
 
   @Test

@@ -24,6 +24,8 @@ class RepositoryFacetsTest {
     assertThat(facets).extracting(RepositoryPage.Facet::key).containsExactly("status", "directorate", "country", "pii", "zeta");
     var status = facets.get(0);
     assertThat(status.values()).extracting(RepositoryPage.FacetValue::value).containsExactly("ACTIVE", "DRAFT");
+    assertThat(status.values()).extracting(RepositoryPage.FacetValue::label).containsExactly("Active", "Draft");
+    assertThat(facets.get(1).values()).extracting(RepositoryPage.FacetValue::label).containsExactly("Homeland Security Investigations (HSI)");
     assertThat(status.values().get(0).count()).isZero();
     assertThat(status.values().get(0).checked()).isTrue();
     var country = facets.get(2);

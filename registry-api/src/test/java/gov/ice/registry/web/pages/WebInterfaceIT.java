@@ -65,7 +65,7 @@ class WebInterfaceIT extends H2Registry {
     b.open("/agreements/new");
     fillTheWalkthroughDraft(b);
     b.submit("draft-submit");
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("DRAFT");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Draft");
     String agreementPath = b.driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
     assertThat(b.find("#stakeholder-IGP .rules").getText()).isEqualTo("S1");
     assertThat(b.find("#stakeholder-IGP_PRIVACY .rules").getText()).isEqualTo("S3");
@@ -92,14 +92,14 @@ class WebInterfaceIT extends H2Registry {
     b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
     b.open(agreementPath);
     b.submit("request-clearance-submit");
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("IN_CLEARANCE");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("In clearance");
     b.signOut();
 
     b.signIn(TestUsers.IGP, "registry");
     b.open(agreementPath);
     b.type("clear-comment", "Cleared.");
     b.submit("clearance-submit");
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("CLEARED");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Cleared");
     b.signOut();
 
     b.signIn("sig-hsi-ead", "registry");
@@ -107,7 +107,7 @@ class WebInterfaceIT extends H2Registry {
     b.type("si-name", "Hana Executive");
     b.type("si-position", "EAD, HSI");
     b.submit("sign-ice-submit");
-    assertThat(b.text()).contains("with authority HSI_EAD");
+    assertThat(b.text()).contains("with authority of the HSI Executive Associate Director");
     b.signOut();
 
     b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
@@ -115,11 +115,11 @@ class WebInterfaceIT extends H2Registry {
     b.type("sp-name", "Casey Colonel");
     b.type("sp-position", "Director");
     b.submit("sign-party-submit");
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("ACTIVE");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Active");
     String firstDue = b.find("#next-review").getText();
     b.type("rv-comment", "Still needed.");
     b.submit("review-submit");
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("ACTIVE");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Active");
     assertThat(b.find("#next-review").getText()).isNotEqualTo(firstDue);
     b.signOut();
 
@@ -133,10 +133,10 @@ class WebInterfaceIT extends H2Registry {
     String evidence = b.fetch(agreementPath + "/evidence.json");
     assertThat(evidence).startsWith("200\napplication/json").contains("\"events\"");
     b.open("/audit/approvals?actor=sam-igp");
-    assertThat(b.text()).contains(TITLE).contains("CONCUR");
+    assertThat(b.text()).contains(TITLE).contains("Concurrence").contains("Concur").doesNotContain("NON_CONCUR");
     b.screenshot(PAGES.resolve("approvals.png"));
     String approvals = b.fetch(b.find("#approvals-csv").getAttribute("href"));
-    assertThat(approvals).startsWith("200\ntext/csv").contains("sam-igp");
+    assertThat(approvals).startsWith("200\ntext/csv").contains("sam-igp").contains("When (UTC),Agreement id").contains(",Concurrence,Concur,");
     b.open("/reviews");
     b.open("/deadlines/exigent");
     b.signOut();
@@ -160,7 +160,7 @@ class WebInterfaceIT extends H2Registry {
     b.checkAccessibility();
     assertThat(b.driver.getCurrentUrl()).contains("q=Texas");
     String csv = b.fetch(b.find("#csv-link").getAttribute("href"));
-    assertThat(csv).startsWith("200\ntext/csv").contains("id,title,kind,status");
+    assertThat(csv).startsWith("200\ntext/csv").contains("Agreement id,Title,Kind,Status").contains("Memorandum of Understanding (MOU)");
     b.screenshot(PAGES.resolve("repository.png"));
     b.narrow();
     b.open("/?q=Texas");
@@ -225,6 +225,9 @@ class WebInterfaceIT extends H2Registry {
     assertThat(b.find("#title").getAttribute("value")).isEqualTo("A draft without a party");
     assertThat(b.find("#term-purpose").getAttribute("value")).isEqualTo("Typed purpose that must survive.");
     assertThat(b.find("#party0-name").getAttribute("aria-invalid")).isEqualTo("true");
+    // USWDS's error pattern: the message beside the field, tied to it for screen readers.
+    assertThat(b.find("#party0-name").getAttribute("aria-describedby")).isEqualTo("party0-name-error");
+    assertThat(b.find("#party0-name-error").getText()).contains("party0.name is required");
     b.screenshot(PAGES.resolve("draft-form.png"));
     b.signOut();
   }
@@ -240,7 +243,7 @@ class WebInterfaceIT extends H2Registry {
     b.type("title", title);
     b.submit("preview-submit");
     assertThat(b.driver.getCurrentUrl()).endsWith("/agreements/new");
-    assertThat(b.find("#preview-status").getText()).contains("IN_SCOPE").contains("6 stakeholders").contains("Nothing is recorded");
+    assertThat(b.find("#preview-status").getText()).contains("In scope").contains("6 stakeholders").contains("Nothing is recorded");
     assertThat(b.find("#preview-IGP .rules").getText()).isEqualTo("S1");
     assertThat(b.find("#preview-OPP .rules").getText()).isEqualTo("S1");
     assertThat(b.find("#preview-IGP_PRIVACY .rules").getText()).isEqualTo("S3");
@@ -269,7 +272,7 @@ class WebInterfaceIT extends H2Registry {
 
     // Submitted: the agreement requires what the preview said, and the previews stored nothing.
     b.submit("draft-submit");
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("DRAFT");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Draft");
     assertThat(b.find("#stakeholder-ODCR .rules").getText()).isEqualTo("S8");
     await("the central repository to show the draft").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> registry().as(TestUsers.IGP).get("/api/agreements?q=" + word)
@@ -299,7 +302,7 @@ class WebInterfaceIT extends H2Registry {
     Browser b = browser();
     b.signIn(TestUsers.stakeholder(StakeholderOffice.ODCR), "registry");
     b.open(path);
-    assertThat(b.find("#agreement-status").getText()).isEqualTo("ACTIVE");
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Active");
     assertThat(b.all("#amend-form")).as("only a program office may amend").isEmpty();
     b.signOut();
 
