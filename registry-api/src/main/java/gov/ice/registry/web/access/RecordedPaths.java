@@ -14,6 +14,8 @@ public final class RecordedPaths {
       "/api/agreements/{id}/history", "HISTORY, DENIED",
       "/api/agreements/{id}/evidence", "EVIDENCE, DENIED",
       "/api/agreements", "LIST",
+      "/api/agreements/{id}/documents", "VIEW, DENIED",
+      "/api/agreements/{id}/documents/{documentId}", "DOCUMENT_DOWNLOAD, DENIED",
       "/api/audit/access", "ACCESS_LOG_READ",
       "/api/agreements/{id}/access-log", "ACCESS_LOG_READ");
 

@@ -9,6 +9,8 @@ import gov.ice.registry.document.DocumentStore;
 import gov.ice.registry.document.DocumentView;
 import gov.ice.registry.security.CurrentActor;
 import gov.ice.registry.web.agreement.AgreementRequests.WithdrawalRequest;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
 import gov.ice.registry.web.agreement.CommandDispatcher.CommandContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,12 +56,15 @@ class DocumentEndpoints {
   private final CommandDispatcher dispatcher;
   private final LedgerReader ledger;
   private final DocumentStore store;
+  private final ReadAccess access;
 
-  DocumentEndpoints(DocumentAttachments attachments, CommandDispatcher dispatcher, LedgerReader ledger, DocumentStore store) {
+  DocumentEndpoints(DocumentAttachments attachments, CommandDispatcher dispatcher, LedgerReader ledger, DocumentStore store,
+      ReadAccess access) {
     this.attachments = attachments;
     this.dispatcher = dispatcher;
     this.ledger = ledger;
     this.store = store;
+    this.access = access;
   }
 
   @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -75,16 +80,18 @@ class DocumentEndpoints {
 
   @GetMapping("/{id}/documents")
   @Operation(summary = "The agreement's documents, newest first (any role that may read the agreement)")
-  Mono<Map<String, List<DocumentView>>> list(@PathVariable String id) {
+  Mono<Map<String, List<DocumentView>>> list(@PathVariable String id, ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
-    return Mono.fromCallable(() -> Map.of("items", DocumentView.of(history(agreement)))).subscribeOn(Schedulers.boundedElastic());
+    return readable(agreement, exchange, "documents", false)
+        .then(Mono.fromCallable(() -> Map.of("items", DocumentView.of(history(agreement)))).subscribeOn(Schedulers.boundedElastic()))
+        .flatMap(items -> access.record(exchange, AccessAction.VIEW, List.of(agreement.value()), "documents", "json").thenReturn(items));
   }
 
   @GetMapping("/{id}/documents/{documentId}")
   @Operation(summary = "Download a document's bytes; ETag is its SHA-256; 410 once its content was withdrawn")
-  Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String id, @PathVariable String documentId) {
+  Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String id, @PathVariable String documentId, ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
-    return Mono.fromCallable(() -> {
+    return readable(agreement, exchange, "document " + documentId, true).then(Mono.fromCallable(() -> {
       DocumentView document = held(agreement, documentId);
       Flux<DataBuffer> bytes = DataBufferUtils.readInputStream(
               () -> store.open(document.sha256()).orElseThrow(() -> gone(document)), DefaultDataBufferFactory.sharedInstance, DOWNLOAD_BUFFER)
@@ -97,7 +104,29 @@ class DocumentEndpoints {
           .header("X-Content-Type-Options", "nosniff")
           .header("Cache-Control", "private, no-store")
           .body(bytes);
-    }).subscribeOn(Schedulers.boundedElastic());
+    }).subscribeOn(Schedulers.boundedElastic()))
+        // Recorded before the bytes go out: no download a client received lacks its record.
+        .flatMap(answer -> access.record(exchange, AccessAction.DOCUMENT_DOWNLOAD, List.of(agreement.value()), "document " + documentId,
+            answer.getHeaders().getContentType() == null ? null : answer.getHeaders().getContentType().toString()).thenReturn(answer));
+  }
+
+  /**
+   * Completes when the markings let the current user read the agreement (and, for a download,
+   * take a copy: DISPLAY ONLY does not); otherwise records the refusal and answers 404, as for an
+   * agreement that does not exist.
+   */
+  private Mono<Void> readable(AgreementId agreement, ServerWebExchange exchange, String sections, boolean download) {
+    return access.reader().flatMap(reader -> Mono.fromCallable(() -> ledger.stateOf(agreement))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(state -> {
+          boolean exists = state.isPresent() && state.get().exists();
+          if (!exists) {
+            return Mono.<Void>error(new UnknownAgreement(agreement.value()));
+          }
+          boolean allowed = download ? access.mayExport(reader, state.get()) : access.mayRead(reader, state.get());
+          return allowed ? Mono.<Void>empty()
+              : access.denied(exchange, reader, agreement.value(), sections).then(Mono.<Void>error(new UnknownAgreement(agreement.value())));
+        }));
   }
 
   @PostMapping("/{id}/documents/{documentId}/withdrawal")

@@ -29,7 +29,8 @@ class RecordedPathsTest {
       }
       String answer = get.path("responses").toString();
       boolean agreementData = AGREEMENT_DATA.stream().anyMatch(schema -> answer.contains("/" + schema + "\""))
-          || path.getKey().endsWith("/evidence") || path.getKey().endsWith("/access-log");
+          || path.getKey().endsWith("/evidence") || path.getKey().endsWith("/access-log")
+          || path.getKey().endsWith("/documents") || path.getKey().endsWith("/documents/{documentId}");
       if (agreementData) {
         withAgreementData.add(path.getKey());
         if (!RecordedPaths.API.containsKey(path.getKey())) {
@@ -38,7 +39,8 @@ class RecordedPathsTest {
       }
     });
 
-    assertThat(withAgreementData).contains("/api/agreements/{id}", "/api/agreements", "/api/agreements/{id}/history");
+    assertThat(withAgreementData).contains("/api/agreements/{id}", "/api/agreements", "/api/agreements/{id}/history",
+        "/api/agreements/{id}/documents/{documentId}");
     assertThat(unrecorded).as("GET paths returning agreement data that the access log does not record").isEmpty();
   }
 }
