@@ -104,14 +104,16 @@ public final class ChainedLog {
     String at = instant(clock.instant());
     RuntimeException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (size < 0) {
-        readHead();
-      }
-      long from = size;
-      String previous = headHash;
       try {
-        List<Appended> appended = transactions.execute(status -> write(entries, from, previous, at));
-        size = from + appended.size();
+        // The head row is locked for the transaction: instances append one after another instead of
+        // retrying against each other (five optimistic attempts lost to a busy second instance).
+        List<Appended> appended = transactions.execute(status -> {
+          Optional<Object[]> head = lockedHeadRow();
+          long from = head.map(h -> (Long) h[0]).orElse(0L);
+          String previous = head.map(h -> (String) h[1]).orElse(LogEntry.GENESIS);
+          return write(entries, from, previous, at);
+        });
+        size = appended.get(appended.size() - 1).sequence() + 1;
         headHash = appended.get(appended.size() - 1).hash();
         return appended;
       } catch (HeadMoved | DataIntegrityViolationException e) {
@@ -162,6 +164,11 @@ public final class ChainedLog {
     Optional<Object[]> head = headRow();
     size = head.map(h -> (Long) h[0]).orElse(0L);
     headHash = head.map(h -> (String) h[1]).orElse(LogEntry.GENESIS);
+  }
+
+  private Optional<Object[]> lockedHeadRow() {
+    return jdbc.query("SELECT log_size, head_hash FROM chained_log_head WHERE log_name = ? FOR UPDATE",
+        (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}, name).stream().findFirst();
   }
 
   private Optional<Object[]> headRow() {
