@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ReadModelSoakScenario {
 
   static final int DEFAULT_KILLS = 6;
-  static final List<String> READ_MODELS = List.of("repository", "reviews", "exigent", "notices", "audit", "search");
+  static final List<String> READ_MODELS = gov.ice.registry.support.ReadModels.ALL;
   /** Rows of one bulk import request. */
   static final int IMPORT_ROWS = 15;
 

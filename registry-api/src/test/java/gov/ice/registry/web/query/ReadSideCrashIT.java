@@ -67,7 +67,7 @@ class ReadSideCrashIT {
         assertThat(found).containsAll(acknowledged);
         List<JsonNode> converged = ReadModelAnswers.of(client);
 
-        for (String name : List.of("repository", "reviews", "exigent", "notices", "audit", "search")) {
+        for (String name : gov.ice.registry.support.ReadModels.ALL) {
           assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
         }
         awaitCaughtUp(client);
@@ -95,7 +95,7 @@ class ReadSideCrashIT {
   private static void awaitCaughtUp(RegistryClient client) {
     await("every read model caught up").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
       JsonNode statuses = client.as(TestUsers.ADMIN).get("/api/admin/projections").json();
-      boolean all = statuses != null && statuses.size() == 6;
+      boolean all = statuses != null && statuses.size() == gov.ice.registry.support.ReadModels.ALL.size();
       for (JsonNode s : statuses) {
         all &= s.path("running").asBoolean() && s.path("caughtUp").asBoolean() && s.path("error").isNull();
       }

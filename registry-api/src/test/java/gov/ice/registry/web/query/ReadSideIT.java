@@ -159,7 +159,7 @@ class ReadSideIT extends H2Registry {
         "/api/reviews/overdue", "/api/deadlines/exigent", "/api/notices");
     List<JsonNode> before = queries.stream().map(q -> registry.as(TestUsers.AUDITOR).get(q).json()).toList();
 
-    for (String name : List.of("repository", "reviews", "exigent", "notices", "audit", "search")) {
+    for (String name : gov.ice.registry.support.ReadModels.ALL) {
       Response accepted = registry.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null);
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     }
@@ -183,7 +183,7 @@ class ReadSideIT extends H2Registry {
   private void awaitCaughtUp() {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
       JsonNode statuses = registry.as(TestUsers.ADMIN).get("/api/admin/projections").json();
-      boolean all = statuses.size() == 6;
+      boolean all = statuses.size() == gov.ice.registry.support.ReadModels.ALL.size();
       for (JsonNode s : statuses) {
         all &= s.path("running").asBoolean() && s.path("caughtUp").asBoolean() && s.path("error").isNull();
       }

@@ -67,14 +67,14 @@ class ReadStoreRestartIT {
       List<String> found = client.as(TestUsers.AUDITOR).get("/api/agreements?size=200").json().path("items").findValuesAsText("id");
       assertThat(found).containsAll(acknowledged).doesNotHaveDuplicates();
       JsonNode statuses = client.as(TestUsers.ADMIN).get("/api/admin/projections").json();
-      assertThat(statuses).hasSize(6);
+      assertThat(statuses).hasSize(gov.ice.registry.support.ReadModels.ALL.size());
       for (JsonNode status : statuses) {
         assertThat(status.path("caughtUp").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.path("position").isNumber()).as(status.toString()).isTrue();
       }
       List<JsonNode> converged = ReadModelAnswers.of(client);
 
-      for (String name : List.of("repository", "reviews", "exigent", "notices", "audit", "search")) {
+      for (String name : gov.ice.registry.support.ReadModels.ALL) {
         assertThat(client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
       }
       awaitRebuilt(client);
@@ -108,7 +108,7 @@ class ReadStoreRestartIT {
   static void awaitRebuilt(RegistryClient client) {
     await("every read model rebuilt").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
       JsonNode statuses = client.as(TestUsers.ADMIN).get("/api/admin/projections").json();
-      boolean all = statuses != null && statuses.size() == 6;
+      boolean all = statuses != null && statuses.size() == gov.ice.registry.support.ReadModels.ALL.size();
       for (JsonNode s : statuses) {
         all &= s.path("running").asBoolean() && s.path("caughtUp").asBoolean() && !s.path("rebuilding").asBoolean()
             && s.path("error").isNull();

@@ -99,7 +99,7 @@ class RebuildIT {
     try (RegistryProcess registry = RegistryProcess.start(Map.of("REGISTRY_DATA_DIR", dataDir.toString()), logs.resolve("empty.log"))) {
       RegistryClient client = registry.client();
       ReadStoreRestartIT.awaitRebuilt(client);
-      for (String name : List.of("repository", "reviews", "exigent", "notices", "audit", "search")) {
+      for (String name : gov.ice.registry.support.ReadModels.ALL) {
         Response rebuilt = client.as(TestUsers.ADMIN).post("/api/admin/projections/" + name + "/rebuild", null);
         assertThat(rebuilt.status()).as(name + ": " + rebuilt).isEqualTo(202);
       }
