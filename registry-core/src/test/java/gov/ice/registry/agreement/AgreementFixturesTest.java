@@ -52,7 +52,8 @@ class AgreementFixturesTest {
 
     assertThat(profile.exemption()).isNull();
     assertThat(profile.parties()).singleElement().satisfies(party -> assertThat(party.name()).isEqualTo("Texas Department of Public Safety"));
-    assertThat(profile.terms()).hasNoNullFieldsOrProperties();
+    // The sharing gate's purposes and channels are optional: a complete baseline does not need them.
+    assertThat(profile.terms()).hasNoNullFieldsOrPropertiesExcept("permittedPurposes", "channels");
     assertThat(profile.terms().effectiveDate()).isEqualTo(LocalDate.of(2026, 1, 15));
     assertThat(profile.terms().terminationDate()).isEqualTo(LocalDate.of(2030, 1, 14));
     assertThat(withParties(profile, AgreementFixtures.foreignGovernment()).hasInternationalParty()).isTrue();

@@ -183,7 +183,7 @@ final class AgreementRequests {
       @PositiveOrZero @Max(3650) Integer terminationNoticeDays,
       @Size(max = TEXT) String informationSecurity,
       @Size(max = TEXT) String disposition,
-      @Size(max = 20) List<@NotNull @Pattern(regexp = PURPOSE_CODE, message = PURPOSE_CODE_MESSAGE) String> permittedPurposes,
+      @Size(max = 20) List<@NotNull @Size(max = 64) @Pattern(regexp = PURPOSE_CODE, message = PURPOSE_CODE_MESSAGE) String> permittedPurposes,
       @Size(max = 5) List<@NotNull SharingChannel> channels) {
 
     Terms toTerms() {

@@ -122,7 +122,7 @@ class AccessMatrixIT extends H2Registry {
       // A banner with a comma (REL TO USA, GBR) is one quoted cell.
       assertThat(lines[0].replace("\uFEFF", "").replace("\"", "")).as("%s: the first line is the banner", user)
           .startsWith("CUI//SP-PRVCY//");
-      assertThat(lines[1]).startsWith("id,title,");
+      assertThat(lines[1]).startsWith("Agreement id,Title,");
       for (Marked a : agreements.values()) {
         assertThat(csv.body().contains(a.id())).as("%s CSV row of %s", user, a.title()).isEqualTo(a.admitted().contains(user));
       }

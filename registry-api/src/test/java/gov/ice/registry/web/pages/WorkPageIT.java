@@ -87,8 +87,16 @@ class WorkPageIT extends H2Registry {
 
     b.signIn(TestUsers.PROGRAM_OFFICE, "registry");
     assertThat(b.driver.getCurrentUrl()).endsWith("/work");
-    b.open("/work?after=" + drafted[1]);
-    assertThat(b.all("tr.work-item a[href='/agreements/" + id + "']")).as("one row per office that has not concurred").hasSizeGreaterThan(1);
+    // The program office's queue holds every draft the other tests made too: page through it to this one's rows.
+    int rows = 0;
+    for (int page = 0; page < 30 && rows == 0; page++) {
+      b.open("/work?after=" + drafted[1] + "&page=" + page);
+      rows = b.all("tr.work-item a[href='/agreements/" + id + "']").size();
+      if (b.all("a[rel='next']").isEmpty()) {
+        break;
+      }
+    }
+    assertThat(rows).as("one row per office that has not concurred").isGreaterThan(1);
     b.signOut();
 
     for (String other : new String[] {TestUsers.stakeholder(gov.ice.registry.agreement.api.StakeholderOffice.OCIO), "sig-hsi-ead", TestUsers.IGP}) {

@@ -62,6 +62,7 @@ public final class Labels {
     DISSEMINATION_CONTROL(gov.ice.registry.agreement.api.DisseminationControl.class, "DisseminationControl"),
     CHANNEL(gov.ice.registry.agreement.api.SharingChannel.class, "SharingChannel"),
     REMINDER_STEP(gov.ice.registry.agreement.api.ReminderStep.class, "ReminderStep"),
+    CUI_AUTHORITY(gov.ice.registry.agreement.api.CuiCategories.Authority.class, "CuiAuthority"),
     APPROVAL_TYPE(null, "ApprovalType"),
     APPROVAL_DECISION(null, "ApprovalDecision"),
     /** The office column's one value that is neither an office, an authority nor a directorate. */
