@@ -66,6 +66,9 @@ class ApiContract {
           "documentSha256")),
       Map.entry("HandlingView", Set.of("designatedBy")),
       Map.entry("WorkEntry", Set.of("authority", "office")),
+      Map.entry("Obligation", Set.of("citation")),
+      Map.entry("TimelineHolding", Set.of("to")),
+      Map.entry("SharingDecisionItem", Set.of("partner", "outcome")),
       Map.entry("Stage", Set.of("mean", "median", "p75", "p90", "oldestOpen")),
       Map.entry("TimelineStage", Set.of("end", "endDay", "holder", "outcome", "draftVersion", "businessDays", "days")),
       Map.entry("Timeline", Set.of("concurrency")),
@@ -108,7 +111,7 @@ class ApiContract {
       "Approvals", Set.of("page", "size"),
       "Reviews", Set.of("page", "size"),
       "AgreementSummary", Set.of("existingAgreements", "existingAgreementsTotal", "existingAgreementsSearch"),
-      "AgreementSearchItem", Set.of("highlight"),
+      "AgreementSearchItem", Set.of("highlight", "matches"),
       "ImportReportEnd", Set.of("interrupted"),
       ApiDocument.PROBLEM, Set.of("detail", "instance", "violations", "rules", "code", "requestId"));
 
