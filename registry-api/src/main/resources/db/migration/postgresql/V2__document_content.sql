@@ -4,14 +4,14 @@
 -- that neither writing nor reading needs a whole file in memory or one long-held connection.
 -- stored_at moves forward whenever an upload finds the bytes already there, so the orphan sweep
 -- (content no event names, older than the grace period) never removes bytes an upload just relied on.
-CREATE TABLE document_content (
+CREATE TABLE IF NOT EXISTS document_content (
   sha256 CHAR(64) NOT NULL PRIMARY KEY,
   size_bytes BIGINT NOT NULL,
   chunks INTEGER NOT NULL,
   stored_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-CREATE TABLE document_chunk (
+CREATE TABLE IF NOT EXISTS document_chunk (
   sha256 CHAR(64) NOT NULL,
   chunk_index INTEGER NOT NULL,
   bytes BYTEA NOT NULL,
