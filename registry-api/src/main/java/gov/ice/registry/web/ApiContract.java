@@ -276,6 +276,13 @@ class ApiContract {
     if (namesOne) {
       problem(responses, "404", "No such agreement (or resource)");
     }
+    if ("/api/agreements/{id}/documents/{documentId}".equals(path)) {
+      problem(responses, "410", "The document's content was withdrawn (the problem names who, when and why); its hash and events stay");
+    }
+    if ("/api/agreements/{id}/documents".equals(path) && responses.get("201") != null) {
+      problem(responses, "413", "The file is larger than REGISTRY_DOCUMENTS_MAX_SIZE");
+      problem(responses, "415", "The file's type, detected from its content, is not accepted, or differs from the declared one");
+    }
     if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
       problem(responses, "412", "If-Match names a version the agreement no longer has, or a weak entity tag (which never matches): "
           + "read the agreement again and retry with its ETag");
