@@ -31,7 +31,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Concurrence;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;
@@ -85,7 +85,7 @@ final class AgreementDocuments {
   private AgreementDocuments() {}
 
   static Document toDocument(Folded folded) {
-    AgreementState state = folded.state();
+    AgreementFacts state = folded.state();
     AgreementProfile profile = state.profile();
     DataProfile data = profile.dataProfile();
     List<Party> parties = profile.parties();
@@ -129,14 +129,14 @@ final class AgreementDocuments {
   /**
    * The document after {@code event}, from the document as it stood before it ({@code before},
    * reflecting exactly the events before this one; ignored for an agreement's first event). Each
-   * event changes only the fields it carries, the same way {@link AgreementState#then} changes the
+   * event changes only the fields it carries, the same way {@link AgreementFacts#then} changes the
    * state those fields come from; where the domain decides a value from the payload (the status of
    * a new draft), the domain's own fold runs on the payload alone, never on a ledger read.
    * {@code _id} and {@code version} are left to the batch.
    */
   static Document next(Document before, AgreementEvent event, Instant at) {
     if (event instanceof AgreementDrafted || event instanceof ExecutedAgreementImported) {
-      return toDocument(new Folded(AgreementState.none().then(event), at, at, 0));
+      return toDocument(new Folded(AgreementFacts.none().then(event), at, at, 0));
     }
     Document d = new Document(before);
     d.remove("_id");
@@ -232,7 +232,7 @@ final class AgreementDocuments {
 
   /** Per category, the ICE authorities that may sign for it: what the work queues' signature filter reads. */
   private static List<Document> signingAuthorities(AgreementProfile profile) {
-    return AgreementState.signingAuthorities(profile).entrySet().stream()
+    return AgreementFacts.signingAuthorities(profile).entrySet().stream()
         .map(e -> new Document("category", e.getKey().name())
             .append("authorities", e.getValue().stream().map(Enum::name).sorted().toList()))
         .toList();
