@@ -86,44 +86,23 @@ final class AgreementDocuments {
 
   static Document toDocument(Folded folded) {
     AgreementFacts state = folded.state();
-    AgreementProfile profile = state.profile();
-    DataProfile data = profile.dataProfile();
-    List<Party> parties = profile.parties();
-    String purpose = profile.terms() == null ? null : profile.terms().purpose();
-    return new Document()
-        .append("title", profile.title())
-        .append(TITLE_SORT, lower(profile.title()))
-        .append(KIND, name(profile.kind()))
+    Document d = new Document()
         .append(STATUS, name(state.status()))
-        .append("scope", name(state.scope()))
-        .append(DIRECTORATE, name(profile.owningDirectorate()))
-        .append("parties", parties.stream().map(AgreementDocuments::party).toList())
-        .append(PARTY_NAMES, distinct(parties.stream().map(p -> lower(p.name()))))
-        .append(PARTY_KINDS, distinct(parties.stream().map(p -> name(p.kind()))))
-        .append(COUNTRIES, distinct(parties.stream().map(p -> p.country() == null ? null : p.country().toUpperCase(Locale.ROOT))))
-        .append(CATEGORIES, distinct(profile.categories().stream().map(Enum::name)))
-        .append(PII, data != null && (data.pii() || data.sensitivePii()))
-        .append("sensitivePii", data != null && data.sensitivePii())
-        .append("marking", data == null ? Marking.NONE.name() : name(data.marking()))
-        .append("purpose", purpose)
-        .append("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number().value())
-        .append(SEARCH_TEXT, searchText(profile.title(), purpose, state.externalReference(), parties))
         .append("externalReference", state.externalReference())
         .append("draftVersion", state.draftVersion())
-        .append("requiredStakeholders", requiredStakeholders(state.requiredStakeholders()))
         .append("concurrences", state.concurrences().values().stream().map(AgreementDocuments::concurrence).toList())
         .append("signatures", state.signatures().stream().map(AgreementDocuments::signature).toList())
         .append("executedOn", day(state.executedOn()))
         .append("effectiveDate", day(state.effectiveDate()))
-        .append(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()))
         .append("lastReviewedOn", day(state.lastReviewedOn()))
         .append("nextReviewDue", day(state.nextReviewDue()))
         .append("createdAt", instant(folded.firstAt()))
         .append("updatedAt", instant(folded.lastAt()))
-        .append(HANDLING, handling(profile.handling()))
         .append(PENDING_STAKEHOLDERS, state.pendingAmendment()
-            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()))
-        .append(SIGNING_AUTHORITIES, signingAuthorities(profile));
+            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()));
+    // The profile's fields are computed by the one method a revision and an amendment use too.
+    putProfile(d, state.profile(), state.scope(), state.requiredStakeholders());
+    return d;
   }
 
   /**
@@ -181,6 +160,7 @@ final class AgreementDocuments {
     return d;
   }
 
+  /** Every field that comes from the profile, its scope and required stakeholders; the search text reads {@code externalReference} from {@code d}. */
   private static void putProfile(Document d, AgreementProfile profile, Scope scope, List<RequiredStakeholder> required) {
     DataProfile data = profile.dataProfile();
     List<Party> parties = profile.parties();
