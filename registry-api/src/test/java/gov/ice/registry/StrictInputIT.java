@@ -108,6 +108,17 @@ class StrictInputIT extends H2Registry {
   }
 
   @Test
+  void refusesNullFlagsDateTimesForDatesAndValuesWithSpacesAround() {
+    assertDraftRefused(draftWith(d -> ((ObjectNode) d.path("parties").path(0)).putNull("intelligenceCommunity")),
+        "parties[0].intelligenceCommunity");
+    assertDraftRefused(draftWith(d -> ((ObjectNode) d.path("dataProfile")).putNull("pii")), "dataProfile.pii");
+    assertDraftRefused(draftWith(d -> terms(d).put("effectiveDate", "2026-01-15T00:00:00Z")), "terms.effectiveDate");
+    assertDraftRefused(draftWith(d -> terms(d).put("effectiveDate", "2026-01-15T10:00")), "terms.effectiveDate");
+    assertDraftRefused(draftWith(d -> ((ObjectNode) d.path("dataProfile")).put("marking", "CUI ")), "dataProfile.marking");
+    assertDraftRefused(draftWith(d -> d.put("kind", " MOU")), "kind");
+  }
+
+  @Test
   void refusesASignatureDatedBeforeTheDraftOrAfterToday() {
     String id = clearedAgreement();
     long before = storedEvents();

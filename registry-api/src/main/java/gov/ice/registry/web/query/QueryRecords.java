@@ -17,7 +17,9 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query endpoints' parameters as typed records: the contract the OpenAPI document publishes
  * (name, type, enum, default of each) and what the endpoints bind. Values arrive as text and are
- * parsed by {@link QueryParameters}, so every invalid one is reported in one 400 by name.
+ * parsed by {@link QueryParameters}, so every invalid one is reported in one 400 by name. A record
+ * with lists (the search, the exigent deadlines) only publishes them: its endpoint reads the query
+ * as sent, since the binder's conversion of text to a list trims control characters away.
  */
 final class QueryRecords {
 
@@ -55,29 +57,7 @@ final class QueryRecords {
       @ArraySchema(schema = @Schema(implementation = SignatoryAuthority.class), arraySchema = @Schema(description =
           "Cleared agreements awaiting an ICE signature that any of these authorities may give, delegations included"
               + " (the signatory's work queue)"))
-      List<String> awaitingSignatureBy) {
-
-    MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      putAll(map, "awaiting", awaiting);
-      putAll(map, "awaitingSignatureBy", awaitingSignatureBy);
-      putAll(map, "status", status);
-      putAll(map, "kind", kind);
-      putAll(map, "category", category);
-      putAll(map, "partyKind", partyKind);
-      putAll(map, "country", country);
-      putAll(map, "directorate", directorate);
-      if (party != null) {
-        party.forEach(name -> map.add("party", name));
-      }
-      put(map, "pii", pii);
-      put(map, "q", q);
-      put(map, "page", page);
-      put(map, "size", size);
-      put(map, "sort", sort);
-      return map;
-    }
-  }
+      List<String> awaitingSignatureBy) {}
 
   record NoticeParameters(
       @Schema(description = "Notices recorded since this day (YYYY-MM-DD, from its start in the registry's zone) or instant",
@@ -130,14 +110,7 @@ final class QueryRecords {
 
   record ExigentParameters(
       @ArraySchema(schema = @Schema(implementation = ExigentDeadline.State.class), arraySchema = @Schema(description = "Only deadlines in these states"))
-      List<String> state) {
-
-    MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      putAll(map, "state", state);
-      return map;
-    }
-  }
+      List<String> state) {}
 
   record ApprovalParameters(
       @Schema(description = "Only decisions by this username") String actor,
@@ -164,12 +137,6 @@ final class QueryRecords {
   private static void put(MultiValueMap<String, String> map, String name, String value) {
     if (value != null) {
       map.add(name, value);
-    }
-  }
-
-  private static void putAll(MultiValueMap<String, String> map, String name, List<String> values) {
-    if (values != null) {
-      map.put(name, List.copyOf(values));
     }
   }
 }

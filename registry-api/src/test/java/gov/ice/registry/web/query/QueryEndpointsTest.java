@@ -148,6 +148,26 @@ class QueryEndpointsTest {
         .expectBody().jsonPath("$.violations[0].field").isEqualTo("since");
   }
 
+  /** A NUL or any other control character in a filter is a 400 naming it, never a filter dropped and everything answered. */
+  @Test
+  void refusesControlCharactersInEveryFilterByName() {
+    for (String control : List.of("%00", "%01", "%09", "%0A", "%0D", "%1B", "%7F", "%C2%85")) {
+      for (String field : List.of("actor", "office")) {
+        http.get().uri(java.net.URI.create("/api/audit/approvals?" + field + "=" + control + "prog")).exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.violations[0].field").isEqualTo(field);
+      }
+      for (String field : List.of("status", "kind", "category", "partyKind", "country", "directorate", "party", "awaiting", "q")) {
+        http.get().uri(java.net.URI.create("/api/agreements?" + field + "=" + control + "ACTIVE")).exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.violations[0].field").isEqualTo(field);
+      }
+      http.get().uri(java.net.URI.create("/api/deadlines/exigent?state=" + control + "MISSED")).exchange()
+          .expectStatus().isBadRequest()
+          .expectBody().jsonPath("$.violations[0].field").isEqualTo("state");
+    }
+  }
+
   @Test
   void approvalsAndReviewsComeInPagesOrStreamedWhole() {
     http.get().uri("/api/audit/approvals").exchange()
