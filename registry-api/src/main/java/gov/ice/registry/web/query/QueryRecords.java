@@ -64,9 +64,7 @@ final class QueryRecords {
           example = "2026-01-01") String since) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "since", since);
-      return map;
+      return textParameters("since", since);
     }
   }
 
@@ -76,11 +74,7 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "within", within);
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("within", within, "page", page, "size", size);
     }
   }
 
@@ -89,10 +83,7 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("page", page, "size", size);
     }
   }
 
@@ -101,10 +92,7 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("page", page, "size", size);
     }
   }
 
@@ -122,21 +110,18 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "actor", actor);
-      put(map, "office", office);
-      put(map, "from", from);
-      put(map, "to", to);
-      put(map, "format", format);
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("actor", actor, "office", office, "from", from, "to", to, "format", format, "page", page, "size", size);
     }
   }
 
-  private static void put(MultiValueMap<String, String> map, String name, String value) {
-    if (value != null) {
-      map.add(name, value);
+  /** The parameters given, by name: pairs of a name and its value, the value null when absent. */
+  private static MultiValueMap<String, String> textParameters(String... namesAndValues) {
+    MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        map.add(namesAndValues[i], namesAndValues[i + 1]);
+      }
     }
+    return map;
   }
 }
