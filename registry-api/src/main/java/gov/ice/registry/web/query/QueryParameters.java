@@ -1,6 +1,6 @@
 package gov.ice.registry.web.query;
 
-import gov.ice.registry.web.TextRules;
+import gov.ice.registry.web.input.TextRules;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

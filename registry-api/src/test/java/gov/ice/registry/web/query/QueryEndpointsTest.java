@@ -10,7 +10,7 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
 import gov.ice.registry.projection.mongo.EmbeddedReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.notices.NoticeQueries;
-import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.context.AgreementLedger;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import java.nio.file.Files;
