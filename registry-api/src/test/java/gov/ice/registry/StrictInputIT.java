@@ -108,6 +108,17 @@ class StrictInputIT extends H2Registry {
   }
 
   @Test
+  void refusesNullFlagsDateTimesForDatesAndValuesWithSpacesAround() {
+    assertDraftRefused(draftWith(d -> ((ObjectNode) d.path("parties").path(0)).putNull("intelligenceCommunity")),
+        "parties[0].intelligenceCommunity");
+    assertDraftRefused(draftWith(d -> ((ObjectNode) d.path("dataProfile")).putNull("pii")), "dataProfile.pii");
+    assertDraftRefused(draftWith(d -> terms(d).put("effectiveDate", "2026-01-15T00:00:00Z")), "terms.effectiveDate");
+    assertDraftRefused(draftWith(d -> terms(d).put("effectiveDate", "2026-01-15T10:00")), "terms.effectiveDate");
+    assertDraftRefused(draftWith(d -> ((ObjectNode) d.path("dataProfile")).put("marking", "CUI ")), "dataProfile.marking");
+    assertDraftRefused(draftWith(d -> d.put("kind", " MOU")), "kind");
+  }
+
+  @Test
   void refusesASignatureDatedBeforeTheDraftOrAfterToday() {
     String id = clearedAgreement();
     long before = storedEvents();
@@ -145,36 +156,96 @@ class StrictInputIT extends H2Registry {
     }
   }
 
+  /**
+   * As Python's urllib sends: no {@code Expect: 100-continue}, {@code Connection: close}, the whole
+   * body written before anything is read. Every try reads the 413 and the rest of the answer to
+   * the server's close, never a reset, at every size up to the 10 MB discard limit.
+   */
   @Test
-  void answersTooLargeToAClientThatSendsTheWholeBodyWithoutExpectContinue() throws Exception {
+  void answersTooLargeToEveryUploadThatSendsTheWholeBodyAndAsksToClose() throws Exception {
     long before = storedEvents();
-    int size = 2 * 1024 * 1024;
+    for (int megabytes : new int[] {2, 5, 9}) {
+      for (int attempt = 1; attempt <= 10; attempt++) {
+        try (Socket socket = new Socket("localhost", port)) {
+          BufferedReader response = upload(socket, megabytes * 1024 * 1024, false, "close");
+          String context = megabytes + " MB, try " + attempt;
+          assertTooLarge(response, context);
+          assertThat(response.lines().count()).as(context).isPositive();
+        }
+      }
+    }
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  /** The same without a length (chunked): the 413 is read after the body, not a reset. */
+  @Test
+  void answersTooLargeToAChunkedUploadAfterReadingIt() throws Exception {
+    for (int megabytes : new int[] {2, 9}) {
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        try (Socket socket = new Socket("localhost", port)) {
+          BufferedReader response = upload(socket, megabytes * 1024 * 1024, true, "close");
+          assertTooLarge(response, "chunked " + megabytes + " MB, try " + attempt);
+          assertThat(response.lines().count()).isPositive();
+        }
+      }
+    }
+  }
+
+  /** A client that keeps its connection reads the 413, and the same connection serves its next request. */
+  @Test
+  void keepsTheConnectionOfARefusedUploadForTheNextRequest() throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      BufferedReader response = upload(socket, 5 * 1024 * 1024, false, "keep-alive");
+      List<String> headers = assertTooLarge(response, "5 MB, keep-alive");
+      int length = headers.stream().filter(line -> line.startsWith("content-length:"))
+          .map(line -> Integer.parseInt(line.substring("content-length:".length()).trim())).findFirst().orElseThrow();
+      response.skip(length);
+      socket.getOutputStream().write(("GET /actuator/health HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(response.readLine()).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  /** Writes an oversized draft the way a client that never waits for {@code 100 Continue} does. */
+  private BufferedReader upload(Socket socket, int size, boolean chunked, String connection) throws Exception {
+    socket.setSoTimeout(30_000);
     String head = "POST /api/agreements HTTP/1.1\r\n"
         + "Host: localhost:" + port + "\r\n"
         + "Authorization: Basic " + Base64.getEncoder().encodeToString("pat:registry".getBytes(StandardCharsets.UTF_8)) + "\r\n"
         + "Content-Type: application/json\r\n"
-        + "Content-Length: " + size + "\r\n"
+        + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n")
+        + "Connection: " + connection + "\r\n"
         + "\r\n";
-    try (Socket socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(30_000);
-      var out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      // As urllib does: the whole body, written before anything is read.
-      byte[] chunk = new byte[64 * 1024];
-      java.util.Arrays.fill(chunk, (byte) 'x');
-      for (int sent = 0; sent < size; sent += chunk.length) {
-        out.write(chunk, 0, Math.min(chunk.length, size - sent));
+    var out = socket.getOutputStream();
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    for (int sent = 0; sent < size; sent += chunk.length) {
+      int n = Math.min(chunk.length, size - sent);
+      if (chunked) {
+        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
       }
-      out.flush();
-      BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(response.readLine()).startsWith("HTTP/1.1 413");
-      List<String> headers = new ArrayList<>();
-      for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
-        headers.add(line.toLowerCase(java.util.Locale.ROOT));
+      out.write(chunk, 0, n);
+      if (chunked) {
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
       }
-      assertThat(headers).anyMatch(line -> line.startsWith("content-type:") && line.contains("application/problem+json"));
     }
-    assertThat(storedEvents()).isEqualTo(before);
+    if (chunked) {
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.flush();
+    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** The status line says 413 and the headers a problem+json; returns the headers, lower case. */
+  private static List<String> assertTooLarge(BufferedReader response, String context) throws Exception {
+    assertThat(response.readLine()).as(context).startsWith("HTTP/1.1 413");
+    List<String> headers = new ArrayList<>();
+    for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+      headers.add(line.toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThat(headers).as(context).anyMatch(line -> line.startsWith("content-type:") && line.contains("application/problem+json"));
+    return headers;
   }
 
   /** A drafted agreement taken through concurrence and clearance: ready to sign. */

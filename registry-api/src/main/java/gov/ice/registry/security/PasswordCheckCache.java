@@ -1,5 +1,7 @@
 package gov.ice.registry.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -7,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,56 +17,39 @@ import javax.crypto.spec.SecretKeySpec;
  * password as stored in the users file and the password presented, so a changed password (or a
  * changed users file) never matches a remembered check; failures are never remembered. Keys
  * are HMACs under a random per-process key: the cache holds nothing that could be used to
- * guess a password.
+ * guess a password. Bounded and expiring on Caffeine, whose clock is the registry's (a test moves it).
  */
 final class PasswordCheckCache {
 
   private static final int MAX_ENTRIES = 10_000;
 
   private final Duration ttl;
-  private final Clock clock;
   private final SecretKeySpec key;
-  private final Map<String, Instant> matches = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  private final Cache<String, Boolean> matches;
 
   PasswordCheckCache(Duration ttl, Clock clock) {
     this.ttl = ttl;
-    this.clock = clock;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.matches = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+        .expireAfterWrite(ttl.isNegative() ? Duration.ZERO : ttl)
+        .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
+        .executor(Runnable::run).build();
   }
 
   boolean recentlyMatched(String username, String stored, String presented) {
     if (ttl.isZero() || ttl.isNegative()) {
       return false;
     }
-    String k = key(username, stored, presented);
-    synchronized (matches) {
-      Instant expires = matches.get(k);
-      if (expires == null) {
-        return false;
-      }
-      if (!clock.instant().isBefore(expires)) {
-        matches.remove(k);
-        return false;
-      }
-      return true;
-    }
+    return matches.getIfPresent(key(username, stored, presented)) != null;
   }
 
   void matched(String username, String stored, String presented) {
     if (ttl.isZero() || ttl.isNegative()) {
       return;
     }
-    String k = key(username, stored, presented);
-    synchronized (matches) {
-      matches.put(k, clock.instant().plus(ttl));
-    }
+    matches.put(key(username, stored, presented), Boolean.TRUE);
   }
 
   private String key(String username, String stored, String presented) {

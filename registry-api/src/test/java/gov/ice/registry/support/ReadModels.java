@@ -1,6 +1,6 @@
 package gov.ice.registry.support;
 
-import gov.ice.registry.projection.TrackingProjections;
+import gov.ice.registry.projection.processing.TrackingProjections;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import gov.ice.registry.projection.context.AgreementLedger;
 
 /**
  * Applies events to every read model through Axon's own annotation adapter (the same handler

@@ -28,6 +28,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import gov.ice.registry.projection.processing.TrackingProjections;
+import gov.ice.registry.projection.processing.ProjectionRebuilder;
 
 /**
  * The read side wired by Spring Boot and Axon's auto-configuration as the application wires it:

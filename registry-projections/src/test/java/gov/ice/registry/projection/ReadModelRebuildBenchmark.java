@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import gov.ice.registry.projection.processing.TrackingProjections;
 
 /**
  * How fast each read model is built from a ledger of N agreements (half imported as executed,

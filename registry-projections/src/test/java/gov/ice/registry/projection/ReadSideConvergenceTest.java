@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * for document, and a read side stopped in the middle of a burst of commands, even one whose
  * documents ran ahead of its tokens, converges to that replay when it starts again.
  */
-class ReadSideConvergenceTest {
+public class ReadSideConvergenceTest {
 
   static final ZoneId ZONE = ZoneId.of("America/New_York");
 
@@ -54,7 +54,7 @@ class ReadSideConvergenceTest {
     return TestReadStore.contents(mongo.store(database), ProjectionDriver.COLLECTIONS);
   }
 
-  static void varied(Workload work, String prefix) {
+  public static void varied(Workload work, String prefix) {
     for (int i = 0; i < 6; i++) {
       work.importActive(prefix + "imp-" + i, "Party " + (i % 3), LocalDate.of(2023, 1 + i, 10), LocalDate.of(2030, 1, 1),
           LocalDate.of(2023, 1 + i, 10), null);

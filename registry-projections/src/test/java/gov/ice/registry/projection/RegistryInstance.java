@@ -35,6 +35,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
+import gov.ice.registry.projection.processing.TrackingProjections;
+import gov.ice.registry.projection.processing.ReadModelProperties;
+import gov.ice.registry.projection.processing.ReadModelFailures;
+import gov.ice.registry.projection.context.AgreementLedger;
 
 /**
  * One running registry without Spring or HTTP: the real agreement aggregate on Axon's JDBC event

@@ -24,6 +24,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import gov.ice.registry.projection.processing.TrackingProjections;
 
 /**
  * The embedded store's file after a kill -9 between mongo-java-server's two puts of a document

@@ -1,7 +1,7 @@
 package gov.ice.registry.web.admin;
 
-import gov.ice.registry.projection.ProjectionRebuilder;
-import gov.ice.registry.projection.ProjectionRebuilder.ProjectionStatus;
+import gov.ice.registry.projection.processing.ProjectionRebuilder;
+import gov.ice.registry.projection.processing.ProjectionRebuilder.ProjectionStatus;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

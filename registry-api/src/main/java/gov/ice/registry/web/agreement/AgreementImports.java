@@ -10,7 +10,7 @@ import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.RuleId;
-import gov.ice.registry.web.StrictJson;
+import gov.ice.registry.web.input.StrictJson;
 import gov.ice.registry.web.agreement.AgreementRequests.ImportRequest;
 import gov.ice.registry.web.agreement.CommandDispatcher.CommandContext;
 import gov.ice.registry.web.agreement.ImportReport.Outcome;

@@ -17,7 +17,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import gov.ice.registry.web.Blocking;
+import gov.ice.registry.web.server.Blocking;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -1,7 +1,7 @@
 package gov.ice.registry.web.health;
 
-import gov.ice.registry.projection.ProjectionRebuilder;
-import gov.ice.registry.projection.ProjectionRebuilder.ProjectionStatus;
+import gov.ice.registry.projection.processing.ProjectionRebuilder;
+import gov.ice.registry.projection.processing.ProjectionRebuilder.ProjectionStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -183,7 +183,8 @@ class RepositoryPage {
   /** Empty fields of the form mean "any": the JSON API would take an empty value as invalid. */
   private static MultiValueMap<String, String> clean(MultiValueMap<String, String> parameters) {
     MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-    parameters.forEach((name, values) -> values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> query.add(name, v.trim())));
+    // strip, not trim: trim takes a NUL or an escape away too, and the search would take "%00ACTIVE" for ACTIVE.
+    parameters.forEach((name, values) -> values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> query.add(name, v.strip())));
     return query;
   }
 

@@ -147,12 +147,22 @@ class WorkListPages {
 
   /** Days in the registry's zone, both ends inclusive, as the JSON endpoint takes them. */
   private ApprovalSearch search(String actor, String office, String from, String to) {
+    refuseUnclean("actor", actor);
+    refuseUnclean("office", office);
     Instant start = day(from, "from", false);
     Instant end = day(to, "to", true);
     if (start != null && end != null && !start.isBefore(end)) {
       throw new Refusal.Invalid(Refusal.invalid("to", "is after from"));
     }
     return new ApprovalSearch(blank(actor).orElse(null), blank(office).orElse(null), start, end);
+  }
+
+  /** As the API refuses it: a control character never leaves a filter that matches nothing. */
+  private static void refuseUnclean(String field, String value) {
+    String problem = gov.ice.registry.web.query.QueryParameters.problem(value);
+    if (problem != null) {
+      throw new Refusal.Invalid(Refusal.invalid(field, problem));
+    }
   }
 
   private Instant day(String value, String field, boolean end) {

@@ -1,7 +1,7 @@
 package gov.ice.registry.web.position;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.ice.registry.projection.ProjectionRebuilder;
+import gov.ice.registry.projection.processing.ProjectionRebuilder;
 import gov.ice.registry.projection.audit.ApprovalProjection;
 import gov.ice.registry.projection.cycle.CycleTimeProjection;
 import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;

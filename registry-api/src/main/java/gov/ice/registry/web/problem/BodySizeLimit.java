@@ -3,17 +3,23 @@ package gov.ice.registry.web.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,9 +27,9 @@ import reactor.core.publisher.Mono;
  * client that asked {@code Expect: 100-continue} is answered before it sends the body. Any other
  * client is already sending it, and a server that answers and closes mid-upload makes the
  * client's socket reset, losing the answer (Python's urllib, for one): so the body is read and
- * discarded while the answer goes out, up to {@code registry.http.max-discarded-body-size}, beyond
- * which the connection is simply closed after the answer. A chunked body without a length is
- * stopped by the codecs' {@code spring.codec.max-in-memory-size} instead, and mapped to the same 413.
+ * discarded first and the answer follows, up to {@code registry.http.max-discarded-body-size},
+ * beyond which the answer goes out at once and the connection is closed. A chunked body without a
+ * length is read the same way, to its end before the 413 (mapped from the codecs' limit error).
  */
 @Component
 // After the trusted-proxy check and the request id (RequestIds), so that a 413 carries the id.
@@ -65,6 +71,9 @@ class BodySizeLimit implements WebFilter {
     long length = headers.getContentLength();
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
     long limit = BULK_IMPORT.equals(path) ? maxImportBytes : DOCUMENT_UPLOAD.matcher(path).matches() ? maxDocumentBytes : maxBytes;
+    if (length < 0 && limit == maxBytes) {
+      return chain.filter(exchange.mutate().request(new ReadToTheEndOverLimit(exchange.getRequest(), limit, maxDiscardedBytes)).build());
+    }
     if (length <= limit) {
       return chain.filter(exchange);
     }
@@ -72,17 +81,57 @@ class BodySizeLimit implements WebFilter {
     if (waitsForContinue || length > maxDiscardedBytes) {
       return Problems.write(exchange, mapper, tooLarge(limit), Map.of("Connection", "close"));
     }
-    // The answer goes out at once, and the connection stays open while the rest of the body is read
-    // and dropped. With "Connection: close" here Reactor Netty closed the connection as soon as the
-    // answer was written, with the body still arriving: the client got a reset instead of the 413
-    // (about 1 upload of 2 MB in 50 on loopback).
-    Mono<Void> refuse = Problems.write(exchange, mapper, tooLarge(limit), Map.of());
-    Mono<Void> discard = exchange.getRequest().getBody()
+    // The answer waits until the whole body is read and dropped. Answered earlier, Reactor Netty
+    // ends the exchange with the body still arriving and closes the connection (always when the
+    // request said "Connection: close", as urllib's do; and for any body still arriving, 5 MB on
+    // loopback): closing a socket with unread bytes sends a reset, and the client loses the 413 it
+    // had not read yet (0 of 10 at 5 and 9 MB read it). A client that writes its whole body before
+    // reading, as these do, waits no longer for it. A body that stalls is answered after the
+    // timeout, and the connection closed.
+    Mono<Boolean> discarded = exchange.getRequest().getBody()
         .doOnNext(DataBufferUtils::release)
-        .then()
+        .then(Mono.just(true))
         .timeout(DISCARD_TIMEOUT)
-        .onErrorResume(e -> Mono.empty());
-    return Mono.when(discard, refuse);
+        .onErrorResume(e -> Mono.just(false));
+    return discarded.flatMap(whole -> Problems.write(exchange, mapper, tooLarge(limit),
+        whole ? Map.of() : Map.of("Connection", "close")));
+  }
+
+  /**
+   * A body without a length (chunked) that grows past the limit: the buffers past it are read and
+   * dropped, and only at its end does the reader see the limit's error (mapped to the same 413), so
+   * the answer goes out, as above, once nothing is left unread. Past the discard limit the error
+   * comes at once, and the connection is closed after the answer.
+   */
+  private static final class ReadToTheEndOverLimit extends ServerHttpRequestDecorator {
+    private final long limit;
+    private final long maxDiscardedBytes;
+
+    ReadToTheEndOverLimit(ServerHttpRequest request, long limit, long maxDiscardedBytes) {
+      super(request);
+      this.limit = limit;
+      this.maxDiscardedBytes = maxDiscardedBytes;
+    }
+
+    @Override
+    public Flux<DataBuffer> getBody() {
+      return Flux.defer(() -> {
+        AtomicLong seen = new AtomicLong();
+        return super.getBody()
+            .concatMap(buffer -> {
+              if (seen.addAndGet(buffer.readableByteCount()) <= limit) {
+                return Mono.just(buffer);
+              }
+              DataBufferUtils.release(buffer);
+              return seen.get() > maxDiscardedBytes ? Mono.error(overLimit()) : Mono.<DataBuffer>empty();
+            })
+            .concatWith(Mono.defer(() -> seen.get() > limit ? Mono.error(overLimit()) : Mono.empty()));
+      });
+    }
+
+    private DataBufferLimitException overLimit() {
+      return new DataBufferLimitException("Exceeded limit on max bytes to buffer : " + limit);
+    }
   }
 
   static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {

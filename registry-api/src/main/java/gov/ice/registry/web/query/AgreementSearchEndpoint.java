@@ -42,7 +42,10 @@ public class AgreementSearchEndpoint {
   @GetMapping("/api/agreements")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
   public Mono<AgreementSearchResponse> search(@ParameterObject QueryRecords.SearchParameters parameters, ServerWebExchange exchange) {
-    return search(parameters.asMap()).flatMap(answer -> access.record(exchange, AccessAction.LIST,
+    // The record publishes the parameters; their values are read as sent. The binder's conversion of
+    // text to a list trims each value, and trimming takes a NUL or an escape away: "%00ACTIVE" was
+    // read as ACTIVE, where the same value on a page or in q is refused.
+    return search(exchange.getRequest().getQueryParams()).flatMap(answer -> access.record(exchange, AccessAction.LIST,
         answer.items().stream().map(AgreementSearchResponse.Item::id).toList(), "summary", "json").thenReturn(answer));
   }
 

@@ -100,7 +100,10 @@ public class ApprovalAuditEndpoint {
     boolean paged = parameters.containsKey("page") || parameters.containsKey("size");
     int page = p.integer("page", 0, 0, 100_000);
     int size = p.integer("size", AgreementSearch.DEFAULT_SIZE, 1, AgreementSearch.MAX_SIZE);
+    // Read before validate(): read after it, a refused actor was not reported but dropped, and every approval answered.
+    String actor = p.string("actor");
+    String office = p.string("office");
     p.validate();
-    return new Query(new ApprovalSearch(p.string("actor"), p.string("office"), from, to), paged ? page : null, paged ? size : null);
+    return new Query(new ApprovalSearch(actor, office, from, to), paged ? page : null, paged ? size : null);
   }
 }

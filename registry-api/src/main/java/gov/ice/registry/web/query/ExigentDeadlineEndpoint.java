@@ -30,9 +30,11 @@ public class ExigentDeadlineEndpoint {
   }
 
   @GetMapping("/api/deadlines/exigent")
-  public Mono<ExigentDeadlines> deadlines(@ParameterObject QueryRecords.ExigentParameters parameters) {
+  public Mono<ExigentDeadlines> deadlines(@ParameterObject QueryRecords.ExigentParameters parameters,
+      org.springframework.web.server.ServerWebExchange exchange) {
     return Mono.fromCallable(() -> {
-          QueryParameters p = new QueryParameters(parameters.asMap());
+          // Read as sent: the binder's text-to-list conversion trims, and trimming takes a NUL away.
+          QueryParameters p = new QueryParameters(exchange.getRequest().getQueryParams());
           List<ExigentDeadline.State> states = p.enums("state", ExigentDeadline.State.class);
           p.validate();
           return states;

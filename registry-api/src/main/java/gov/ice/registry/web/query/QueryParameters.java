@@ -1,6 +1,6 @@
 package gov.ice.registry.web.query;
 
-import gov.ice.registry.web.TextRules;
+import gov.ice.registry.web.input.TextRules;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -158,11 +158,22 @@ public final class QueryParameters {
 
   /** Whether {@code value} is acceptable text; when not, the parameter is reported. */
   private boolean clean(String name, String value) {
-    String problem = TextRules.problem(value);
+    String problem = problem(value);
     if (problem != null) {
       invalid(name, problem);
       return false;
     }
     return true;
+  }
+
+  /**
+   * Why a query value is refused, or null: the rules of all text, and one line, since no filter
+   * holds a tab or a line break (trimmed away, {@code %0Aprog} would have been read as {@code prog}).
+   */
+  public static String problem(String value) {
+    if (value != null && value.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
+      return "must not contain control characters (a tab or line break neither)";
+    }
+    return TextRules.problem(value);
   }
 }

@@ -17,7 +17,9 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query endpoints' parameters as typed records: the contract the OpenAPI document publishes
  * (name, type, enum, default of each) and what the endpoints bind. Values arrive as text and are
- * parsed by {@link QueryParameters}, so every invalid one is reported in one 400 by name.
+ * parsed by {@link QueryParameters}, so every invalid one is reported in one 400 by name. A record
+ * with lists (the search, the exigent deadlines) only publishes them: its endpoint reads the query
+ * as sent, since the binder's conversion of text to a list trims control characters away.
  */
 final class QueryRecords {
 
@@ -55,38 +57,14 @@ final class QueryRecords {
       @ArraySchema(schema = @Schema(implementation = SignatoryAuthority.class), arraySchema = @Schema(description =
           "Cleared agreements awaiting an ICE signature that any of these authorities may give, delegations included"
               + " (the signatory's work queue)"))
-      List<String> awaitingSignatureBy) {
-
-    MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      putAll(map, "awaiting", awaiting);
-      putAll(map, "awaitingSignatureBy", awaitingSignatureBy);
-      putAll(map, "status", status);
-      putAll(map, "kind", kind);
-      putAll(map, "category", category);
-      putAll(map, "partyKind", partyKind);
-      putAll(map, "country", country);
-      putAll(map, "directorate", directorate);
-      if (party != null) {
-        party.forEach(name -> map.add("party", name));
-      }
-      put(map, "pii", pii);
-      put(map, "q", q);
-      put(map, "page", page);
-      put(map, "size", size);
-      put(map, "sort", sort);
-      return map;
-    }
-  }
+      List<String> awaitingSignatureBy) {}
 
   record NoticeParameters(
       @Schema(description = "Notices recorded since this day (YYYY-MM-DD, from its start in the registry's zone) or instant",
           example = "2026-01-01") String since) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "since", since);
-      return map;
+      return textParameters("since", since);
     }
   }
 
@@ -96,11 +74,7 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "within", within);
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("within", within, "page", page, "size", size);
     }
   }
 
@@ -109,10 +83,7 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("page", page, "size", size);
     }
   }
 
@@ -121,23 +92,13 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("page", page, "size", size);
     }
   }
 
   record ExigentParameters(
       @ArraySchema(schema = @Schema(implementation = ExigentDeadline.State.class), arraySchema = @Schema(description = "Only deadlines in these states"))
-      List<String> state) {
-
-    MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      putAll(map, "state", state);
-      return map;
-    }
-  }
+      List<String> state) {}
 
   record ApprovalParameters(
       @Schema(description = "Only decisions by this username") String actor,
@@ -149,27 +110,18 @@ final class QueryRecords {
       @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20", description = "Items per page") String size) {
 
     MultiValueMap<String, String> asMap() {
-      MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
-      put(map, "actor", actor);
-      put(map, "office", office);
-      put(map, "from", from);
-      put(map, "to", to);
-      put(map, "format", format);
-      put(map, "page", page);
-      put(map, "size", size);
-      return map;
+      return textParameters("actor", actor, "office", office, "from", from, "to", to, "format", format, "page", page, "size", size);
     }
   }
 
-  private static void put(MultiValueMap<String, String> map, String name, String value) {
-    if (value != null) {
-      map.add(name, value);
+  /** The parameters given, by name: pairs of a name and its value, the value null when absent. */
+  private static MultiValueMap<String, String> textParameters(String... namesAndValues) {
+    MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        map.add(namesAndValues[i], namesAndValues[i + 1]);
+      }
     }
-  }
-
-  private static void putAll(MultiValueMap<String, String> map, String name, List<String> values) {
-    if (values != null) {
-      map.put(name, List.copyOf(values));
-    }
+    return map;
   }
 }

@@ -2,7 +2,7 @@ package gov.ice.registry.web.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.ice.registry.projection.ProjectionRebuilder.ProjectionStatus;
+import gov.ice.registry.projection.processing.ProjectionRebuilder.ProjectionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -60,6 +60,15 @@ class PageAccessIT extends H2Registry {
     assertThat(csv.body()).startsWith("\uFEFFCUI\r\nAgreement id,Title,").contains(",'\uFF0BSUM(1) Sharing with the Texas");
   }
 
+  /** As the API: a control character in a page's filter is refused by name, never dropped nor trimmed away. */
+  @Test
+  void aControlCharacterInAPageFilterIsRefusedByName() throws Exception {
+    HttpResponse<String> approvals = PageSession.signIn(port, TestUsers.AUDITOR).get("/audit/approvals?actor=%00prog");
+    assertThat(approvals.body()).contains("actor must not contain control characters");
+    HttpResponse<String> repository = PageSession.signIn(port, TestUsers.IGP).get("/?status=%00ACTIVE");
+    assertThat(repository.body()).contains("Invalid search").contains("must not contain control characters");
+  }
+
   /** USWDS is in the jar, built in from npm (docs/decisions/0170): open to anyone, kept by browsers for an hour. */
   @Test
   void theDesignSystemIsServedUnsignedWithCacheHeadersAndThePagesCarryTheOfficialBanner() throws Exception {

@@ -10,7 +10,7 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
 import gov.ice.registry.projection.mongo.EmbeddedReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.notices.NoticeQueries;
-import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.context.AgreementLedger;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import java.nio.file.Files;
@@ -146,6 +146,26 @@ class QueryEndpointsTest {
         .expectBody().jsonPath("$.since").isEqualTo("2026-11-01T04:00:00Z");
     http.get().uri("/api/notices?since=2026-13-01").exchange().expectStatus().isBadRequest()
         .expectBody().jsonPath("$.violations[0].field").isEqualTo("since");
+  }
+
+  /** A NUL or any other control character in a filter is a 400 naming it, never a filter dropped and everything answered. */
+  @Test
+  void refusesControlCharactersInEveryFilterByName() {
+    for (String control : List.of("%00", "%01", "%09", "%0A", "%0D", "%1B", "%7F", "%C2%85")) {
+      for (String field : List.of("actor", "office")) {
+        http.get().uri(java.net.URI.create("/api/audit/approvals?" + field + "=" + control + "prog")).exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.violations[0].field").isEqualTo(field);
+      }
+      for (String field : List.of("status", "kind", "category", "partyKind", "country", "directorate", "party", "awaiting", "q")) {
+        http.get().uri(java.net.URI.create("/api/agreements?" + field + "=" + control + "ACTIVE")).exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.violations[0].field").isEqualTo(field);
+      }
+      http.get().uri(java.net.URI.create("/api/deadlines/exigent?state=" + control + "MISSED")).exchange()
+          .expectStatus().isBadRequest()
+          .expectBody().jsonPath("$.violations[0].field").isEqualTo("state");
+    }
   }
 
   @Test

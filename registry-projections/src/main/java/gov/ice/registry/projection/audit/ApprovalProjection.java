@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.audit;
 
-import static gov.ice.registry.projection.BsonValues.instant;
-import static gov.ice.registry.projection.BsonValues.name;
+import static gov.ice.registry.projection.batch.BsonValues.instant;
+import static gov.ice.registry.projection.batch.BsonValues.name;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
@@ -22,11 +22,11 @@ import gov.ice.registry.agreement.api.RuleId;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
-import gov.ice.registry.projection.AgreementContext;
-import gov.ice.registry.projection.AgreementContexts;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.ReadModelBatch;
+import gov.ice.registry.projection.context.AgreementContext;
+import gov.ice.registry.projection.context.AgreementContexts;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.batch.BatchedProjection;
+import gov.ice.registry.projection.batch.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
 import java.util.List;

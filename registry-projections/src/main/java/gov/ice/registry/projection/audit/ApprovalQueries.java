@@ -1,8 +1,8 @@
 package gov.ice.registry.projection.audit;
 
-import static gov.ice.registry.projection.BsonValues.instant;
-import static gov.ice.registry.projection.BsonValues.number;
-import static gov.ice.registry.projection.BsonValues.strings;
+import static gov.ice.registry.projection.batch.BsonValues.instant;
+import static gov.ice.registry.projection.batch.BsonValues.number;
+import static gov.ice.registry.projection.batch.BsonValues.strings;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;

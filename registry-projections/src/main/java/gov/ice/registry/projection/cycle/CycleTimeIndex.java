@@ -1,13 +1,13 @@
 package gov.ice.registry.projection.cycle;
 
-import static gov.ice.registry.projection.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.day;
 
 import gov.ice.registry.cycle.Stage;
 import gov.ice.registry.cycle.StageInterval;
 import gov.ice.registry.cycle.StageInterval.Outcome;
 import gov.ice.registry.cycle.StageInterval.Unit;
-import gov.ice.registry.projection.BsonValues;
-import gov.ice.registry.projection.CollectionIndex;
+import gov.ice.registry.projection.batch.BsonValues;
+import gov.ice.registry.projection.batch.CollectionIndex;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.util.Collection;

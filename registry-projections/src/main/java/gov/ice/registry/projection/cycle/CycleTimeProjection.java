@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.cycle;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.instant;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.instant;
 
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementDrafted;
@@ -13,10 +13,10 @@ import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.cycle.CycleFact;
 import gov.ice.registry.cycle.StageInterval;
 import gov.ice.registry.cycle.StageTimeline;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.BsonValues;
-import gov.ice.registry.projection.ReadModelBatch;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.batch.BatchedProjection;
+import gov.ice.registry.projection.batch.BsonValues;
+import gov.ice.registry.projection.batch.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.ArrayList;
 import java.util.List;

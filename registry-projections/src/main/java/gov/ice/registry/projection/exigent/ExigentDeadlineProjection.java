@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.exigent;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.name;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -10,11 +10,11 @@ import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.ExigentTransferRecorded;
-import gov.ice.registry.projection.AgreementContext;
-import gov.ice.registry.projection.AgreementContexts;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.ReadModelBatch;
+import gov.ice.registry.projection.context.AgreementContext;
+import gov.ice.registry.projection.context.AgreementContexts;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.batch.BatchedProjection;
+import gov.ice.registry.projection.batch.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.exigent;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.name;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.name;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;

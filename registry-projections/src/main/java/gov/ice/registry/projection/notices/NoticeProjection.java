@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.notices;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.instant;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.instant;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -9,11 +9,11 @@ import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.ExigentDeadlineMissedNoticeIssued;
 import gov.ice.registry.agreement.api.ReminderIssued;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
-import gov.ice.registry.projection.AgreementContext;
-import gov.ice.registry.projection.AgreementContexts;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.ReadModelBatch;
+import gov.ice.registry.projection.context.AgreementContext;
+import gov.ice.registry.projection.context.AgreementContexts;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.batch.BatchedProjection;
+import gov.ice.registry.projection.batch.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;

@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.notices;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.instant;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.instant;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;

@@ -2,7 +2,7 @@ package gov.ice.registry.projection.repository;
 
 import gov.ice.registry.agreement.api.DisseminationControl;
 import gov.ice.registry.agreement.api.Marking;
-import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.batch.BsonValues;
 import gov.ice.registry.projection.access.AccessPolicy;
 import gov.ice.registry.projection.access.Reader;
 import java.util.List;

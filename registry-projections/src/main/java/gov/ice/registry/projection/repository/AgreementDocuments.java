@@ -1,11 +1,11 @@
 package gov.ice.registry.projection.repository;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.documents;
-import static gov.ice.registry.projection.BsonValues.instant;
-import static gov.ice.registry.projection.BsonValues.name;
-import static gov.ice.registry.projection.BsonValues.number;
-import static gov.ice.registry.projection.BsonValues.strings;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.documents;
+import static gov.ice.registry.projection.batch.BsonValues.instant;
+import static gov.ice.registry.projection.batch.BsonValues.name;
+import static gov.ice.registry.projection.batch.BsonValues.number;
+import static gov.ice.registry.projection.batch.BsonValues.strings;
 
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementDrafted;
@@ -19,8 +19,8 @@ import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.PersonalDataErased;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
-import gov.ice.registry.projection.StatusChange;
-import gov.ice.registry.projection.VersionedWrite;
+import gov.ice.registry.projection.context.StatusChange;
+import gov.ice.registry.projection.batch.VersionedWrite;
 import java.time.Instant;
 import gov.ice.registry.agreement.api.DisseminationControl;
 import gov.ice.registry.agreement.api.Handling;
@@ -48,7 +48,7 @@ import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.LedgerFold.Folded;
+import gov.ice.registry.projection.context.LedgerFold.Folded;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

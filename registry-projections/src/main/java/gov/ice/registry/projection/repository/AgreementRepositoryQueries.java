@@ -9,7 +9,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Party;
-import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.batch.BsonValues;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.util.Collection;

@@ -1,11 +1,13 @@
 package gov.ice.registry.projection.repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gov.ice.registry.agreement.api.AgreementStatus;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.LedgerFold;
-import gov.ice.registry.projection.ReadModelFailures;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.context.LedgerFold;
+import gov.ice.registry.projection.processing.ReadModelFailures;
 import gov.ice.registry.projection.text.DocumentTexts;
-import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
+import gov.ice.registry.projection.processing.ProjectionRebuilder.RebuildRunning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -618,18 +620,13 @@ public class AgreementSearchEngine {
   private static final class Cursors {
     private record Key(Object state, String search, int page) {}
 
-    private final Map<Key, FieldDoc> recent = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, FieldDoc> eldest) {
-        return size() > 256;
-      }
-    };
+    private final Cache<Key, FieldDoc> recent = Caffeine.newBuilder().maximumSize(256).executor(Runnable::run).build();
 
-    synchronized FieldDoc get(IndexReader reader, String search, int page) {
-      return recent.get(new Key(state(reader), search, page));
+    FieldDoc get(IndexReader reader, String search, int page) {
+      return recent.getIfPresent(new Key(state(reader), search, page));
     }
 
-    synchronized void put(IndexReader reader, String search, int page, FieldDoc last) {
+    void put(IndexReader reader, String search, int page, FieldDoc last) {
       recent.put(new Key(state(reader), search, page), last);
     }
 

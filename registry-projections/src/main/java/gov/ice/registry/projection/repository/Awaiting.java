@@ -2,7 +2,7 @@ package gov.ice.registry.projection.repository;
 
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.PartyName;
-import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.batch.BsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -10,7 +10,7 @@ import static gov.ice.registry.projection.repository.AgreementDocuments.PII;
 import static gov.ice.registry.projection.repository.AgreementDocuments.STATUS;
 import static gov.ice.registry.projection.repository.AgreementDocuments.TITLE_SORT;
 
-import gov.ice.registry.projection.BsonValues;
+import gov.ice.registry.projection.batch.BsonValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;

@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.reviews;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.name;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -15,15 +15,15 @@ import gov.ice.registry.agreement.api.BiennialReviewCompleted;
 import gov.ice.registry.agreement.api.DraftRevised;
 import gov.ice.registry.agreement.api.NoticeKey;
 import gov.ice.registry.agreement.api.ReviewDueNoticeIssued;
-import gov.ice.registry.projection.BsonValues;
-import gov.ice.registry.projection.StatusChange;
-import gov.ice.registry.projection.VersionedWrite;
+import gov.ice.registry.projection.batch.BsonValues;
+import gov.ice.registry.projection.context.StatusChange;
+import gov.ice.registry.projection.batch.VersionedWrite;
 import java.util.ArrayList;
 import java.util.Comparator;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.LedgerFold;
-import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.ReadModelBatch;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.context.LedgerFold;
+import gov.ice.registry.projection.batch.BatchedProjection;
+import gov.ice.registry.projection.batch.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.util.List;

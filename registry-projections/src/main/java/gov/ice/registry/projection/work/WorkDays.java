@@ -1,16 +1,17 @@
 package gov.ice.registry.projection.work;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gov.ice.registry.calendar.BusinessDays;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** How long an item has waited, in the registry's business days (weekends and observed federal holidays excluded). */
 public final class WorkDays {
 
   /** Counts already made, by (since, today): a page repeats the same few days, and each count walks the calendar. */
-  private static final Map<Long, Integer> COUNTED = new ConcurrentHashMap<>();
-  private static final int MAX_COUNTED = 100_000;
+  private static final Cache<Span, Integer> COUNTED = Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
+
+  private record Span(LocalDate since, LocalDate today) {}
 
   private WorkDays() {}
 
@@ -22,17 +23,7 @@ public final class WorkDays {
     if (!today.isAfter(since)) {
       return 0;
     }
-    long key = since.toEpochDay() * 10_000_000L + today.toEpochDay();
-    Integer counted = COUNTED.get(key);
-    if (counted != null) {
-      return counted;
-    }
-    if (COUNTED.size() > MAX_COUNTED) {
-      COUNTED.clear();
-    }
-    int days = count(since, today);
-    COUNTED.put(key, days);
-    return days;
+    return COUNTED.get(new Span(since, today), span -> count(span.since(), span.today()));
   }
 
   private static int count(LocalDate since, LocalDate today) {

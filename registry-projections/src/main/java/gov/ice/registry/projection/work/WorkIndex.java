@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.work;
 
-import gov.ice.registry.projection.BsonValues;
-import gov.ice.registry.projection.CollectionIndex;
+import gov.ice.registry.projection.batch.BsonValues;
+import gov.ice.registry.projection.batch.CollectionIndex;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.util.Collection;
 import java.util.Comparator;

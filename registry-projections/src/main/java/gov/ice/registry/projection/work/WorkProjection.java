@@ -1,7 +1,7 @@
 package gov.ice.registry.projection.work;
 
-import static gov.ice.registry.projection.BsonValues.day;
-import static gov.ice.registry.projection.BsonValues.name;
+import static gov.ice.registry.projection.batch.BsonValues.day;
+import static gov.ice.registry.projection.batch.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -12,11 +12,11 @@ import gov.ice.registry.agreement.api.ClearanceReturned;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 import gov.ice.registry.agreement.api.SignatoryAuthority;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.BatchedProjection;
-import gov.ice.registry.projection.BsonValues;
-import gov.ice.registry.projection.LedgerFold;
-import gov.ice.registry.projection.ReadModelBatch;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.batch.BatchedProjection;
+import gov.ice.registry.projection.batch.BsonValues;
+import gov.ice.registry.projection.context.LedgerFold;
+import gov.ice.registry.projection.batch.ReadModelBatch;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.LocalDate;
 import java.time.ZoneId;

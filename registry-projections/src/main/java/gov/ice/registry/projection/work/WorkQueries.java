@@ -111,7 +111,7 @@ public class WorkQueries {
     }
     return Flux.from(store.collection(live).find(Filters.in(WorkProjection.ITEMS + ".reason", reasons))
             .projection(com.mongodb.client.model.Projections.include(WorkProjection.ITEMS)).batchSize(1_000))
-        .concatMapIterable(d -> gov.ice.registry.projection.BsonValues.documents(d, WorkProjection.ITEMS).stream()
+        .concatMapIterable(d -> gov.ice.registry.projection.batch.BsonValues.documents(d, WorkProjection.ITEMS).stream()
             .filter(item -> reasons.contains(item.getString("reason")))
             .map(item -> new Waiting(d.getString("_id"), WorkProjection.item(item))).toList());
   }

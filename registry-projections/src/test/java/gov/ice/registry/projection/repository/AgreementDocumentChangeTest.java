@@ -56,7 +56,7 @@ import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.AgreementFixtures;
-import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.context.LedgerFold;
 import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;

@@ -3,8 +3,8 @@ package gov.ice.registry.projection.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.AgreementFixtures.Story;
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.LedgerFold;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.context.LedgerFold;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;

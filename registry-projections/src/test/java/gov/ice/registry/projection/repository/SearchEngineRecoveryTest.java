@@ -3,9 +3,9 @@ package gov.ice.registry.projection.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.ice.registry.projection.AgreementLedger;
-import gov.ice.registry.projection.LedgerFold;
-import gov.ice.registry.projection.ReadModelFailures;
+import gov.ice.registry.projection.context.AgreementLedger;
+import gov.ice.registry.projection.context.LedgerFold;
+import gov.ice.registry.projection.processing.ReadModelFailures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.projection.ProjectionDriver;
-import gov.ice.registry.projection.ProjectionRebuilder.RebuildRunning;
+import gov.ice.registry.projection.processing.ProjectionRebuilder.RebuildRunning;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.io.IOException;

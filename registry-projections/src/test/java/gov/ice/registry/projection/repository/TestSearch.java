@@ -2,7 +2,7 @@ package gov.ice.registry.projection.repository;
 
 import static org.awaitility.Awaitility.await;
 
-import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.context.AgreementLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ public final class TestSearch implements AutoCloseable {
   /** A new engine on the same directory and ledger, as a restarted instance opens it. */
   public TestSearch open() {
     engine = new AgreementSearchEngine(dir, events, AgreementLedger.of(events), 50,
-        new gov.ice.registry.projection.ReadModelFailures(), texts);
+        new gov.ice.registry.projection.processing.ReadModelFailures(), texts);
     engine.start();
     return this;
   }

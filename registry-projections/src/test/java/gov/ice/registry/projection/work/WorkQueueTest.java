@@ -36,7 +36,7 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.AgreementLedger;
+import gov.ice.registry.projection.context.AgreementLedger;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
 import java.time.Instant;

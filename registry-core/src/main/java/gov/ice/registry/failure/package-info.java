@@ -1,0 +1,4 @@
+/**
+ * Helpers for reading a failure's chain of causes.
+ */
+package gov.ice.registry.failure;

@@ -1,0 +1,4 @@
+/**
+ * The text of attached documents, extracted for the search.
+ */
+package gov.ice.registry.projection.text;
