@@ -20,6 +20,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
@@ -94,9 +95,12 @@ public final class WorkSchema {
         doc.add(new StringField(HOLDER, holder, Field.Store.NO));
       }
       doc.add(new StringField(REASON, item.reason().name(), Field.Store.NO));
-      doc.add(new LongPoint(FROM, item.from().equals(WorkItem.ALWAYS_FROM) ? Long.MIN_VALUE : LocalDate.parse(item.from()).toEpochDay()));
-      doc.add(new LongPoint(UNTIL, item.until().equals(WorkItem.ALWAYS_UNTIL) ? Long.MAX_VALUE
-          : LocalDate.parse(item.until()).toEpochDay()));
+      long from = item.from().equals(WorkItem.ALWAYS_FROM) ? Long.MIN_VALUE : LocalDate.parse(item.from()).toEpochDay();
+      long until = item.until().equals(WorkItem.ALWAYS_UNTIL) ? Long.MAX_VALUE : LocalDate.parse(item.until()).toEpochDay();
+      doc.add(new LongPoint(FROM, from));
+      doc.add(new NumericDocValuesField(FROM, from));
+      doc.add(new LongPoint(UNTIL, until));
+      doc.add(new NumericDocValuesField(UNTIL, until));
       doc.add(new NumericDocValuesField(SINCE, item.since().toEpochDay()));
       doc.add(new SortedDocValuesField(AGREEMENT, new BytesRef(id)));
       doc.add(new SortedDocValuesField(KEY, new BytesRef(item.key())));
@@ -125,9 +129,17 @@ public final class WorkSchema {
     return new BooleanQuery.Builder()
         .add(new TermQuery(new Term(SearchSchema.DOC, WORK_ITEM)), Occur.FILTER)
         .add(new TermInSetQuery(HOLDER, holders.stream().map(BytesRef::new).toList()), Occur.FILTER)
-        .add(LongPoint.newRangeQuery(FROM, Long.MIN_VALUE, day), Occur.FILTER)
-        .add(LongPoint.newRangeQuery(UNTIL, day, Long.MAX_VALUE), Occur.FILTER)
+        .add(range(FROM, Long.MIN_VALUE, day), Occur.FILTER)
+        .add(range(UNTIL, day, Long.MAX_VALUE), Occur.FILTER)
         .build();
+  }
+
+  /**
+   * A range Lucene answers from the points or, when the holder's items lead the search, by checking
+   * each of them in the doc values: most items are shown at once, so the range alone selects nearly all.
+   */
+  private static Query range(String field, long from, long to) {
+    return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to), NumericDocValuesField.newSlowRangeQuery(field, from, to));
   }
 
   /** Every item waiting for one of {@code reasons}, whatever its days. */

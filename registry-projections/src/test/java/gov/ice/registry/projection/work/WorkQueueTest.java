@@ -291,6 +291,16 @@ class WorkQueueTest {
   }
 
   @Test
+  void anItemKeepsItsDayWhenTheNextEventComesInALaterBatch() {
+    AgreementFixtures.Story story = drafted("B-1", MONDAY, StakeholderOffice.OPLA, StakeholderOffice.IGP)
+        .at(day(11, 4)).then(PRIVACY, new StakeholderConcurred(AgreementId.of("B-1"), StakeholderOffice.IGP, 1, "ok", ruleIds("S1")));
+    search.publish(story.messages().subList(0, 1));
+    search.publish(story.messages());
+    assertThat(queue(LocalDate.of(2026, 11, 20), "PROGRAM_OFFICE").items()).singleElement()
+        .satisfies(e -> assertThat(e.since()).isEqualTo(LocalDate.of(2026, 11, 2)));
+  }
+
+  @Test
   void aRestartAndARebuildAnswerTheSameQueues() {
     AgreementFixtures.Story story = drafted("D-1", MONDAY, StakeholderOffice.OPLA, StakeholderOffice.IGP)
         .at(day(11, 4)).then(PRIVACY, new StakeholderConcurred(AgreementId.of("D-1"), StakeholderOffice.IGP, 1, "ok", ruleIds("S1")));
