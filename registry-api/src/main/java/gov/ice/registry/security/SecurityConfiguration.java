@@ -53,7 +53,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -188,8 +187,8 @@ class SecurityConfiguration {
       // Authorization code with PKCE, also for a confidential client (RFC 9700 asks for both).
       DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(oidc);
       resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-      RedirectServerAuthenticationSuccessHandler back = new RedirectServerAuthenticationSuccessHandler();
-      back.setRequestCache(requestCache);
+      // Back to the page asked for, or the user's own work, as after the form (SignInLanding).
+      SignInLanding back = new SignInLanding(requestCache);
       http.oauth2Login(login -> login.authorizationRequestResolver(resolver).clientRegistrationRepository(oidc)
           .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
               (exchange, authentication) -> SessionAtSignIn.renew(exchange.getExchange(), csrfTokens), back)));

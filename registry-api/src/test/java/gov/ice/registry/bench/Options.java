@@ -33,7 +33,7 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
         case "--server-jvm" -> jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
         case "--only" -> only = value;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import");
+            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import|reads");
       }
       i++;
     }

@@ -58,6 +58,7 @@ final class PageLatencies {
     pages.put("web page /work, stakeholder OPLA", new String[] {TestUsers.OPLA, "/work"});
     pages.put("web page /work, signatory HSI_EAD", new String[] {"sig-hsi-ead", "/work"});
     pages.put("web page /work, Director", new String[] {TestUsers.DIRECTOR, "/work"});
+    pages.put("web page /reports/cycle-time, IGP", new String[] {TestUsers.IGP, "/reports/cycle-time"});
     Map<String, HttpClient> sessions = new LinkedHashMap<>();
     for (String[] page : pages.values()) {
       if (!sessions.containsKey(page[0])) {

@@ -85,6 +85,10 @@ public final class RegistryBenchmark {
       importOnly(work);
       return;
     }
+    if (options.only().equals("reads")) {
+      readsOnly(work);
+      return;
+    }
     try {
       stores(work);
     } finally {
@@ -152,6 +156,51 @@ public final class RegistryBenchmark {
       start = System.nanoTime();
       expectTotals(Ndjson.post(client, "/api/agreements/imports", body.toString()), "alreadyImported", rows);
       table.add("H2", "the same " + rows + " rows again (every row ALREADY_IMPORTED), s", seconds(start), null, null, null, "");
+    }
+  }
+
+  /**
+   * {@code --only reads}: on the embedded default, N agreements by bulk import plus drafts in
+   * flight (N / 50, at most 2,000, each awaiting its required offices' concurrence), then a
+   * restart (start to ready with them in the data directory) and the queries' and pages' p50/p99,
+   * the work queues and the cycle-time report among them. No command rates, verification or
+   * rebuilds: minutes instead of the full run's hour.
+   */
+  private void readsOnly(Path work) throws Exception {
+    Path data = work.resolve("h2-data");
+    try (Server first = Server.start(Map.of("REGISTRY_DATA_DIR", data.toString()), options)) {
+      RegistryClient client = first.client();
+      long start = System.nanoTime();
+      load(client, options.agreements(), true);
+      table.add("H2", "load of " + options.agreements() + " agreements (POST /api/agreements/imports), agreements/s",
+          options.agreements() / seconds(start), null, null, null, "");
+      long drafts = Math.min(2_000, Math.max(1, options.agreements() / 50));
+      start = System.nanoTime();
+      AtomicLong left = new AtomicLong(drafts);
+      runCallers(HIGH, () -> {
+        while (left.getAndDecrement() > 0) {
+          Response created = client.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", gov.ice.registry.support.AgreementBodies.draft());
+          if (created.status() != 201) {
+            throw new IllegalStateException("a draft answered " + created);
+          }
+          imported.incrementAndGet();
+        }
+        return null;
+      });
+      table.add("H2", drafts + " drafts in flight (POST /api/agreements, " + HIGH + " callers), drafts/s", drafts / seconds(start),
+          null, null, null, "");
+      start = System.nanoTime();
+      String caughtUp = awaitCaughtUp(client, imported.get());
+      table.add("H2", "read models caught up after the load (s; " + caughtUp + ")", seconds(start), null, null, null, "");
+    }
+    long restart = System.nanoTime();
+    try (Server second = Server.start(Map.of("REGISTRY_DATA_DIR", data.toString()), options)) {
+      table.add("H2", "start to ready with " + imported.get() + " agreements in the data directory, s", seconds(restart), null, null,
+          null, "< 8 s");
+      RegistryClient again = second.client();
+      awaitCaughtUp(again, imported.get());
+      latencies(again);
+      memory(second);
     }
   }
 
@@ -396,6 +445,16 @@ public final class RegistryBenchmark {
     queries.put("approvals audit", new Object[] {TestUsers.AUDITOR, "/api/audit/approvals?page=0&size=20", ""});
     queries.put("work queue, program office", new Object[] {TestUsers.PROGRAM_OFFICE, "/api/work?page=0&size=20", "p99 < 100 ms"});
     queries.put("work queue, IGP", new Object[] {TestUsers.IGP, "/api/work?page=0&size=20", "p99 < 100 ms"});
+    queries.put("work queue, stakeholder OPLA", new Object[] {TestUsers.OPLA, "/api/work?page=0&size=20", "p99 < 100 ms"});
+    queries.put("work queue, signatory HSI_EAD", new Object[] {"sig-hsi-ead", "/api/work?page=0&size=20", "p99 < 100 ms"});
+    queries.put("work queue, Director", new Object[] {TestUsers.DIRECTOR, "/api/work?page=0&size=20", "p99 < 100 ms"});
+    queries.put("work queue, program office, deep page (" + deepPage + ")", new Object[] {TestUsers.PROGRAM_OFFICE,
+        "/api/work?page=" + deepPage + "&size=20", "p99 < 100 ms"});
+    String year = gov.ice.registry.support.AgreementBodies.today().minusYears(1) + "&to=" + gov.ice.registry.support.AgreementBodies.today();
+    queries.put("cycle-time report, by office, last year", new Object[] {TestUsers.IGP, "/api/reports/cycle-time?from=" + year
+        + "&groupBy=office", "< 2 s"});
+    queries.put("cycle-time report, by directorate, CSV", new Object[] {TestUsers.IGP, "/api/reports/cycle-time?from=" + year
+        + "&groupBy=directorate&format=csv", "< 2 s"});
     queries.put("one agreement", new Object[] {TestUsers.IGP, "/api/agreements/" + id, ""});
     queries.put("its history", new Object[] {TestUsers.AUDITOR, "/api/agreements/" + id + "/history", "< 10 ms"});
     queries.forEach((name, q) -> {

@@ -15,10 +15,11 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
 import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.notices.IssuedNotice;
 import gov.ice.registry.projection.notices.NoticeQueries;
+import gov.ice.registry.projection.context.AgreementLedger;
 import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import gov.ice.registry.projection.reviews.ReviewQueries;
 import gov.ice.registry.projection.work.WorkDays;
-import gov.ice.registry.projection.work.WorkIndex;
 import gov.ice.registry.projection.work.WorkQueries;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -51,6 +52,9 @@ class ReminderJobTest {
   RegistryInstance first;
   RegistryInstance second;
   ReadStore store;
+  /** Each instance's own search index, as each instance of the registry keeps one (the work queues come from it). */
+  AgreementSearchEngine firstSearch;
+  AgreementSearchEngine secondSearch;
 
   @BeforeEach
   void start() {
@@ -60,10 +64,34 @@ class ReminderJobTest {
     store = mongo.store("reminders");
     first = RegistryInstance.start(ledger, clock, store, mongo.syncDatabase("reminders"));
     second = RegistryInstance.start(ledger, clock, null, null);
+    firstSearch = search(first);
+    secondSearch = search(second);
+  }
+
+  private static AgreementSearchEngine search(RegistryInstance instance) {
+    try {
+      AgreementSearchEngine engine = new AgreementSearchEngine(java.nio.file.Files.createTempDirectory("registry-search-"),
+          instance.eventStore(), AgreementLedger.of(instance.eventStore()), 50);
+      engine.start();
+      return engine;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The read models and both instances' search indexes have reached the ledger's head. */
+  private void caughtUp() {
+    first.awaitCaughtUp();
+    var head = first.eventStore().createHeadToken();
+    long position = head == null ? -1 : head.position().orElse(-1);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> List.of(firstSearch, secondSearch).stream().allMatch(e -> e.position() != null && e.position() >= position));
   }
 
   @AfterEach
   void stop() {
+    secondSearch.stop();
+    firstSearch.stop();
     second.close();
     first.close();
     mongo.close();
@@ -75,7 +103,7 @@ class ReminderJobTest {
         new WhenReviewDueThenIssueNotice(new ReviewQueries(store), commands),
         new WhenExigentDeadlineMissedThenIssueNotice(new ExigentDeadlineQueries(store), commands),
         new WhenTerminationDatePassedThenExpireAgreement(new AgreementRepositoryQueries(store, null), commands),
-        new WhenStepWaitsTooLongThenRemind(new WorkQueries(store, new WorkIndex(store)), commands,
+        new WhenStepWaitsTooLongThenRemind(new WorkQueries(instance == first ? firstSearch : secondSearch), commands,
             new ReminderProperties(10, Map.of("IGP", 5))));
   }
 
@@ -106,7 +134,7 @@ class ReminderJobTest {
     AgreementId inClearance = work.draft("in-clearance", "State Police", LocalDate.of(2027, 1, 4), null);
     work.concurAll(inClearance);
     work.send(new Actor("pat", "Pat Program", List.of("PROGRAM_OFFICE")), new RequestClearance(inClearance));
-    first.awaitCaughtUp();
+    caughtUp();
     LocalDate since = LocalDate.now(ZONE);
     List<String> offices = first.eventStore().readEvents(waiting.value()).asStream()
         .map(m -> m.getPayload()).filter(gov.ice.registry.agreement.api.AgreementDrafted.class::isInstance)
@@ -120,7 +148,7 @@ class ReminderJobTest {
     moveTo(since, 6);
     NoticeRunReport[] reports = runBothAtOnce();
     assertThat(reports).allSatisfy(r -> assertThat(r.reminders().failed()).isZero());
-    first.awaitCaughtUp();
+    caughtUp();
     job(first).run().block();
     job(second).run().block();
     assertThat(reminders(first.eventStore(), inClearance)).singleElement().satisfies(r -> {
@@ -140,9 +168,9 @@ class ReminderJobTest {
 
     moveTo(since, 11);
     runBothAtOnce();
-    first.awaitCaughtUp();
+    caughtUp();
     runBothAtOnce();
-    first.awaitCaughtUp();
+    caughtUp();
     assertThat(reminders(first.eventStore(), waiting)).filteredOn(r -> !r.holder().equals("IGP"))
         .allSatisfy(r -> {
           assertThat(r.step()).isEqualTo(ReminderStep.CONCURRENCE);
@@ -154,7 +182,7 @@ class ReminderJobTest {
     // From 11 to 20 business days: the latest threshold reached is sent, not the ones skipped (15).
     moveTo(since, 20);
     runBothAtOnce();
-    first.awaitCaughtUp();
+    caughtUp();
     assertThat(reminders(first.eventStore(), waiting)).filteredOn(r -> r.afterBusinessDays() == 20).hasSize(offices.size());
     assertThat(reminders(first.eventStore(), waiting)).hasSize(2 * others.size() + 3);
     assertThat(reminders(first.eventStore(), inClearance)).extracting(ReminderIssued::afterBusinessDays).containsExactly(5, 10, 20);

@@ -8,8 +8,6 @@ import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
-import gov.ice.registry.projection.work.WorkProjection;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +22,7 @@ import gov.ice.registry.projection.context.AgreementLedger;
  */
 public final class ProjectionDriver {
 
-  public static final List<String> COLLECTIONS = List.of("agreements", "reviews", "exigentTransfers", "notices", "approvals", "work");
+  public static final List<String> COLLECTIONS = List.of("agreements", "reviews", "exigentTransfers", "notices", "approvals");
 
   private final List<DomainEventMessage<?>> ledger = new ArrayList<>();
   private final List<AnnotationEventHandlerAdapter> projections;
@@ -38,8 +36,7 @@ public final class ProjectionDriver {
         new AnnotationEventHandlerAdapter(new ReviewProjection(store, fromApplied)),
         new AnnotationEventHandlerAdapter(new ExigentDeadlineProjection(store, fromApplied)),
         new AnnotationEventHandlerAdapter(new NoticeProjection(store, fromApplied)),
-        new AnnotationEventHandlerAdapter(new ApprovalProjection(store, fromApplied)),
-        new AnnotationEventHandlerAdapter(new WorkProjection(store, fromApplied, ZoneId.of("America/New_York"))));
+        new AnnotationEventHandlerAdapter(new ApprovalProjection(store, fromApplied)));
   }
 
   public ProjectionDriver apply(Collection<? extends DomainEventMessage<?>> messages) {

@@ -15,9 +15,7 @@ import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
 import gov.ice.registry.serialization.RegistryJson;
 import java.security.SecureRandom;
-import gov.ice.registry.projection.work.WorkProjection;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -98,7 +96,6 @@ public final class RegistryInstance implements AutoCloseable {
             .registerEventHandler(c -> new ExigentDeadlineProjection(store, AgreementLedger.of(c.eventStore())))
             .registerEventHandler(c -> new NoticeProjection(store, AgreementLedger.of(c.eventStore())))
             .registerEventHandler(c -> new ApprovalProjection(store, AgreementLedger.of(c.eventStore())))
-            .registerEventHandler(c -> new WorkProjection(store, AgreementLedger.of(c.eventStore()), ZoneId.of("America/New_York")))
             .registerEventHandler(c -> new CycleTimeProjection(store, AgreementLedger.of(c.eventStore()), new CycleTimeIndex(store)));
       });
     }

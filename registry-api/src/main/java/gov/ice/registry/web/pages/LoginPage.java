@@ -1,8 +1,8 @@
 package gov.ice.registry.web.pages;
 
 import gov.ice.registry.security.CheckedSignIn;
-import gov.ice.registry.security.Roles;
 import gov.ice.registry.security.SessionAtSignIn;
+import gov.ice.registry.security.SignInLanding;
 import gov.ice.registry.security.SignInOptions;
 import gov.ice.registry.security.SignInThrottled;
 import java.net.URI;
@@ -66,7 +66,7 @@ class LoginPage {
               .then(sessions.save(exchange, new SecurityContextImpl(user)))
               .then(requests.getRedirectUri(exchange).defaultIfEmpty(URI.create("/")))
               .flatMap(target -> requests.removeMatchingRequest(exchange).thenReturn(target))
-              .map(target -> "redirect:" + landing(local(target), user)))
+              .map(target -> "redirect:" + SignInLanding.landing(SignInLanding.local(target), user)))
           .onErrorResume(SignInThrottled.class, throttled -> {
             exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -80,25 +80,5 @@ class LoginPage {
             return Mono.just("login");
           });
     });
-  }
-
-  /**
-   * Where a person lands: the page they asked for, or, from the sign-in page or the site's root,
-   * their own work ({@code /work}); an auditor, who has no queue, the central repository.
-   */
-  static String landing(String target, Authentication user) {
-    if (!target.equals("/")) {
-      return target;
-    }
-    return Roles.has(user, Roles.AUDITOR) ? "/" : "/work";
-  }
-
-  /** Only a path of this server: a saved request never sends the user elsewhere. */
-  private static String local(URI target) {
-    String path = target.getRawPath();
-    if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/login")) {
-      return "/";
-    }
-    return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
   }
 }

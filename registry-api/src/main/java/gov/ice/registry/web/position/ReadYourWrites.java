@@ -8,7 +8,6 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementSearchEngine;
 import gov.ice.registry.projection.reviews.ReviewProjection;
-import gov.ice.registry.projection.work.WorkProjection;
 import gov.ice.registry.web.problem.Problems;
 import gov.ice.registry.web.problem.Problems.Violation;
 import java.net.URI;
@@ -89,7 +88,7 @@ public class ReadYourWrites implements WebFilter {
       return List.of(AgreementSearchEngine.NAME, ApprovalProjection.GROUP);
     }
     if (path.equals("/api/work") || path.equals("/work")) {
-      return List.of(WorkProjection.GROUP);
+      return List.of(AgreementSearchEngine.NAME);
     }
     if (path.startsWith("/api/reports/cycle-time") || path.startsWith("/reports/cycle-time")) {
       return List.of(CycleTimeProjection.GROUP);

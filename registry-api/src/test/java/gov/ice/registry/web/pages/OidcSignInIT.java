@@ -187,7 +187,8 @@ class OidcSignInIT {
     HttpResponse<String> signedIn = get(browser, link.group(1));
     assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
     assertThat(signedIn.uri().getPort()).isEqualTo(port);
-    assertThat(signedIn.body()).contains("Central repository").contains("Pat From The Issuer");
+    assertThat(signedIn.uri().getPath()).as("from the site's root, the user lands on its own work, as after the form").isEqualTo("/work");
+    assertThat(signedIn.body()).contains("Pat From The Issuer");
     assertThat(rolesShown(signedIn.body())).containsExactlyInAnyOrder("PROGRAM_OFFICE", "STAKEHOLDER_OPP");
     assertThat(signedIn.body()).contains("(Program office, Key Stakeholder: Office of Policy and Planning (OPP))");
 
@@ -223,10 +224,33 @@ class OidcSignInIT {
     nextUser = new Object[] {"audrey.oidc", "Audrey From The Issuer", List.of("AUDITOR")};
     HttpResponse<String> signedIn = get(browser, "/oauth2/authorization/registry");
     assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    assertThat(signedIn.uri().getPath()).as("an auditor, who has no queue, lands on the central repository").isEqualTo("/");
     assertThat(signedIn.body()).contains("Audrey From The Issuer");
     assertThat(rolesShown(signedIn.body())).containsExactly("AUDITOR");
     assertThat(get(browser, "/audit/approvals").statusCode()).isEqualTo(200);
     assertThat(get(browser, "/agreements/new").statusCode()).isEqualTo(403);
+  }
+
+  /** Every role but the auditor lands on its own work after the issuer's sign-in; a page asked for first is kept. */
+  @Test
+  void everyRoleLandsOnItsOwnWorkAfterTheIssuersSignIn() throws Exception {
+    for (List<String> roles : List.of(List.of("IGP"), List.of("DIRECTOR"), List.of("STAKEHOLDER_OPLA"), List.of("SIGNATORY_HSI_EAD"))) {
+      HttpClient browser = browser();
+      nextUser = new Object[] {"user.oidc", "User From The Issuer", roles};
+      HttpResponse<String> signedIn = get(browser, "/oauth2/authorization/registry");
+      assertThat(signedIn.statusCode()).as(roles + ": " + signedIn.body()).isEqualTo(200);
+      assertThat(signedIn.uri().getPath()).as(roles.toString()).isEqualTo("/work");
+      assertThat(signedIn.body()).as(roles.toString()).contains("User From The Issuer").contains("<h1>My work</h1>");
+    }
+    HttpClient browser = browser();
+    nextUser = new Object[] {"ivy.oidc", "Ivy From The Issuer", List.of("IGP")};
+    HttpResponse<String> asked = get(browser, "/reviews");
+    assertThat(asked.uri().getPath()).isEqualTo("/login");
+    Matcher link = Pattern.compile("href=\"(/oauth2/authorization/registry)\"").matcher(asked.body());
+    assertThat(link.find()).isTrue();
+    HttpResponse<String> signedIn = get(browser, link.group(1));
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    assertThat(signedIn.uri().getPath()).as("the page asked for before signing in").isEqualTo("/reviews");
   }
 
   /**

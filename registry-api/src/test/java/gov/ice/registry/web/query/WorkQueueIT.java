@@ -34,6 +34,9 @@ class WorkQueueIT {
     registry.add("registry.ledger.url", () -> "");
     registry.add("registry.security.users-file", () -> TestUsers.usersFile().toString());
     registry.add("registry.notices.cron", () -> "-");
+    // Each step reads after the position its command named; on a shared, loaded machine the search
+    // index's commit can take longer than the default bound of 2 s (a 503 then, not a wrong answer).
+    registry.add("registry.read-after.timeout", () -> "PT30S");
   }
 
   @LocalServerPort

@@ -43,8 +43,8 @@ public class ProjectionsConfiguration {
   @Bean(initMethod = "start", destroyMethod = "stop")
   AgreementSearchEngine agreementSearchEngine(@Value("${registry.search.dir:${registry.data-dir:./data}/search}") Path dir,
       @Lazy EventStore eventStore, AgreementLedger agreementLedger, ReadModelProperties properties, ReadModelFailures failures,
-      DocumentTexts documentTexts) {
-    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize(), failures, documentTexts);
+      DocumentTexts documentTexts, @Value("${registry.notices.zone:America/New_York}") java.time.ZoneId zone) {
+    return new AgreementSearchEngine(dir, eventStore, agreementLedger, properties.batchSize(), failures, documentTexts, zone);
   }
 
   /**

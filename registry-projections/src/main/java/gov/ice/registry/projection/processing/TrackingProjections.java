@@ -6,7 +6,6 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineProjection;
 import gov.ice.registry.projection.notices.NoticeProjection;
 import gov.ice.registry.projection.repository.AgreementRepositoryProjection;
 import gov.ice.registry.projection.reviews.ReviewProjection;
-import gov.ice.registry.projection.work.WorkProjection;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -38,7 +37,6 @@ public final class TrackingProjections {
       ExigentDeadlineProjection.GROUP,
       NoticeProjection.GROUP,
       ApprovalProjection.GROUP,
-      WorkProjection.GROUP,
       CycleTimeProjection.GROUP);
 
   /** Each read model's collection (its base name: a rebuilt one lives in a successor, see ReadStore). */
@@ -48,7 +46,6 @@ public final class TrackingProjections {
       ExigentDeadlineProjection.GROUP, "exigentTransfers",
       NoticeProjection.GROUP, "notices",
       ApprovalProjection.GROUP, "approvals",
-      WorkProjection.GROUP, WorkProjection.COLLECTION,
       CycleTimeProjection.GROUP, CycleTimeProjection.COLLECTION);
 
   private TrackingProjections() {}

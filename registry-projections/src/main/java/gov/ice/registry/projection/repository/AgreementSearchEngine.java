@@ -92,6 +92,7 @@ public class AgreementSearchEngine {
   private final int batchSize;
   private final ReadModelFailures failures;
   private final DocumentTexts texts;
+  private final java.time.ZoneId zone;
   private final Cursors cursors = new Cursors();
   private volatile Tracker live;
   private volatile Tracker building;
@@ -114,6 +115,13 @@ public class AgreementSearchEngine {
   /** {@code texts} reads the text of attached documents into the index; null: none ("text not extracted"). */
   public AgreementSearchEngine(Path root, StreamableMessageSource<TrackedEventMessage<?>> ledger,
       AgreementLedger agreements, int batchSize, ReadModelFailures failures, DocumentTexts texts) {
+    this(root, ledger, agreements, batchSize, failures, texts, WorkSchema.ZONE);
+  }
+
+  /** {@code zone}: where an event's instant falls on a day, for the day a work item began waiting. */
+  public AgreementSearchEngine(Path root, StreamableMessageSource<TrackedEventMessage<?>> ledger,
+      AgreementLedger agreements, int batchSize, ReadModelFailures failures, DocumentTexts texts, java.time.ZoneId zone) {
+    this.zone = zone;
     this.texts = texts;
     this.root = root;
     this.ledger = ledger;
@@ -145,12 +153,12 @@ public class AgreementSearchEngine {
           }
         }
       }
-      live = new Tracker(new LuceneIndex(root.resolve(name), texts), null);
+      live = new Tracker(new LuceneIndex(root.resolve(name), texts, zone), null);
       writeCurrent(name);
       if (unfinished != null) {
         var head = ledger.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
-        building = new Tracker(new LuceneIndex(unfinished, texts), target);
+        building = new Tracker(new LuceneIndex(unfinished, texts, zone), target);
         log.info("Resuming the search index rebuild in {} from position {}; it takes over at ledger position {}",
             unfinished, building.index.position(), target);
       }
@@ -223,7 +231,7 @@ public class AgreementSearchEngine {
     if (building != null) {
       throw new RebuildRunning(NAME);
     }
-    Tracker rebuilt = new Tracker(new LuceneIndex(root.resolve(newName()), texts), target);
+    Tracker rebuilt = new Tracker(new LuceneIndex(root.resolve(newName()), texts, zone), target);
     building = rebuilt;
     rebuilt.start();
   }
@@ -564,6 +572,19 @@ public class AgreementSearchEngine {
       }
       return new Range(ids, total);
     });
+  }
+
+  /**
+   * The work queue of {@code holders} (the roles of one user) on {@code today}: each item once, the
+   * longest waiting first, from {@code offset} at most {@code size}, and how many there are.
+   */
+  public WorkSchema.Rows work(java.util.Collection<String> holders, java.time.LocalDate today, long offset, int size) {
+    return read(searcher -> WorkSchema.rows(searcher, WorkSchema.queue(holders, today), offset, size));
+  }
+
+  /** Every work item waiting for one of {@code reasons} (names of {@code WorkReason}), in queue order. */
+  public List<org.bson.Document> waiting(java.util.Collection<String> reasons) {
+    return read(searcher -> WorkSchema.all(searcher, WorkSchema.waiting(reasons)));
   }
 
   /** The repository document of agreement {@code id} as the live index holds it; null if it holds none. */

@@ -11,6 +11,7 @@ import gov.ice.registry.projection.text.DocumentTextExtractor.Extracted;
 import gov.ice.registry.projection.text.DocumentTextExtractor.NotExtracted;
 import gov.ice.registry.projection.text.DocumentTextExtractor.Result;
 import gov.ice.registry.projection.text.DocumentTexts;
+import gov.ice.registry.projection.work.WorkDocument;
 import java.util.Collection;
 import gov.ice.registry.projection.batch.BsonValues;
 import gov.ice.registry.projection.context.LedgerFold;
@@ -59,8 +60,11 @@ final class LuceneIndex implements Closeable {
   static final String LEDGER = "ledger";
   /** Which documents the index holds ({@link #VERSION}); an index of another version is built again. */
   static final String SCHEMA = "schema";
-  /** 2: approvals, exigent transfers and each agreement's context beside the agreements. */
-  static final String VERSION = "2";
+  /**
+   * 2: approvals, exigent transfers and each agreement's context beside the agreements; 3: the
+   * work queues' items ({@link WorkSchema}).
+   */
+  static final String VERSION = "3";
 
   private final Path path;
   private final Directory directory;
@@ -70,15 +74,22 @@ final class LuceneIndex implements Closeable {
   private volatile String ledger;
 
   private final DocumentTexts texts;
+  /** Where an event's instant falls on a day: the day a work item began waiting. */
+  private final java.time.ZoneId zone;
 
   LuceneIndex(Path path) {
     this(path, null);
   }
 
-  /** {@code texts} reads the text of attached documents; null: none is read ("text not extracted"). */
   LuceneIndex(Path path, DocumentTexts texts) {
+    this(path, texts, WorkSchema.ZONE);
+  }
+
+  /** {@code texts} reads the text of attached documents; null: none is read ("text not extracted"). */
+  LuceneIndex(Path path, DocumentTexts texts, java.time.ZoneId zone) {
     this.path = path;
     this.texts = texts;
+    this.zone = zone;
     try {
       directory = FSDirectory.open(path);
       Map<String, String> committed = DirectoryReader.indexExists(directory) ? lastCommit(directory).getUserData() : Map.of();
@@ -178,6 +189,8 @@ final class LuceneIndex implements Closeable {
     // Per agreement, its documents' texts by document id, as this batch leaves them (null: withdrawn).
     Map<String, Map<String, String>> documentTexts = new LinkedHashMap<>();
     Map<String, org.apache.lucene.document.Document> attached = new LinkedHashMap<>();
+    // Per agreement, what it waits for after the batch's events (WorkSchema).
+    Map<String, Document> work = new LinkedHashMap<>();
     IndexSearcher searcher = searchers.acquire();
     try {
       for (TrackedEventMessage<?> message : messages) {
@@ -191,6 +204,7 @@ final class LuceneIndex implements Closeable {
           }
           Document after;
           AgreementContext context;
+          boolean continued = sequence > 0 && version == sequence && before.context() != null;
           if (sequence == 0) {
             after = AgreementDocuments.next(null, event, domain.getTimestamp());
             context = AgreementContext.NONE.next(event);
@@ -205,6 +219,9 @@ final class LuceneIndex implements Closeable {
           after.put("_id", id);
           after.put(VersionedWrite.VERSION, sequence + 1);
           pending.put(id, new Held(after, context));
+          Document workBefore = continued ? work.containsKey(id) ? work.get(id) : WorkSchema.held(searcher, id) : null;
+          work.put(id, WorkDocument.after(fold.after(domain).state(), workBefore == null ? new Document() : workBefore, event,
+              java.time.LocalDate.ofInstant(domain.getTimestamp(), zone)));
           for (Document entry : ApprovalProjection.entries(domain, context.title(), context.draftVersion(),
               context.owningDirectorate())) {
             approvals.put(entry.getString("_id"), SearchSchema.approval(entry));
@@ -245,6 +262,9 @@ final class LuceneIndex implements Closeable {
       }
     } finally {
       searchers.release(searcher);
+    }
+    for (Map.Entry<String, Document> entry : work.entrySet()) {
+      writer.updateDocuments(new Term(WorkSchema.WORK_OF, entry.getKey()), WorkSchema.documents(entry.getKey(), entry.getValue()));
     }
     for (Map.Entry<String, org.apache.lucene.document.Document> entry : attached.entrySet()) {
       writer.updateDocument(new Term(SearchSchema.DOCUMENT_ID, entry.getKey()), entry.getValue());

@@ -1,19 +1,11 @@
 package gov.ice.registry.projection.work;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.repository.AgreementSearchEngine;
+import gov.ice.registry.projection.repository.WorkSchema;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,103 +13,42 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * What awaits a user: the items of every role the user holds, each once, the longest waiting
- * first. On MongoDB, an aggregation that selects the agreements through the
- * {@code items.holders} index; on the embedded store, the in-memory {@link WorkIndex}.
+ * first, answered by the search index, which keeps every agreement's items beside it
+ * ({@link WorkSchema}), on the embedded store and on MongoDB alike.
  */
 @Service
 public class WorkQueries {
 
-  private final ReadStore store;
-  private final WorkIndex index;
+  private final AgreementSearchEngine index;
 
-  public WorkQueries(ReadStore store, WorkIndex index) {
-    this.store = store;
+  public WorkQueries(AgreementSearchEngine index) {
     this.index = index;
   }
 
   /** Page {@code page} (from 0) of {@code size} items of the queues of {@code roles}, as of {@code today}. */
   public Mono<WorkPage> queue(Collection<String> roles, LocalDate today, int page, int size) {
     Set<String> holders = Set.copyOf(roles);
-    String live = store.collections(WorkProjection.COLLECTION).live();
-    if (index.knows(live)) {
-      return Mono.fromCallable(() -> fromIndex(live, holders, today, page, size)).subscribeOn(Schedulers.parallel());
-    }
-    return fromStore(live, holders, today, page, size);
-  }
-
-  private WorkPage fromIndex(String live, Set<String> holders, LocalDate today, int page, int size) {
-    String day = today.toString();
-    List<WorkIndex.Row> shown = new ArrayList<>();
-    long total = 0;
-    long skip = (long) page * size;
-    if (holders.size() == 1) {
-      var queue = index.queue(live, holders.iterator().next());
-      for (WorkIndex.Row row : queue == null ? List.<WorkIndex.Row>of() : queue) {
-        if (row.item().shownOn(day)) {
-          if (total >= skip && shown.size() < size) {
-            shown.add(row);
-          }
-          total++;
-        }
-      }
-    } else {
-      TreeSet<WorkIndex.Row> all = new TreeSet<>(WorkIndex.ORDER);
-      for (String holder : holders) {
-        var queue = index.queue(live, holder);
-        if (queue != null) {
-          queue.stream().filter(row -> row.item().shownOn(day)).forEach(all::add);
-        }
-      }
-      total = all.size();
-      all.stream().skip(skip).limit(size).forEach(shown::add);
-    }
-    return new WorkPage(shown.stream().map(row -> entry(row.agreementId(), row.title(), row.item(), today)).toList(),
-        total, page, size);
-  }
-
-  private Mono<WorkPage> fromStore(String live, Set<String> holders, LocalDate today, int page, int size) {
-    String day = today.toString();
-    String items = WorkProjection.ITEMS;
-    Bson mine = Filters.in(items + ".holders", holders);
-    Bson shown = Filters.and(mine, Filters.lte(items + ".from", day), Filters.gte(items + ".until", day));
-    List<Bson> selected = List.of(Aggregates.match(mine), Aggregates.unwind("$" + items), Aggregates.match(shown));
-    var collection = store.collection(live);
-    Mono<Long> total = Flux.from(collection.aggregate(Stream.concat(selected.stream(),
-            Stream.of(Aggregates.group(null, Accumulators.sum("n", 1)))).toList()))
-        .next().map(d -> ((Number) d.get("n")).longValue()).defaultIfEmpty(0L);
-    Mono<List<WorkEntry>> rows = Flux.from(collection.aggregate(Stream.concat(selected.stream(), Stream.of(
-            Aggregates.sort(Sorts.ascending(items + ".since", "_id", items + ".key")),
-            Aggregates.skip(page * size), Aggregates.limit(size))).toList()))
-        .map(d -> entry(d.getString("_id"), d.getString("title"), WorkProjection.item(d.get(items, Document.class)), today))
-        .collectList();
-    return Mono.zip(total, rows).map(t -> new WorkPage(t.getT2(), t.getT1(), page, size));
+    return Mono.fromCallable(() -> {
+      WorkSchema.Rows found = index.work(holders, today, (long) page * size, size);
+      return new WorkPage(found.rows().stream().map(row -> entry(row, today)).toList(), found.total(), page, size);
+    }).subscribeOn(Schedulers.parallel());
   }
 
   /** An open item a reminder may be owed for, with its agreement. */
   public record Waiting(String agreementId, WorkItem item) {}
 
-  /**
-   * Every open concurrence, clearance and signature item, for the reminder job: from the in-memory
-   * index on the embedded store, else through the {@code items.reason} index.
-   */
+  /** Every open concurrence, clearance and signature item, for the reminder job. */
   public Flux<Waiting> waitingSteps() {
     Set<String> reasons = Set.of(WorkReason.AWAITING_CONCURRENCE.name(), WorkReason.AWAITING_CLEARANCE.name(),
         WorkReason.AWAITING_SIGNATURE.name());
-    String live = store.collections(WorkProjection.COLLECTION).live();
-    if (index.knows(live)) {
-      return Flux.defer(() -> Flux.fromIterable(index.rows(live)))
-          .filter(row -> reasons.contains(row.item().reason().name()))
-          .map(row -> new Waiting(row.agreementId(), row.item()));
-    }
-    return Flux.from(store.collection(live).find(Filters.in(WorkProjection.ITEMS + ".reason", reasons))
-            .projection(com.mongodb.client.model.Projections.include(WorkProjection.ITEMS)).batchSize(1_000))
-        .concatMapIterable(d -> gov.ice.registry.projection.batch.BsonValues.documents(d, WorkProjection.ITEMS).stream()
-            .filter(item -> reasons.contains(item.getString("reason")))
-            .map(item -> new Waiting(d.getString("_id"), WorkProjection.item(item))).toList());
+    return Flux.defer(() -> Flux.fromIterable(index.waiting(reasons)))
+        .map(row -> new Waiting(row.getString("agreementId"), WorkDocument.item(row.get("item", Document.class))))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static WorkEntry entry(String agreementId, String title, WorkItem item, LocalDate today) {
-    return new WorkEntry(agreementId, title, item.reason(), item.office(), item.authority(), item.since(),
-        WorkDays.between(item.since(), today));
+  private static WorkEntry entry(Document row, LocalDate today) {
+    WorkItem item = WorkDocument.item(row.get("item", Document.class));
+    return new WorkEntry(row.getString("agreementId"), row.getString("title"), item.reason(), item.office(), item.authority(),
+        item.since(), WorkDays.between(item.since(), today));
   }
 }

@@ -34,7 +34,6 @@ import gov.ice.registry.projection.ProjectionDriver;
 import gov.ice.registry.projection.TestReadStore;
 import gov.ice.registry.projection.mongo.ReadStore;
 import gov.ice.registry.projection.work.WorkEntry;
-import gov.ice.registry.projection.work.WorkIndex;
 import gov.ice.registry.projection.work.WorkQueries;
 import gov.ice.registry.projection.work.WorkReason;
 import java.time.Instant;
@@ -125,7 +124,7 @@ class AwaitingSearchTest {
       search.publish(story.messages());
     });
     queries = search.queries(store);
-    work = new WorkQueries(store, new WorkIndex(store));
+    work = new WorkQueries(search.engine());
   }
 
   @AfterAll

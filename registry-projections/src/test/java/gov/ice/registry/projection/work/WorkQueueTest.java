@@ -36,24 +36,19 @@ import gov.ice.registry.agreement.api.SignatureRecord;
 import gov.ice.registry.agreement.api.StakeholderConcurred;
 import gov.ice.registry.agreement.api.StakeholderNonConcurred;
 import gov.ice.registry.agreement.api.StakeholderOffice;
-import gov.ice.registry.projection.context.AgreementLedger;
-import gov.ice.registry.projection.TestReadStore;
-import gov.ice.registry.projection.mongo.ReadStore;
+import gov.ice.registry.projection.repository.TestSearch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The work queues from fixture timelines with known days: each case is answered both by the
- * in-memory index (the embedded store) and by the aggregation MongoDB runs, and both must agree.
+ * The work queues from fixture timelines with known days, answered by the search index the
+ * events feed ({@link TestSearch}: the engine's own tracking loop on a ledger of its own).
  */
 class WorkQueueTest {
 
@@ -61,61 +56,27 @@ class WorkQueueTest {
   /** Monday 2026-11-02, mid-morning in Washington. */
   static final Instant MONDAY = Instant.parse("2026-11-02T15:00:00Z");
 
-  static TestReadStore mongo;
-  Side indexed;
-  Side plain;
-
-  /** One read store fed by the work projection, and its queries. */
-  static final class Side {
-    final ReadStore store;
-    final WorkQueries queries;
-    final AnnotationEventHandlerAdapter adapter;
-    final List<DomainEventMessage<?>> ledger = new CopyOnWriteArrayList<>();
-
-    Side(String database, boolean embedded) {
-      store = new ReadStore(mongo.store(database).database(), () -> {}, embedded);
-      WorkIndex index = new WorkIndex(store);
-      AgreementLedger fromApplied = (AgreementId id, long sequence) -> ledger.stream()
-          .filter(m -> m.getAggregateIdentifier().equals(id.value()) && m.getSequenceNumber() < sequence).toList();
-      adapter = new AnnotationEventHandlerAdapter(new WorkProjection(store, fromApplied, ZONE, index));
-      queries = new WorkQueries(store, index);
-    }
-
-    void apply(List<DomainEventMessage<?>> messages) {
-      for (DomainEventMessage<?> m : messages) {
-        ledger.add(m);
-        try {
-          adapter.handle(m);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-  }
+  TestSearch search;
+  WorkQueries queries;
 
   @BeforeEach
   void start() {
-    mongo = new TestReadStore();
-    indexed = new Side("indexed", true);
-    plain = new Side("plain", false);
+    search = TestSearch.start();
+    queries = new WorkQueries(search.engine());
   }
 
   @AfterEach
   void stop() {
-    mongo.close();
+    search.close();
   }
 
   void apply(AgreementFixtures.Story story) {
-    indexed.apply(story.messages());
-    plain.apply(story.messages());
+    search.publish(story.messages());
   }
 
-  /** The queue of {@code roles} on {@code today}, checked to be the same from the index and the store. */
+  /** The queue of {@code roles} on {@code today}. */
   WorkPage queue(LocalDate today, int page, int size, String... roles) {
-    WorkPage fromIndex = indexed.queries.queue(List.of(roles), today, page, size).block();
-    WorkPage fromStore = plain.queries.queue(List.of(roles), today, page, size).block();
-    assertThat(fromIndex).isEqualTo(fromStore);
-    return fromIndex;
+    return queries.queue(List.of(roles), today, page, size).block();
   }
 
   WorkPage queue(LocalDate today, String... roles) {
@@ -206,10 +167,9 @@ class WorkQueueTest {
         .containsExactly(WorkReason.AWAITING_CONCURRENCE, WorkReason.NON_CONCURRENCE);
 
     // The next events of the same agreement, numbered on from the first two.
-    List<DomainEventMessage<?>> next = new ArrayList<>();
+    List<org.axonframework.eventhandling.DomainEventMessage<?>> next = new ArrayList<>();
     next.add(message(id, 2, new DisputeRaised(id, DisputeLevel.PROGRAM_AD, "why", 1, List.of(StakeholderOffice.OPLA)), day(11, 4)));
-    indexed.apply(next);
-    plain.apply(next);
+    search.publish(next);
     assertThat(queue(today, "STAKEHOLDER_OPLA").items()).singleElement()
         .satisfies(e -> assertThat(e.reason()).isEqualTo(WorkReason.DISPUTE));
     assertThat(queue(today, "IGP").total()).isZero();
@@ -218,8 +178,7 @@ class WorkQueueTest {
     next = List.of(
         message(id, 3, new DisputeRaised(id, DisputeLevel.DIRECTORATE, "up", 1, List.of(StakeholderOffice.OPLA)), day(11, 9)),
         message(id, 4, new DisputeRaised(id, DisputeLevel.DIRECTOR, "up", 1, List.of(StakeholderOffice.OPLA)), day(11, 12)));
-    indexed.apply(next);
-    plain.apply(next);
+    search.publish(next);
     assertThat(queue(today, "IGP").items()).singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo(WorkReason.DISPUTE));
     assertThat(queue(today, "DIRECTOR").items()).singleElement().satisfies(e -> {
       assertThat(e.reason()).isEqualTo(WorkReason.DISPUTE);
@@ -228,7 +187,7 @@ class WorkQueueTest {
     });
   }
 
-  static DomainEventMessage<?> message(AgreementId id, long sequence, Object event, Instant at) {
+  static org.axonframework.eventhandling.DomainEventMessage<?> message(AgreementId id, long sequence, Object event, Instant at) {
     return new org.axonframework.eventhandling.GenericDomainEventMessage<>("Agreement", id.value(), sequence, event,
         DIRECTOR.asMetadata(), java.util.UUID.randomUUID().toString(), at);
   }
@@ -246,11 +205,10 @@ class WorkQueueTest {
       assertThat(e.since()).isEqualTo(LocalDate.of(2026, 11, 4));
     });
 
-    List<DomainEventMessage<?>> next = List.of(
+    List<org.axonframework.eventhandling.DomainEventMessage<?>> next = List.of(
         message(id, 3, new ClearanceGranted(id, 1, "ok"), day(11, 5)),
         message(id, 4, new AgreementCleared(id, 1, List.of()), day(11, 5)));
-    indexed.apply(next);
-    plain.apply(next);
+    search.publish(next);
     assertThat(queue(today, "IGP").total()).isZero();
     WorkPage hsi = queue(today, "SIGNATORY_HSI_EAD");
     assertThat(hsi.items()).singleElement().satisfies(e -> {
@@ -264,8 +222,7 @@ class WorkQueueTest {
 
     next = List.of(message(id, 5, new AgreementSigned(id, 1,
         new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam", "EAD", LocalDate.of(2026, 11, 6)), List.of()), day(11, 6)));
-    indexed.apply(next);
-    plain.apply(next);
+    search.publish(next);
     assertThat(queue(today, "SIGNATORY_HSI_EAD").total()).isZero();
     assertThat(queue(today, "PROGRAM_OFFICE").items()).extracting(WorkEntry::reason)
         .containsExactly(WorkReason.AWAITING_PARTY_SIGNATURE);
@@ -334,12 +291,33 @@ class WorkQueueTest {
   }
 
   @Test
-  void anEventDeliveredTwiceChangesNothing() {
+  void anItemKeepsItsDayWhenTheNextEventComesInALaterBatch() {
+    AgreementFixtures.Story story = drafted("B-1", MONDAY, StakeholderOffice.OPLA, StakeholderOffice.IGP)
+        .at(day(11, 4)).then(PRIVACY, new StakeholderConcurred(AgreementId.of("B-1"), StakeholderOffice.IGP, 1, "ok", ruleIds("S1")));
+    search.publish(story.messages().subList(0, 1));
+    search.publish(story.messages());
+    assertThat(queue(LocalDate.of(2026, 11, 20), "PROGRAM_OFFICE").items()).singleElement()
+        .satisfies(e -> assertThat(e.since()).isEqualTo(LocalDate.of(2026, 11, 2)));
+  }
+
+  @Test
+  void aRestartAndARebuildAnswerTheSameQueues() {
     AgreementFixtures.Story story = drafted("D-1", MONDAY, StakeholderOffice.OPLA, StakeholderOffice.IGP)
         .at(day(11, 4)).then(PRIVACY, new StakeholderConcurred(AgreementId.of("D-1"), StakeholderOffice.IGP, 1, "ok", ruleIds("S1")));
     apply(story);
-    var before = TestReadStore.contents(plain.store, List.of(WorkProjection.COLLECTION));
-    plain.apply(story.messages());
-    assertThat(TestReadStore.contents(plain.store, List.of(WorkProjection.COLLECTION))).isEqualTo(before);
+    LocalDate today = LocalDate.of(2026, 11, 20);
+    List<WorkPage> before = List.of(queue(today, "PROGRAM_OFFICE"), queue(today, "STAKEHOLDER_OPLA"), queue(today, "STAKEHOLDER_IGP"));
+    assertThat(before.get(0).items()).singleElement().satisfies(e -> assertThat(e.since()).isEqualTo(LocalDate.of(2026, 11, 2)));
+
+    search.stop().open().awaitCaughtUp();
+    queries = new WorkQueries(search.engine());
+    assertThat(List.of(queue(today, "PROGRAM_OFFICE"), queue(today, "STAKEHOLDER_OPLA"), queue(today, "STAKEHOLDER_IGP")))
+        .isEqualTo(before);
+    try (TestSearch fresh = search.fresh()) {
+      fresh.awaitCaughtUp();
+      WorkQueries rebuilt = new WorkQueries(fresh.engine());
+      assertThat(List.of("PROGRAM_OFFICE", "STAKEHOLDER_OPLA", "STAKEHOLDER_IGP").stream()
+          .map(role -> rebuilt.queue(List.of(role), today, 0, 50).block()).toList()).isEqualTo(before);
+    }
   }
 }
