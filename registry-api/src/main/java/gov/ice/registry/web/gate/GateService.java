@@ -11,6 +11,7 @@ import gov.ice.registry.chain.CanonicalJson;
 import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.gate.GateAction;
 import gov.ice.registry.gate.GateDecision;
+import gov.ice.registry.gate.GatePolicy;
 import gov.ice.registry.gate.GateRequest;
 import gov.ice.registry.gate.PartyMatch;
 import gov.ice.registry.gate.SharingGate;
@@ -120,6 +121,11 @@ class GateService {
 
   /** The pure decision over the ledger as known at the request's {@code knownAt}: what a replay recomputes. */
   GateDecision decide(GateRequest request) {
+    return decide(request, SharingGate.POLICY);
+  }
+
+  /** {@link #decide(GateRequest)} under {@code policy}: a replay under the policy a decision recorded. */
+  GateDecision decide(GateRequest request, GatePolicy policy) {
     Map<String, Optional<AgreementState>> read = new HashMap<>();
     Function<String, Optional<AgreementState>> stateOf = id -> read.computeIfAbsent(id, i -> load(i, request.knownAt()));
     Set<String> ids = new LinkedHashSet<>();
@@ -131,7 +137,7 @@ class GateService {
     }
     List<AgreementState> states = ids.stream().map(stateOf).flatMap(Optional::stream).toList();
     LocalDate day = LocalDate.ofInstant(request.time(), clock.getZone());
-    return SharingGate.evaluate(request, states, day, stateOf);
+    return SharingGate.evaluate(policy, request, states, day, stateOf);
   }
 
   private Optional<AgreementState> load(String agreementId, Instant knownAt) {

@@ -252,6 +252,15 @@ class SharingGateIT {
   }
 
   @Test
+  void theAgreementPageShowsWhatTheGateReads() throws Exception {
+    var page = gov.ice.registry.support.PageSession.signIn(port, TestUsers.AUDITOR).get("/agreements/" + agreementId);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("What the sharing gate reads", "identifier ORI:" + ori, "LEIS_SERVICE, EXTRACT",
+        "CRIMINAL_INVESTIGATION", "/api/agreements/" + agreementId + "/gate-view");
+  }
+
+  @Test
   void theGatePageAsksAndShowsTheAnswerWithItsCitations() throws Exception {
     var page = gov.ice.registry.support.PageSession.signIn(port, TestUsers.IGP);
     var form = page.get("/gate");
