@@ -71,6 +71,20 @@ class ArchitectureTest {
       .because("auditors verify evidence bundles offline with nothing but the registry-core jar and a JDK, and "
           + "read every line the verifier trusts");
 
+  private static final String DECISION_STATE = "gov.ice.registry.agreement.AgreementState";
+
+  private static final ArchRule DECISION_STATE_STAYS_INSIDE_THE_DOMAIN = classes()
+      .that().haveFullyQualifiedName(DECISION_STATE)
+      .should().notBePublic()
+      .andShould().onlyHaveDependentClassesThat().resideInAPackage("gov.ice.registry.agreement")
+      .because("the aggregate decides with AgreementState and may change it with its rules; readers (the "
+          + "read models, the gate, the HTTP edge) read the same fold through AgreementFacts (decision 0260)");
+
+  @Test
+  void decisionStateStaysInsideTheDomain() {
+    DECISION_STATE_STAYS_INSIDE_THE_DOMAIN.check(MAIN_CODE);
+  }
+
   @Test
   void ledgerProofsNeedOnlyTheJdk() {
     LEDGER_PROOFS_NEED_ONLY_THE_JDK.check(MAIN_CODE);

@@ -33,7 +33,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * An information sharing and access agreement through the handbook's lifecycle. Each handler
@@ -41,8 +43,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * and disputes, clearance, signing, maintenance, exigent transfers, notices), then records the
  * events decided, each sealed into the hash chain by {@link EventSeal}; the state changes only
  * by folding those events. Nothing here reads the system clock: dates come in the commands,
- * and "today" from the injected {@link Clock}. Handlers of an existing agreement answer its
- * state after the command, which the HTTP edge returns to the caller.
+ * and "today" from the injected {@link Clock}. Every handler answers the agreement's facts
+ * after the command ({@link AgreementFacts}), which the HTTP edge returns to the caller.
  */
 public class Agreement {
 
@@ -58,117 +60,119 @@ public class Agreement {
   }
 
   @CommandHandler
-  public Agreement(DraftAgreement command, AgreementDirectory directory, Clock clock) {
-    record(Drafting.draft(command, directory), clock);
+  @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+  AgreementFacts handle(DraftAgreement command, AgreementDirectory directory, Clock clock) {
+    return record(Drafting.draft(command, directory), clock);
   }
 
   @CommandHandler
-  public Agreement(ImportExecutedAgreement command, AgreementDirectory directory, Clock clock) {
-    record(Signing.importExecuted(command, directory, today(clock)), clock);
+  @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+  AgreementFacts handle(ImportExecutedAgreement command, AgreementDirectory directory, Clock clock) {
+    return record(Signing.importExecuted(command, directory, today(clock)), clock);
   }
 
   @CommandHandler
-  AgreementState handle(ReviseDraft command, AgreementDirectory directory, Clock clock) {
+  AgreementFacts handle(ReviseDraft command, AgreementDirectory directory, Clock clock) {
     return record(Drafting.revise(state, command, directory), clock);
   }
 
   @CommandHandler
-  AgreementState handle(WithdrawAgreement command, Clock clock) {
+  AgreementFacts handle(WithdrawAgreement command, Clock clock) {
     return record(Drafting.withdraw(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(RecordConcurrence command, AgreementDirectory directory, Clock clock) {
+  AgreementFacts handle(RecordConcurrence command, AgreementDirectory directory, Clock clock) {
     return record(ConcurrenceAndDisputes.record(state, command, directory), clock);
   }
 
   @CommandHandler
-  AgreementState handle(RaiseDispute command, Clock clock) {
+  AgreementFacts handle(RaiseDispute command, Clock clock) {
     return record(ConcurrenceAndDisputes.raise(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(ResolveDispute command, Clock clock) {
+  AgreementFacts handle(ResolveDispute command, Clock clock) {
     return record(ConcurrenceAndDisputes.resolve(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(RequestClearance command, Clock clock) {
+  AgreementFacts handle(RequestClearance command, Clock clock) {
     return record(Clearance.request(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(DecideClearance command, Clock clock) {
+  AgreementFacts handle(DecideClearance command, Clock clock) {
     return record(Clearance.decide(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(CompleteLegalReview command, Clock clock) {
+  AgreementFacts handle(CompleteLegalReview command, Clock clock) {
     return record(Clearance.completeLegalReview(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(SignAgreement command, Clock clock) {
+  AgreementFacts handle(SignAgreement command, Clock clock) {
     return record(Signing.sign(state, command, today(clock)), clock);
   }
 
   @CommandHandler
-  AgreementState handle(RecordBiennialReview command, Clock clock) {
+  AgreementFacts handle(RecordBiennialReview command, Clock clock) {
     return record(Maintenance.review(state, command, today(clock)), clock);
   }
 
   @CommandHandler
-  AgreementState handle(AmendAgreement command, AgreementDirectory directory, Clock clock) {
+  AgreementFacts handle(AmendAgreement command, AgreementDirectory directory, Clock clock) {
     return record(Maintenance.amend(state, command, directory, today(clock)), clock);
   }
 
   @CommandHandler
-  AgreementState handle(TerminateAgreement command, Clock clock) {
+  AgreementFacts handle(TerminateAgreement command, Clock clock) {
     return record(Maintenance.terminate(state, command, today(clock)), clock);
   }
 
   @CommandHandler
-  AgreementState handle(ExpireAgreement command, Clock clock) {
+  AgreementFacts handle(ExpireAgreement command, Clock clock) {
     return record(Maintenance.expire(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(ErasePersonalData command, Clock clock) {
+  AgreementFacts handle(ErasePersonalData command, Clock clock) {
     return record(Maintenance.erasePersonalData(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(RecordExigentTransfer command, Clock clock) {
+  AgreementFacts handle(RecordExigentTransfer command, Clock clock) {
     return record(ExigentTransfers.record(state, command, today(clock)), clock);
   }
 
   @CommandHandler
-  AgreementState handle(IssueReviewDueNotice command, Clock clock) {
+  AgreementFacts handle(IssueReviewDueNotice command, Clock clock) {
     return record(Notices.reviewDue(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(IssueExigentDeadlineNotice command, Clock clock) {
+  AgreementFacts handle(IssueExigentDeadlineNotice command, Clock clock) {
     return record(Notices.exigentDeadlineMissed(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(AttachDocument command, Clock clock) {
+  AgreementFacts handle(AttachDocument command, Clock clock) {
     return record(Documents.attach(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(WithdrawDocumentContent command, Clock clock) {
+  AgreementFacts handle(WithdrawDocumentContent command, Clock clock) {
     return record(Documents.withdrawContent(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(MarkHandling command, Clock clock) {
+  AgreementFacts handle(MarkHandling command, Clock clock) {
     return record(HandlingMarkings.mark(state, command), clock);
   }
 
   @CommandHandler
-  AgreementState handle(IssueReminder command, Clock clock) {
+  AgreementFacts handle(IssueReminder command, Clock clock) {
     return record(Notices.reminder(state, command), clock);
   }
 
@@ -179,21 +183,36 @@ public class Agreement {
     seal.follow(sequence, metaData);
   }
 
-  /** The aggregate's current state, for tests and the repository's callers; immutable. */
-  public AgreementState state() {
+  /** The aggregate's current decision state, for the tests beside it; immutable. */
+  AgreementState state() {
     return state;
   }
 
   /**
-   * Applies what a stage decided, each event with its seal. Axon applies events to an existing
-   * agreement at once, so the state answered is the one after the command; in a constructor
-   * they are applied after it returns, and Axon answers the agreement's id.
+   * What drafting {@code command} would record (its scope, its required stakeholders with their
+   * rule ids), decided exactly as the handler decides it but sealed and stored nowhere: the draft
+   * page's preview. A profile the registry would refuse throws the same {@code AgreementRefused}.
    */
-  private AgreementState record(Decided decided, Clock clock) {
+  public static AgreementFacts preview(DraftAgreement command, AgreementDirectory directory) {
+    return new AgreementFacts(Drafting.draft(command, directory).state());
+  }
+
+  /** What importing {@code command} would record, decided as the handler decides it but stored nowhere: a dry run. */
+  public static AgreementFacts preview(ImportExecutedAgreement command, AgreementDirectory directory, Clock clock) {
+    return new AgreementFacts(Signing.importExecuted(command, directory, today(clock)).state());
+  }
+
+  /**
+   * Applies what a stage decided, each event with its seal, and answers the agreement's facts
+   * after them, which the HTTP edge returns without reading the ledger back. Axon applies the
+   * events of a creating command only after its handler returns, so the answer is the state the
+   * stage decided with, which already folded each event it recorded.
+   */
+  private AgreementFacts record(Decided decided, Clock clock) {
     for (AgreementEvent event : decided.events()) {
       apply(event, seal.seal(event, clock));
     }
-    return state;
+    return new AgreementFacts(decided.state());
   }
 
   private static LocalDate today(Clock clock) {

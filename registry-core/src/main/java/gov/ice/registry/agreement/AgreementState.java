@@ -61,15 +61,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An agreement's state, folded from its events in ledger order. The aggregate decides with it,
- * the HTTP edge answers with it after a command, the read models are built from it, and auditors
- * get it at a past instant by folding only the events up to that instant. It only records what
- * events say: every decision was taken before the event was applied.
+ * An agreement's decision state, folded from its events in ledger order: what the aggregate and
+ * its stages decide with. It only records what events say: every decision was taken before the
+ * event was applied. Internal to the domain (an ArchUnit rule keeps it so): everything outside
+ * reads the same fold through {@link AgreementFacts}.
  *
  * <p>Immutable: {@link #then} answers a new state and leaves this one as it was, so a state
  * handed to a read model's cache or an HTTP response never changes under its holder.
  */
-public final class AgreementState {
+final class AgreementState {
 
   private static final AgreementState NONE = new AgreementState();
 

@@ -30,27 +30,27 @@ public final class LedgerReader implements AgreementDirectory {
     return eventStore.readEvents(id.value(), 0).asStream().toList();
   }
 
-  public Optional<AgreementState> stateOf(AgreementId id) {
+  public Optional<AgreementFacts> stateOf(AgreementId id) {
     return fold(history(id), Instant.MAX);
   }
 
   /** The state as it was at {@code asOf}: only the events recorded up to that instant count. */
-  public Optional<AgreementState> stateAsOf(AgreementId id, Instant asOf) {
+  public Optional<AgreementFacts> stateAsOf(AgreementId id, Instant asOf) {
     return fold(history(id), asOf);
   }
 
   @Override
   public Optional<AgreementStatus> statusOf(AgreementId id) {
-    return stateOf(id).map(AgreementState::status);
+    return stateOf(id).map(AgreementFacts::status);
   }
 
-  private static Optional<AgreementState> fold(List<? extends DomainEventMessage<?>> messages, Instant asOf) {
+  private static Optional<AgreementFacts> fold(List<? extends DomainEventMessage<?>> messages, Instant asOf) {
     List<AgreementEvent> events = messages.stream()
         .filter(m -> !m.getTimestamp().isAfter(asOf))
         .map(DomainEventMessage::getPayload)
         .filter(AgreementEvent.class::isInstance)
         .map(AgreementEvent.class::cast)
         .toList();
-    return events.isEmpty() ? Optional.empty() : Optional.of(AgreementState.replay(events));
+    return events.isEmpty() ? Optional.empty() : Optional.of(AgreementFacts.replay(events));
   }
 }

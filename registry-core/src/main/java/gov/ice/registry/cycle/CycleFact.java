@@ -1,6 +1,6 @@
 package gov.ice.registry.cycle;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementCleared;
 import gov.ice.registry.agreement.api.AgreementDrafted;
 import gov.ice.registry.agreement.api.AgreementAmended;
@@ -72,11 +72,11 @@ public record CycleFact(Kind kind, Instant at, int draftVersion, String office, 
   public static CycleFact of(AgreementEvent event, Instant at) {
     if (event instanceof AgreementDrafted e) {
       return new CycleFact(Kind.DRAFTED, at, e.draftVersion(), null, offices(e.requiredStakeholders()), List.of(),
-          entersClearance(e.profile().exemption(), e.scope()), AgreementState.legalReviewRequiredBy(e.requiredStakeholders()), null);
+          entersClearance(e.profile().exemption(), e.scope()), AgreementFacts.legalReviewRequiredBy(e.requiredStakeholders()), null);
     } else if (event instanceof DraftRevised e) {
       return new CycleFact(Kind.REVISED, at, e.draftVersion(), null, offices(e.requiredStakeholders()),
           e.staleConcurrences() == null ? List.of() : e.staleConcurrences().stream().map(StakeholderOffice::name).toList(),
-          entersClearance(e.profile().exemption(), e.scope()), AgreementState.legalReviewRequiredBy(e.requiredStakeholders()), null);
+          entersClearance(e.profile().exemption(), e.scope()), AgreementFacts.legalReviewRequiredBy(e.requiredStakeholders()), null);
     } else if (event instanceof StakeholderConcurred e) {
       return new CycleFact(Kind.CONCURRED, at, e.draftVersion(), e.office().name(), List.of(), List.of(), null, false, null);
     } else if (event instanceof StakeholderNonConcurred e) {
@@ -122,6 +122,6 @@ public record CycleFact(Kind kind, Instant at, int draftVersion, String office, 
   }
 
   private static String entersClearance(gov.ice.registry.agreement.api.Exemption exemption, gov.ice.registry.agreement.api.Scope scope) {
-    return AgreementState.initialStatus(scope, exemption) == AgreementStatus.DRAFT ? DRAFT : REGISTERED;
+    return AgreementFacts.initialStatus(scope, exemption) == AgreementStatus.DRAFT ? DRAFT : REGISTERED;
   }
 }

@@ -1,6 +1,6 @@
 package gov.ice.registry.gate;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.AgreementTerminated;
 import gov.ice.registry.gate.GateDecision.Reason;
@@ -31,7 +31,7 @@ final class AgreementInForce implements GateRule {
   }
 
   /** Why {@code state} is not in force on {@code day}, or empty; also what a parent is checked with. */
-  static Optional<Reason> inForce(AgreementState state, LocalDate day) {
+  static Optional<Reason> inForce(AgreementFacts state, LocalDate day) {
     String id = state.id().toString();
     AgreementStatus status = state.status();
     Optional<AgreementTerminated> termination = state.termination();

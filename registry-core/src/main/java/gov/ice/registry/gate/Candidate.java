@@ -1,6 +1,6 @@
 package gov.ice.registry.gate;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.function.Function;
  * registry's calendar day of the request's {@code time}. {@code stateOf} gives another agreement
  * (a parent) as known at the same instant.
  */
-public record Candidate(GateRequest request, AgreementState state, LocalDate day, Function<String, Optional<AgreementState>> stateOf) {
+public record Candidate(GateRequest request, AgreementFacts state, LocalDate day, Function<String, Optional<AgreementFacts>> stateOf) {
 
   public AgreementProfile profile() {
     return state.profile();

@@ -1,6 +1,6 @@
 package gov.ice.registry.gate;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Exemption;
 import gov.ice.registry.agreement.api.ExigentTransfer;
@@ -41,7 +41,7 @@ final class Exemptions {
         return Optional.empty();
       }
       String parentId = exemption.get().parentAgreementId();
-      Optional<AgreementState> parent = parentId == null ? Optional.empty() : c.stateOf().apply(parentId);
+      Optional<AgreementFacts> parent = parentId == null ? Optional.empty() : c.stateOf().apply(parentId);
       if (parent.isEmpty()) {
         return Optional.of(new Reason(id(), c.agreementId(), "exemption " + exemption.get().number().value() + " rests on parent "
             + parentId + ", which the registry did not hold then"));
@@ -61,7 +61,7 @@ final class Exemptions {
 
     @Override
     public Optional<Reason> check(Candidate c) {
-      AgreementState s = c.state();
+      AgreementFacts s = c.state();
       boolean executed = s.status() == AgreementStatus.ACTIVE || s.status() == AgreementStatus.TERMINATED;
       if (executed || s.exigentTransfers().isEmpty()) {
         return Optional.empty();

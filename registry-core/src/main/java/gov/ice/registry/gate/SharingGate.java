@@ -1,6 +1,6 @@
 package gov.ice.registry.gate;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ExigentTransfer;
 import gov.ice.registry.agreement.api.AgreementEvent;
@@ -52,18 +52,18 @@ public final class SharingGate {
    * recorded at or before {@code knownAt}); {@code stateOf} gives any agreement (a parent) as
    * known at the same instant.
    */
-  public static GateDecision evaluate(GateRequest request, List<AgreementState> agreements, LocalDate day,
-      Function<String, Optional<AgreementState>> stateOf) {
+  public static GateDecision evaluate(GateRequest request, List<AgreementFacts> agreements, LocalDate day,
+      Function<String, Optional<AgreementFacts>> stateOf) {
     return evaluate(POLICY, request, agreements, day, stateOf);
   }
 
   /** {@link #evaluate(GateRequest, List, LocalDate, Function)} under {@code policy}'s rules: a replay under a recorded policy. */
-  public static GateDecision evaluate(GatePolicy policy, GateRequest request, List<AgreementState> agreements, LocalDate day,
-      Function<String, Optional<AgreementState>> stateOf) {
+  public static GateDecision evaluate(GatePolicy policy, GateRequest request, List<AgreementFacts> agreements, LocalDate day,
+      Function<String, Optional<AgreementFacts>> stateOf) {
     if (request.marking().isClassified()) {
       return deny(List.of(BlockingRules.B3.b3(null)), List.of(), List.of());
     }
-    List<AgreementState> matched = agreements.stream().filter(AgreementState::exists)
+    List<AgreementFacts> matched = agreements.stream().filter(AgreementFacts::exists)
         .filter(a -> a.profile().parties().stream().anyMatch(p -> PartyMatch.matches(p, request))).toList();
     Set<String> identifiers = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
@@ -131,7 +131,7 @@ public final class SharingGate {
   }
 
   static Basis basis(Candidate c) {
-    AgreementState s = c.state();
+    AgreementFacts s = c.state();
     Terms terms = s.profile().terms();
     return new Basis(c.agreementId(), s.profile().title(), s.version(), s.status().name(), s.effectiveDate(),
         terms == null ? null : terms.terminationDate(), s.termination().map(t -> t.effectiveOn()).orElse(null),
@@ -174,7 +174,7 @@ public final class SharingGate {
    * The obligations a permit under {@code state} would carry for {@code request} on {@code day}:
    * what an agreement's gate view shows before anyone asks (even before it is signed).
    */
-  public static List<Obligation> obligationsFor(AgreementState state, GateRequest request, LocalDate day) {
+  public static List<Obligation> obligationsFor(AgreementFacts state, GateRequest request, LocalDate day) {
     return obligations(new Candidate(request, state, day, id -> Optional.empty()));
   }
 
@@ -182,7 +182,7 @@ public final class SharingGate {
   static List<Advice> advice(List<Candidate> permitting, List<Outcome> denied) {
     List<Advice> found = new ArrayList<>();
     for (Candidate c : permitting) {
-      AgreementState s = c.state();
+      AgreementFacts s = c.state();
       String id = c.agreementId();
       LocalDate due = s.nextReviewDue();
       if (due != null && due.isBefore(c.day())) {
@@ -218,8 +218,8 @@ public final class SharingGate {
    * The agreement as the ledger knew it at {@code knownAt}: its events recorded (sealed) at or
    * before that instant, folded. What a decision reads; recorded time, not business dates, decides.
    */
-  public static AgreementState knownAt(List<? extends EventMessage<?>> events, Instant knownAt) {
-    AgreementState state = AgreementState.none();
+  public static AgreementFacts knownAt(List<? extends EventMessage<?>> events, Instant knownAt) {
+    AgreementFacts state = AgreementFacts.none();
     for (EventMessage<?> event : events) {
       if (event.getTimestamp().isAfter(knownAt)) {
         break;

@@ -28,6 +28,7 @@ import gov.ice.registry.agreement.api.Scope;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.agreement.api.WithdrawAgreement;
 import java.util.List;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,16 @@ class DraftingTest extends AgreementTestSupport {
           assertThat(agreement.state().status()).isEqualTo(AgreementStatus.DRAFT);
           assertThat(agreement.state().draftVersion()).isEqualTo(1);
         });
+  }
+
+  @Test
+  @DisplayName("A draft answers the agreement's facts after it, so the caller's answer needs no ledger read")
+  void draftAnswersTheFactsItRecorded() {
+    fixture.givenNoPriorActivity()
+        .when(draft())
+        .expectResultMessagePayloadMatching(Matchers.predicate(payload -> payload instanceof AgreementFacts facts
+            && ID.equals(facts.id()) && facts.status() == AgreementStatus.DRAFT && facts.version() == 1
+            && facts.requiredStakeholders().equals(StakeholderRule.requiredFor(profile()))));
   }
 
   @Test

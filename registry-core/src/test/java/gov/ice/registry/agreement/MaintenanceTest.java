@@ -79,6 +79,9 @@ class MaintenanceTest extends AgreementTestSupport {
         // Two years after 29 February is the last day of February.
         .expectEvents(new ExecutedAgreementImported(ID, profile(), Scope.IN_SCOPE, StakeholderRule.requiredFor(profile()),
             SIGNATURES, LocalDate.of(2020, 3, 2), leapDay, LocalDate.of(2026, 2, 28)))
+        .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(payload ->
+            payload instanceof AgreementFacts facts && facts.status() == AgreementStatus.ACTIVE
+                && LocalDate.of(2026, 2, 28).equals(facts.nextReviewDue())))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.ACTIVE));
   }
 

@@ -3,7 +3,7 @@ package gov.ice.registry.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.AgreementFixtures;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.Marking;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ class GatePoliciesTest {
       TOP_SECRET
       """;
 
-  private final AgreementState texas = SharingGate.knownAt(
+  private final AgreementFacts texas = SharingGate.knownAt(
       AgreementFixtures.active("agr-1", SharingGateTest.START, SharingGateTest.gateProfile(), SharingGateTest.EXECUTED).messages(),
       SharingGateTest.NOW);
 

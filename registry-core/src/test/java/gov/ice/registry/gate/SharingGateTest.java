@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.AgreementFixtures;
 import gov.ice.registry.agreement.AgreementFixtures.Story;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.ExigentMemorialization;
 import gov.ice.registry.agreement.api.AgreementDrafted;
 import gov.ice.registry.agreement.api.AgreementId;
@@ -86,7 +86,7 @@ class SharingGateTest {
   }
 
   private GateDecision decide(GateRequest request, LocalDate day) {
-    List<AgreementState> states = new ArrayList<>();
+    List<AgreementFacts> states = new ArrayList<>();
     ledger.values().forEach(s -> states.add(SharingGate.knownAt(s.messages(), request.knownAt())));
     return SharingGate.evaluate(request, states, day,
         id -> Optional.ofNullable(ledger.get(id)).map(s -> SharingGate.knownAt(s.messages(), request.knownAt())));

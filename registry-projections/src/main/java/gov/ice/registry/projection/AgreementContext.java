@@ -3,7 +3,7 @@ package gov.ice.registry.projection;
 import static gov.ice.registry.projection.BsonValues.day;
 import static gov.ice.registry.projection.BsonValues.name;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementDrafted;
 import gov.ice.registry.agreement.api.AgreementEvent;
@@ -26,7 +26,7 @@ import org.bson.Document;
 
 /**
  * What the audit, the exigent deadlines and the notices need of an agreement beyond the event they
- * handle: the few fields of {@link AgreementState} they show, changed by each event exactly as the
+ * handle: the few fields of {@link AgreementFacts} they show, changed by each event exactly as the
  * fold changes them ({@link #next}), so that a read model keeps them beside its documents instead
  * of folding the agreement from the ledger for every event. {@link #of} takes the same fields from
  * a folded state; the two agree after every event ({@code AgreementContextTest}).
@@ -43,7 +43,7 @@ public record AgreementContext(
     List<ExigentTransfer> exigentTransfers,
     List<LocalDate> exigentNotices) {
 
-  /** Before an agreement's first event, as {@link AgreementState#none()}. */
+  /** Before an agreement's first event, as {@link AgreementFacts#none()}. */
   public static final AgreementContext NONE = new AgreementContext(null, 0, null, null, null, List.of(), List.of());
 
   public AgreementContext {
@@ -52,7 +52,7 @@ public record AgreementContext(
   }
 
   /** The fields of a folded agreement. */
-  public static AgreementContext of(AgreementState state) {
+  public static AgreementContext of(AgreementFacts state) {
     AgreementProfile profile = state.profile();
     List<LocalDate> notices = state.noticesIssued().stream()
         .filter(NoticeKey.Exigent.class::isInstance).map(k -> ((NoticeKey.Exigent) k).transferredOn())

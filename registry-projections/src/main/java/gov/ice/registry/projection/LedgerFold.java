@@ -2,7 +2,7 @@ package gov.ice.registry.projection;
 
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
- * Folds an agreement with the domain's own {@link AgreementState} from the ledger: the read
+ * Folds an agreement with the domain's own {@link AgreementFacts} from the ledger: the read
  * models' fallback when the document or context an event would change is missing or not at that
  * event's predecessor (a gap ordered delivery does not leave, a read store older than the
  * document, or a batch delivered again after its documents were written). In order, every read
@@ -24,7 +24,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 public final class LedgerFold {
 
   /** An agreement folded through one event, with the instants of its first and latest events. */
-  public record Folded(AgreementState state, Instant firstAt, Instant lastAt, long sequence) {}
+  public record Folded(AgreementFacts state, Instant firstAt, Instant lastAt, long sequence) {}
 
   private static final int DEFAULT_CAPACITY = 10_000;
 
@@ -56,7 +56,7 @@ public final class LedgerFold {
       return cached;
     }
     Folded before = cached != null && cached.sequence() == sequence - 1 ? cached : reload(id, sequence);
-    AgreementState state = (before == null ? AgreementState.none() : before.state()).then(event);
+    AgreementFacts state = (before == null ? AgreementFacts.none() : before.state()).then(event);
     Instant firstAt = before == null ? message.getTimestamp() : before.firstAt();
     Folded folded = new Folded(state, firstAt, message.getTimestamp(), sequence);
     cache.put(id, folded);
@@ -76,7 +76,7 @@ public final class LedgerFold {
     if (history.isEmpty()) {
       return null;
     }
-    AgreementState state = AgreementState.replay(history.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
+    AgreementFacts state = AgreementFacts.replay(history.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
     var last = history.get(history.size() - 1);
     return new Folded(state, history.get(0).getTimestamp(), last.getTimestamp(), last.getSequenceNumber());
   }

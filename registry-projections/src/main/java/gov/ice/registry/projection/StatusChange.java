@@ -1,6 +1,6 @@
 package gov.ice.registry.projection;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementCleared;
 import gov.ice.registry.agreement.api.AgreementDrafted;
 import gov.ice.registry.agreement.api.AgreementEscalatedToDhs;
@@ -17,7 +17,7 @@ import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.LegalReviewCompleted;
 
 /**
- * An agreement's status after one event, from its status before it, as {@link AgreementState}'s
+ * An agreement's status after one event, from its status before it, as {@link AgreementFacts}'s
  * fold sets it. Where the domain decides it from the payload (a new or revised draft's scope and
  * exemption), the domain's fold runs on that event alone from the empty state: no ledger read.
  */
@@ -27,7 +27,7 @@ public final class StatusChange {
 
   public static AgreementStatus after(AgreementStatus before, AgreementEvent event) {
     if (event instanceof AgreementDrafted || event instanceof DraftRevised || event instanceof ExecutedAgreementImported) {
-      return AgreementState.none().then(event).status();
+      return AgreementFacts.none().then(event).status();
     } else if (event instanceof AgreementEscalatedToDhs) {
       return AgreementStatus.ESCALATED_TO_DHS;
     } else if (event instanceof ClearanceRequested) {

@@ -9,7 +9,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.ice.registry.agreement.AgreementFixtures;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementCleared;
 import gov.ice.registry.agreement.api.AgreementDrafted;
@@ -82,7 +82,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit's, the exigent deadlines' and the notices' documents, changed event by event from
  * the contexts they keep, equal after every event what they stored when they folded the agreement
- * with {@link AgreementState} for each event: the expected documents here are made from the
+ * with {@link AgreementFacts} for each event: the expected documents here are made from the
  * fold, with the values the fold-based projections took from it. Through every event type the
  * fold knows; each event in its own batch (the context read back from the store), all in one
  * batch (the context the batch holds), delivered twice, and over a read store without contexts.
@@ -187,11 +187,11 @@ class AgreementContextChangeTest {
     Map<String, Document> contexts = new TreeMap<>();
     Map<String, Document> exigentContexts = new TreeMap<>();
     Map<String, Document> noticeContexts = new TreeMap<>();
-    Map<String, AgreementState> states = new TreeMap<>();
+    Map<String, AgreementFacts> states = new TreeMap<>();
     for (DomainEventMessage<?> message : applied) {
       AgreementEvent event = (AgreementEvent) message.getPayload();
       String id = event.agreementId().value();
-      AgreementState state = states.getOrDefault(id, AgreementState.none()).then(event);
+      AgreementFacts state = states.getOrDefault(id, AgreementFacts.none()).then(event);
       states.put(id, state);
       long version = message.getSequenceNumber() + 1;
       if (event instanceof PersonalDataErased) {
@@ -202,7 +202,7 @@ class AgreementContextChangeTest {
       for (ExigentTransfer t : state.exigentTransfers()) {
         String key = id + ":" + t.transferredOn();
         transfers.put(key, ExigentDeadlineProjection.document(id, state.profile().title(), state.status(), state.executedOn(), t,
-                state.noticeIssued(AgreementState.exigentNoticeKey(t.transferredOn())))
+                state.noticeIssued(gov.ice.registry.agreement.api.NoticeKey.exigent(t.transferredOn())))
             .append("_id", key).append(VersionedWrite.VERSION, version));
       }
       Document notice = NoticeProjection.notice(message, state.profile().title());

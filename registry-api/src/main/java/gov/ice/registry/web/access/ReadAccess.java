@@ -1,6 +1,6 @@
 package gov.ice.registry.web.access;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.projection.access.AccessPolicy;
 import gov.ice.registry.projection.access.Reader;
 import gov.ice.registry.security.CurrentActor;
@@ -70,16 +70,16 @@ public class ReadAccess {
     return CurrentActor.authentication().map(UserAttributes::readerOf).defaultIfEmpty(NOBODY);
   }
 
-  public boolean mayRead(Reader reader, AgreementState state) {
+  public boolean mayRead(Reader reader, AgreementFacts state) {
     return state.exists() && policy.mayRead(reader, state.profile().marking(), state.profile().handling());
   }
 
-  public boolean mayExport(Reader reader, AgreementState state) {
+  public boolean mayExport(Reader reader, AgreementFacts state) {
     return state.exists() && policy.mayExport(reader, state.profile().marking(), state.profile().handling());
   }
 
   /** {@code state} when {@code reader} may read it; empty, as for an agreement that does not exist, otherwise. */
-  public Optional<AgreementState> visible(Reader reader, Optional<AgreementState> state) {
+  public Optional<AgreementFacts> visible(Reader reader, Optional<AgreementFacts> state) {
     return state.filter(s -> mayRead(reader, s));
   }
 }

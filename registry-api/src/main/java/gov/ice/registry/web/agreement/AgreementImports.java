@@ -37,9 +37,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,18 +80,15 @@ class AgreementImports {
   private final CommandDispatcher dispatcher;
   private final LedgerReader ledger;
   private final Clock clock;
-  private final ObjectProvider<org.axonframework.config.Configuration> axon;
   private final TransactionManager transactions;
   private final EventStore events;
   /** Rows committed together by a bulk import: one transaction and one H2 commit for all of them. */
   private final int chunkSize;
-  /** The agreement's handlers as Axon's configuration resolves their parameters (the Clock, the directory); made on first use. */
-  private volatile AggregateModel<Agreement> agreementModel;
   /** Rows decided by bulk imports, by outcome; none without a meter registry. */
   private final Map<Outcome, Counter> rowCounters = new java.util.EnumMap<>(Outcome.class);
 
   AgreementImports(StrictJson.RequestMapper strict, Validator validator, CommandDispatcher dispatcher, LedgerReader ledger, Clock clock,
-      ObjectProvider<org.axonframework.config.Configuration> axon, TransactionManager transactions, EventStore events,
+      TransactionManager transactions, EventStore events,
       @Value("${registry.imports.chunk-size:100}") int chunkSize, ObjectProvider<MeterRegistry> meters) {
     this.strict = strict;
     meters.ifAvailable(registry -> {
@@ -111,16 +105,6 @@ class AgreementImports {
     this.dispatcher = dispatcher;
     this.ledger = ledger;
     this.clock = clock;
-    this.axon = axon;
-  }
-
-  private AggregateModel<Agreement> agreementModel() {
-    if (agreementModel == null) {
-      org.axonframework.config.Configuration configuration = axon.getObject();
-      agreementModel = AnnotatedAggregateMetaModelFactory.inspectAggregate(Agreement.class, configuration.parameterResolverFactory(),
-          configuration.handlerDefinition(Agreement.class));
-    }
-    return agreementModel;
   }
 
   /**
@@ -424,13 +408,12 @@ class AgreementImports {
   }
 
   /**
-   * What the handbook's rules say of this import, storing nothing: the aggregate's constructor,
-   * the very code a real import runs, in a lifecycle with no event bus (its events go nowhere).
+   * What the handbook's rules say of this import, storing nothing: the aggregate's own decision,
+   * the very code a real import runs, with nothing sealed or stored ({@link Agreement#preview}).
    */
   Optional<AgreementRefused> refusal(AgreementId id, ImportRequest request) {
     try {
-      java.util.concurrent.Callable<Agreement> decide = () -> new Agreement(request.toCommand(id), ledger, clock);
-      AnnotatedAggregate.initialize(decide, agreementModel(), null);
+      Agreement.preview(request.toCommand(id), ledger, clock);
       return Optional.empty();
     } catch (AgreementRefused refused) {
       return Optional.of(refused);

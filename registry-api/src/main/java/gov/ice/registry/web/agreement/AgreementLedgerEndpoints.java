@@ -3,7 +3,7 @@ package gov.ice.registry.web.agreement;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.chain.EventChain;
 import gov.ice.registry.projection.access.HandlingView;
 import gov.ice.registry.projection.access.Reader;
@@ -53,10 +53,10 @@ class AgreementLedgerEndpoints {
     AccessAction action = instant == null ? AccessAction.VIEW : AccessAction.AS_OF_VIEW;
     // A past state is shown only to whom the markings admit now and admitted then: a marking added later binds old views too.
     return access.reader().flatMap(reader -> Mono.fromCallable(() -> {
-          Optional<AgreementState> now = ledger.stateOf(agreement).filter(AgreementState::exists);
-          Optional<AgreementState> shown = access.visible(reader, now);
+          Optional<AgreementFacts> now = ledger.stateOf(agreement).filter(AgreementFacts::exists);
+          Optional<AgreementFacts> shown = access.visible(reader, now);
           if (instant != null && shown.isPresent()) {
-            shown = access.visible(reader, ledger.stateAsOf(agreement, instant).filter(AgreementState::exists));
+            shown = access.visible(reader, ledger.stateAsOf(agreement, instant).filter(AgreementFacts::exists));
           }
           return new Read(now.isPresent(), shown);
         })
@@ -68,7 +68,7 @@ class AgreementLedgerEndpoints {
   }
 
   /** What a single read found: whether the agreement exists, and the state the markings let the reader see. */
-  private record Read(boolean exists, Optional<AgreementState> shown) {}
+  private record Read(boolean exists, Optional<AgreementFacts> shown) {}
 
   /** Not found, as for an agreement that does not exist; a refusal by the markings is recorded as DENIED first. */
   private <T> Mono<T> refuse(ServerWebExchange exchange, Reader reader, Read read, String id, String sections) {
@@ -82,7 +82,7 @@ class AgreementLedgerEndpoints {
     AgreementId agreement = AgreementIds.parse(id);
     return access.reader().flatMap(reader -> Mono.fromCallable(() -> {
           List<? extends DomainEventMessage<?>> messages = ledger.history(agreement);
-          Optional<AgreementState> now = ledger.stateOf(agreement).filter(AgreementState::exists);
+          Optional<AgreementFacts> now = ledger.stateOf(agreement).filter(AgreementFacts::exists);
           return new History(new Read(now.isPresent(), access.visible(reader, now)), messages);
         })
         .subscribeOn(Schedulers.boundedElastic())

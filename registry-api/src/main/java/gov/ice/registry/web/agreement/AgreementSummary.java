@@ -1,7 +1,7 @@
 package gov.ice.registry.web.agreement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
 import java.util.List;
@@ -26,7 +26,7 @@ public record AgreementSummary(
   /** How many existing agreements a draft's answer lists at most. */
   public static final int EXISTING_SHOWN = 20;
 
-  static AgreementSummary of(AgreementState state) {
+  static AgreementSummary of(AgreementFacts state) {
     return new AgreementSummary(state.id().value(), state.status(), state.draftVersion(), state.version(), state.requiredStakeholders(),
         null, null, null);
   }

@@ -2,7 +2,7 @@ package gov.ice.registry.web.agreement;
 
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.AgreementTerminated;
 import gov.ice.registry.agreement.api.Concurrence;
@@ -52,7 +52,7 @@ record AgreementView(
     String externalReference,
     HandlingView handling) {
 
-  static AgreementView of(AgreementState state) {
+  static AgreementView of(AgreementFacts state) {
     AgreementProfile profile = state.profile();
     return new AgreementView(
         state.id().value(), state.status(), state.scope(), state.draftVersion(), state.version(),

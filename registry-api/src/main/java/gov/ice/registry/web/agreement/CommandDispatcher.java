@@ -4,7 +4,7 @@ import gov.ice.registry.agreement.AgreementModule;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.Actor;
 import gov.ice.registry.agreement.api.AgreementId;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.eventstore.LedgerMetadata;
 import gov.ice.registry.web.position.LedgerWrites;
 import java.util.HashMap;
@@ -23,11 +23,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command with the acting user and the request in its metadata, and answers with the
- * agreement as the command left it: a handler of an existing agreement returns the state after
- * its events (Axon applies them to the event-sourced aggregate at once, and the answer comes
- * only once they are committed). A command that creates an agreement answers its id, so that
- * one agreement is read back from the ledger. Both are blocking JDBC work, so they run on the
- * bounded elastic scheduler, never on the Netty event loop.
+ * agreement as the command left it: every handler, a creating one too, returns the agreement's
+ * facts after the events it decided (the answer comes only once they are committed), so nothing
+ * is read back from the ledger. Sending is blocking JDBC work, so it runs on the bounded elastic
+ * scheduler, never on the Netty event loop.
  */
 @Component
 public class CommandDispatcher {
@@ -49,7 +48,10 @@ public class CommandDispatcher {
       } catch (RuntimeException failure) {
         throw staleIfMatchFirst(id, context, failure);
       }
-      return decided instanceof AgreementState state ? AgreementSummary.of(state) : summary(id);
+      if (decided instanceof AgreementFacts facts) {
+        return AgreementSummary.of(facts);
+      }
+      throw new IllegalStateException("The handler of " + command.getClass().getSimpleName() + " answered no agreement");
     });
   }
 
@@ -71,7 +73,7 @@ public class CommandDispatcher {
     if (context.expectedVersion() == null || failure instanceof ConflictingModificationException) {
       return failure;
     }
-    long current = ledger.stateOf(id).map(AgreementState::version).orElse(0L);
+    long current = ledger.stateOf(id).map(AgreementFacts::version).orElse(0L);
     if (current != 0 && current != context.expectedVersion()) {
       return new ConflictingAggregateVersionException(id.value(), context.expectedVersion(), current);
     }
@@ -83,7 +85,6 @@ public class CommandDispatcher {
     return Mono.fromCallable(() -> summary(id)).subscribeOn(Schedulers.boundedElastic());
   }
 
-  /** The agreement a creating command made: Axon answers such a command with the new agreement's id only. */
   private AgreementSummary summary(AgreementId id) {
     return ledger.stateOf(id)
         .map(AgreementSummary::of)

@@ -2,7 +2,7 @@ package gov.ice.registry.web.gate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.PartyKind;
@@ -126,8 +126,8 @@ class GateService {
 
   /** {@link #decide(GateRequest)} under {@code policy}: a replay under the policy a decision recorded. */
   GateDecision decide(GateRequest request, GatePolicy policy) {
-    Map<String, Optional<AgreementState>> read = new HashMap<>();
-    Function<String, Optional<AgreementState>> stateOf = id -> read.computeIfAbsent(id, i -> load(i, request.knownAt()));
+    Map<String, Optional<AgreementFacts>> read = new HashMap<>();
+    Function<String, Optional<AgreementFacts>> stateOf = id -> read.computeIfAbsent(id, i -> load(i, request.knownAt()));
     Set<String> ids = new LinkedHashSet<>();
     PartyMatch.identifier(request.partnerId()).ifPresent(i -> ids.addAll(index.agreementsWith(GateIndex.identifierKey(i[0], i[1]))));
     String name = request.partnerName() != null ? request.partnerName()
@@ -135,14 +135,14 @@ class GateService {
     if (name != null) {
       ids.addAll(index.agreementsWith(GateIndex.nameKey(name)));
     }
-    List<AgreementState> states = ids.stream().map(stateOf).flatMap(Optional::stream).toList();
+    List<AgreementFacts> states = ids.stream().map(stateOf).flatMap(Optional::stream).toList();
     LocalDate day = LocalDate.ofInstant(request.time(), clock.getZone());
     return SharingGate.evaluate(policy, request, states, day, stateOf);
   }
 
-  private Optional<AgreementState> load(String agreementId, Instant knownAt) {
+  private Optional<AgreementFacts> load(String agreementId, Instant knownAt) {
     List<? extends EventMessage<?>> stream = events.readEvents(agreementId).asStream().toList();
-    AgreementState state = SharingGate.knownAt(stream, knownAt);
+    AgreementFacts state = SharingGate.knownAt(stream, knownAt);
     return state.exists() ? Optional.of(state) : Optional.empty();
   }
 

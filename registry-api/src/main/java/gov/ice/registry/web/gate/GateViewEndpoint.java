@@ -1,6 +1,6 @@
 package gov.ice.registry.web.gate;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.Party;
 import gov.ice.registry.agreement.api.Terms;
 import gov.ice.registry.gate.GateAction;
@@ -55,7 +55,7 @@ class GateViewEndpoint {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  static GateView view(AgreementState state, String id, LocalDate today) {
+  static GateView view(AgreementFacts state, String id, LocalDate today) {
     if (!state.exists()) {
       throw new UnknownAgreement(id);
     }

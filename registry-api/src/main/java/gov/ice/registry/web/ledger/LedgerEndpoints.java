@@ -128,7 +128,7 @@ class LedgerEndpoints {
     // The bundle's exact bytes are evidence: written by the ledger, not re-encoded by the web layer.
     // A bundle is a download: the markings must admit the user to export it (DISPLAY ONLY does not), else it does not exist.
     return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
-            .filter(gov.ice.registry.agreement.AgreementState::exists))
+            .filter(gov.ice.registry.agreement.AgreementFacts::exists))
         .flatMap(state -> {
           if (state.isPresent() && !access.mayExport(reader, state.get())) {
             return access.denied(exchange, reader, id, "evidence").then(Mono.<gov.ice.registry.chain.EvidenceBundle>error(new UnknownAgreement(id)));
@@ -149,7 +149,7 @@ class LedgerEndpoints {
       org.springframework.web.server.ServerWebExchange exchange) {
     // The same markings as the JSON bundle: an export the user may not take does not exist for them.
     return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(id))
-            .filter(gov.ice.registry.agreement.AgreementState::exists))
+            .filter(gov.ice.registry.agreement.AgreementFacts::exists))
         .flatMap(state -> state.isPresent() && !access.mayExport(reader, state.get())
             ? access.denied(exchange, reader, id, "evidence").then(Mono.<Boolean>error(new UnknownAgreement(id)))
             : access.record(exchange, reader, AccessAction.EVIDENCE, List.of(id), "events,documents", "zip").thenReturn(true)))

@@ -9,7 +9,7 @@ import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.web.access.AccessAction;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ClearanceDecision;
 import gov.ice.registry.agreement.api.CompleteLegalReview;
@@ -269,7 +269,7 @@ class AgreementPage {
   private Mono<Object> amendment(AgreementId id, MultiValueMap<String, String> form, Authentication user) {
     requireRole(user, Roles.PROGRAM_OFFICE);
     return backend.state(id, null).map(found -> {
-      AgreementState a = found.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id.value() + "."));
+      AgreementFacts a = found.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id.value() + "."));
       AgreementProfile current = a.profile();
       // The contacts are terms and the form shows them; a form without any (a script's, or a page
       // from before the form had them) keeps the agreement's rather than removing every one.
@@ -329,7 +329,7 @@ class AgreementPage {
         }
         return Mono.error(new NotFoundPage("No agreement has the id " + id.value() + "."));
       }
-      AgreementState a = found.get();
+      AgreementFacts a = found.get();
       model.addAttribute("a", a);
       model.addAttribute("handlingBanner", a.profile().banner());
       model.addAttribute("pageTitle", a.profile().title());
@@ -396,7 +396,7 @@ class AgreementPage {
   }
 
   /** Which action forms this user sees on this agreement now. The domain decides in the end; this only hides the hopeless. */
-  private static Map<String, Boolean> actions(AgreementState a, PageUser me, boolean current) {
+  private static Map<String, Boolean> actions(AgreementFacts a, PageUser me, boolean current) {
     AgreementStatus s = a.status();
     boolean po = current && me.programOffice();
     Map<String, Boolean> can = new LinkedHashMap<>();
@@ -420,7 +420,7 @@ class AgreementPage {
   }
 
   /** A draft's required stakeholders concur on it; while an amendment is pending, the stakeholders it newly requires. */
-  private static boolean concursOn(AgreementState a, StakeholderOffice office) {
+  private static boolean concursOn(AgreementFacts a, StakeholderOffice office) {
     return a.pendingAmendment()
         .map(p -> p.pendingStakeholders().stream().anyMatch(s -> s.office() == office))
         .orElseGet(() -> a.status() == AgreementStatus.DRAFT && a.requirementOf(office).isPresent());
@@ -449,7 +449,7 @@ class AgreementPage {
     return steps;
   }
 
-  private static List<StakeholderLine> stakeholders(AgreementState a) {
+  private static List<StakeholderLine> stakeholders(AgreementFacts a) {
     Map<StakeholderOffice, Concurrence> given = a.concurrences();
     return a.requiredStakeholders().stream().map(required -> {
       Concurrence c = given.get(required.office());

@@ -3,7 +3,7 @@ package gov.ice.registry.web.pages;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.DataProfile;
 import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.DraftAgreement;
@@ -113,7 +113,7 @@ class DraftPage {
   Mono<String> revise(@PathVariable String id, Model model) {
     AgreementId agreement = AgreementId.of(id);
     return programOffice().flatMap(me -> backend.state(agreement, null)).map(state -> {
-      AgreementState a = state.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id + "."));
+      AgreementFacts a = state.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id + "."));
       return show(model, a, values(a.profile()), null);
     });
   }
@@ -134,7 +134,7 @@ class DraftPage {
       form.forEach((k, v) -> typed.put(k, String.join(",", v)));
       typed.remove("_csrf");
       typed.remove("preview");
-      Mono<AgreementState> current = existing == null ? Mono.empty()
+      Mono<AgreementFacts> current = existing == null ? Mono.empty()
           : backend.state(existing, null).flatMap(s -> Mono.justOrEmpty(s));
       return current.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(state -> {
         AgreementProfile profile;
@@ -178,7 +178,7 @@ class DraftPage {
     });
   }
 
-  private String show(Model model, AgreementState existing, Map<String, String> values, Refusal refusal) {
+  private String show(Model model, AgreementFacts existing, Map<String, String> values, Refusal refusal) {
     model.addAttribute("existing", existing);
     model.addAttribute("pageTitle", existing == null ? "New agreement" : "Revise the draft");
     model.addAttribute("values", values);

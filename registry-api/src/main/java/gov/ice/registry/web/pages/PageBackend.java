@@ -3,7 +3,7 @@ package gov.ice.registry.web.pages;
 import gov.ice.registry.agreement.LedgerReader;
 import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.integrity.LedgerIntegrity;
 import gov.ice.registry.integrity.LedgerVerification;
 import gov.ice.registry.projection.audit.Approval;
@@ -62,7 +62,6 @@ class PageBackend {
   private final ReadAccess access;
   private final ObjectMapper mapper;
   private final org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon;
-  private volatile org.axonframework.modelling.command.inspection.AggregateModel<gov.ice.registry.agreement.Agreement> agreementModel;
 
   PageBackend(AgreementSearchEndpoint search, LedgerReader ledger, CommandDispatcher commands, ExistingAgreementsFinder existing,
       ReviewQueries reviews, ExigentDeadlineQueries exigent, ApprovalQueries approvals, LedgerIntegrity integrity, Clock clock,
@@ -118,10 +117,10 @@ class PageBackend {
   }
 
   /** The state the user may see: none, as for an agreement that does not exist, when the markings deny it now or denied it then. */
-  Mono<Optional<AgreementState>> state(AgreementId id, Instant asOf) {
+  Mono<Optional<AgreementFacts>> state(AgreementId id, Instant asOf) {
     return access.reader().flatMap(reader -> blocking(() -> {
-      Optional<AgreementState> now = access.visible(reader, ledger.stateOf(id).filter(AgreementState::exists));
-      return asOf == null || now.isEmpty() ? now : access.visible(reader, ledger.stateAsOf(id, asOf).filter(AgreementState::exists));
+      Optional<AgreementFacts> now = access.visible(reader, ledger.stateOf(id).filter(AgreementFacts::exists));
+      return asOf == null || now.isEmpty() ? now : access.visible(reader, ledger.stateAsOf(id, asOf).filter(AgreementFacts::exists));
     }));
   }
 
@@ -150,13 +149,8 @@ class PageBackend {
   }
 
   /** The scope and required stakeholders drafting {@code profile} would record; nothing is stored. */
-  Mono<AgreementState> preview(AgreementProfile profile) {
-    return blocking(() -> {
-      if (agreementModel == null) {
-        agreementModel = StakeholderPreview.model(axon.getObject());
-      }
-      return StakeholderPreview.of(agreementModel, profile, ledger, clock);
-    });
+  Mono<AgreementFacts> preview(AgreementProfile profile) {
+    return blocking(() -> StakeholderPreview.of(profile, ledger));
   }
 
   Mono<List<ExistingAgreement>> overlapping(AgreementId id, AgreementProfile profile) {

@@ -186,7 +186,9 @@ class ReadSideIT extends H2Registry {
       JsonNode statuses = registry.as(TestUsers.ADMIN).get("/api/admin/projections").json();
       boolean all = statuses.size() == gov.ice.registry.support.ReadModels.ALL.size();
       for (JsonNode s : statuses) {
-        all &= s.path("running").asBoolean() && s.path("caughtUp").asBoolean() && s.path("error").isNull();
+        // caughtUp means "reached the head as it was at start"; lag 0 means this test's own writes are in too.
+        all &= s.path("running").asBoolean() && s.path("caughtUp").asBoolean() && s.path("lag").asLong(-1) == 0
+            && s.path("error").isNull();
       }
       return all;
     });

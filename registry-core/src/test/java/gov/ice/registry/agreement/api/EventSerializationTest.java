@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.serialization.RegistryJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -182,7 +182,7 @@ class EventSerializationTest {
   /** The fold's if/else over the sealed interface throws for an event it lacks: every event must fold. */
   @TestFactory
   Stream<DynamicTest> everyEventFoldsIntoTheState() {
-    return perEvent(example -> assertThat(AgreementState.none().then(example).version()).isEqualTo(1));
+    return perEvent(example -> assertThat(AgreementFacts.none().then(example).version()).isEqualTo(1));
   }
 
   private Stream<DynamicTest> perEvent(EventCheck check) {

@@ -31,7 +31,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import gov.ice.registry.agreement.api.AgreementKind;
 import gov.ice.registry.agreement.api.AgreementProfile;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.Concurrence;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;
@@ -86,58 +86,37 @@ final class AgreementDocuments {
   private AgreementDocuments() {}
 
   static Document toDocument(Folded folded) {
-    AgreementState state = folded.state();
-    AgreementProfile profile = state.profile();
-    DataProfile data = profile.dataProfile();
-    List<Party> parties = profile.parties();
-    String purpose = profile.terms() == null ? null : profile.terms().purpose();
-    return new Document()
-        .append("title", profile.title())
-        .append(TITLE_SORT, lower(profile.title()))
-        .append(KIND, name(profile.kind()))
+    AgreementFacts state = folded.state();
+    Document d = new Document()
         .append(STATUS, name(state.status()))
-        .append("scope", name(state.scope()))
-        .append(DIRECTORATE, name(profile.owningDirectorate()))
-        .append("parties", parties.stream().map(AgreementDocuments::party).toList())
-        .append(PARTY_NAMES, distinct(parties.stream().map(p -> lower(p.name()))))
-        .append(PARTY_KINDS, distinct(parties.stream().map(p -> name(p.kind()))))
-        .append(COUNTRIES, distinct(parties.stream().map(p -> p.country() == null ? null : p.country().toUpperCase(Locale.ROOT))))
-        .append(CATEGORIES, distinct(profile.categories().stream().map(Enum::name)))
-        .append(PII, data != null && (data.pii() || data.sensitivePii()))
-        .append("sensitivePii", data != null && data.sensitivePii())
-        .append("marking", data == null ? Marking.NONE.name() : name(data.marking()))
-        .append("purpose", purpose)
-        .append("exemptionNumber", profile.exemption() == null ? null : profile.exemption().number().value())
-        .append(SEARCH_TEXT, searchText(profile.title(), purpose, state.externalReference(), parties))
         .append("externalReference", state.externalReference())
         .append("draftVersion", state.draftVersion())
-        .append("requiredStakeholders", requiredStakeholders(state.requiredStakeholders()))
         .append("concurrences", state.concurrences().values().stream().map(AgreementDocuments::concurrence).toList())
         .append("signatures", state.signatures().stream().map(AgreementDocuments::signature).toList())
         .append("executedOn", day(state.executedOn()))
         .append("effectiveDate", day(state.effectiveDate()))
-        .append(TERMINATION_DATE, day(profile.terms() == null ? null : profile.terms().terminationDate()))
         .append("lastReviewedOn", day(state.lastReviewedOn()))
         .append("nextReviewDue", day(state.nextReviewDue()))
         .append("createdAt", instant(folded.firstAt()))
         .append("updatedAt", instant(folded.lastAt()))
-        .append(HANDLING, handling(profile.handling()))
         .append(PENDING_STAKEHOLDERS, state.pendingAmendment()
-            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()))
-        .append(SIGNING_AUTHORITIES, signingAuthorities(profile));
+            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()));
+    // The profile's fields are computed by the one method a revision and an amendment use too.
+    putProfile(d, state.profile(), state.scope(), state.requiredStakeholders());
+    return d;
   }
 
   /**
    * The document after {@code event}, from the document as it stood before it ({@code before},
    * reflecting exactly the events before this one; ignored for an agreement's first event). Each
-   * event changes only the fields it carries, the same way {@link AgreementState#then} changes the
+   * event changes only the fields it carries, the same way {@link AgreementFacts#then} changes the
    * state those fields come from; where the domain decides a value from the payload (the status of
    * a new draft), the domain's own fold runs on the payload alone, never on a ledger read.
    * {@code _id} and {@code version} are left to the batch.
    */
   static Document next(Document before, AgreementEvent event, Instant at) {
     if (event instanceof AgreementDrafted || event instanceof ExecutedAgreementImported) {
-      return toDocument(new Folded(AgreementState.none().then(event), at, at, 0));
+      return toDocument(new Folded(AgreementFacts.none().then(event), at, at, 0));
     }
     Document d = new Document(before);
     d.remove("_id");
@@ -182,6 +161,7 @@ final class AgreementDocuments {
     return d;
   }
 
+  /** Every field that comes from the profile, its scope and required stakeholders; the search text reads {@code externalReference} from {@code d}. */
   private static void putProfile(Document d, AgreementProfile profile, Scope scope, List<RequiredStakeholder> required) {
     DataProfile data = profile.dataProfile();
     List<Party> parties = profile.parties();
@@ -233,7 +213,7 @@ final class AgreementDocuments {
 
   /** Per category, the ICE authorities that may sign for it: what the work queues' signature filter reads. */
   private static List<Document> signingAuthorities(AgreementProfile profile) {
-    return AgreementState.signingAuthorities(profile).entrySet().stream()
+    return AgreementFacts.signingAuthorities(profile).entrySet().stream()
         .map(e -> new Document("category", e.getKey().name())
             .append("authorities", e.getValue().stream().map(Enum::name).sorted().toList()))
         .toList();

@@ -6,7 +6,7 @@ import static gov.ice.registry.projection.BsonValues.name;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import gov.ice.registry.agreement.api.AgreementEvent;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementProfile;
@@ -61,13 +61,13 @@ public class ReviewProjection extends BatchedProjection {
   @Override
   protected void handle(AgreementEvent event, DomainEventMessage<?> message, ReadModelBatch batch) {
     changeByEvent(message, event.agreementId().value(), batch,
-        () -> fromState(AgreementState.none().then(event)),
+        () -> fromState(AgreementFacts.none().then(event)),
         before -> next(before, event),
         () -> fromState(fold.after(message).state()));
   }
 
   /** The document of a folded agreement. */
-  public static Document fromState(AgreementState state) {
+  public static Document fromState(AgreementFacts state) {
     List<Document> notices = notices(state.noticesIssued().stream()
         .filter(NoticeKey.Review.class::isInstance).map(NoticeKey.Review.class::cast).toList());
     return new Document()

@@ -1,6 +1,6 @@
 package gov.ice.registry.projection.work;
 
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.DisputeLevel;
 import gov.ice.registry.agreement.api.DisputeRaised;
@@ -47,7 +47,7 @@ public final class WorkItems {
    * appeared, by key; {@code today}: the event's day, for the items it creates;
    * {@code clearanceReturned}: whether the draft is back from clearance (since when, or null).
    */
-  public static List<WorkItem> of(AgreementState state, Map<String, LocalDate> sinceBefore, LocalDate today,
+  public static List<WorkItem> of(AgreementFacts state, Map<String, LocalDate> sinceBefore, LocalDate today,
       LocalDate clearanceReturned) {
     List<WorkItem> items = new ArrayList<>();
     if (!state.exists()) {
@@ -138,7 +138,7 @@ public final class WorkItems {
   }
 
   /** Adds the items that stand from an event on, keeping the day of those that stood before it. */
-  private record Add(List<WorkItem> items, Map<String, LocalDate> sinceBefore, LocalDate today, AgreementState state) {
+  private record Add(List<WorkItem> items, Map<String, LocalDate> sinceBefore, LocalDate today, AgreementFacts state) {
 
     void item(String key, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority, String... holders) {
       item(key, reason, office, authority, null, holders);
@@ -166,7 +166,7 @@ public final class WorkItems {
     return item.authority() != null ? item.authority().name() : item.office() != null ? item.office().name() : IGP;
   }
 
-  private static int remindedAfter(AgreementState state, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority,
+  private static int remindedAfter(AgreementFacts state, WorkReason reason, StakeholderOffice office, SignatoryAuthority authority,
       String key) {
     ReminderStep step = step(reason);
     if (step == null) {

@@ -5,7 +5,7 @@ import static gov.ice.registry.projection.BsonValues.name;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementEvent;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ClearanceReturned;
@@ -78,7 +78,7 @@ public class WorkProjection extends BatchedProjection {
   }
 
   /** The document after {@code event}, the agreement being {@code state}; {@code before} the document before it (or empty). */
-  static Document document(AgreementState state, Document before, AgreementEvent event, LocalDate on) {
+  static Document document(AgreementFacts state, Document before, AgreementEvent event, LocalDate on) {
     LocalDate returnedOn = day(before, RETURNED_ON);
     if (event instanceof ClearanceReturned || event instanceof LegalReviewCompleted l && !l.legallySufficient()) {
       returnedOn = on;

@@ -9,7 +9,7 @@ import static gov.ice.registry.agreement.AgreementFixtures.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
-import gov.ice.registry.agreement.AgreementState;
+import gov.ice.registry.agreement.AgreementFacts;
 import gov.ice.registry.agreement.api.AgreementAmended;
 import gov.ice.registry.agreement.api.AgreementCleared;
 import gov.ice.registry.agreement.api.AgreementEscalatedToDhs;
@@ -203,7 +203,7 @@ class AgreementDocumentChangeTest {
               .append("_id", message.getAggregateIdentifier())
               .append("version", message.getSequenceNumber() + 1));
     }
-    AgreementState whole = AgreementState.replay(messages.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
+    AgreementFacts whole = AgreementFacts.replay(messages.stream().map(m -> (AgreementEvent) m.getPayload()).toList());
     assertThat(whole.version()).isEqualTo(messages.size());
   }
 }
