@@ -77,6 +77,25 @@ final class Coverage {
   }
 
   static final class MarkingRule implements GateRule {
+
+    private final String tableText;
+    private final Map<Marking, Set<Marking>> table;
+
+    /** Today's table, {@code marking-coverage.csv}. */
+    MarkingRule() {
+      this(MARKING_TABLE_TEXT);
+    }
+
+    /** Another table (an earlier policy's, kept so its decisions can be replayed under it). */
+    MarkingRule(String tableText) {
+      this.tableText = tableText;
+      this.table = parse(tableText);
+    }
+
+    String tableText() {
+      return tableText;
+    }
+
     @Override
     public String id() {
       return "MARKING_EXCEEDS_AGREEMENT";
@@ -85,7 +104,7 @@ final class Coverage {
     @Override
     public Optional<Reason> check(Candidate c) {
       Marking agreed = c.profile().dataProfile().marking();
-      return MARKING_TABLE.getOrDefault(agreed, Set.of()).contains(c.request().marking()) ? Optional.empty()
+      return table.getOrDefault(agreed, Set.of()).contains(c.request().marking()) ? Optional.empty()
           : Optional.of(new Reason(id(), c.agreementId(), c.request().marking() + " information exceeds the agreement's marking "
               + agreed));
     }

@@ -54,6 +54,12 @@ public final class SharingGate {
    */
   public static GateDecision evaluate(GateRequest request, List<AgreementFacts> agreements, LocalDate day,
       Function<String, Optional<AgreementFacts>> stateOf) {
+    return evaluate(POLICY, request, agreements, day, stateOf);
+  }
+
+  /** {@link #evaluate(GateRequest, List, LocalDate, Function)} under {@code policy}'s rules: a replay under a recorded policy. */
+  public static GateDecision evaluate(GatePolicy policy, GateRequest request, List<AgreementFacts> agreements, LocalDate day,
+      Function<String, Optional<AgreementFacts>> stateOf) {
     if (request.marking().isClassified()) {
       return deny(List.of(BlockingRules.B3.b3(null)), List.of(), List.of());
     }
@@ -89,7 +95,7 @@ public final class SharingGate {
     List<Candidate> permitting = new ArrayList<>();
     List<Outcome> denied = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      Optional<Outcome> failed = firstFailure(candidate);
+      Optional<Outcome> failed = firstFailure(policy.rules(), candidate);
       if (failed.isEmpty()) {
         permitting.add(candidate);
       } else {
@@ -110,9 +116,9 @@ public final class SharingGate {
 
   private record Outcome(Candidate candidate, int stage, Reason reason) {}
 
-  private static Optional<Outcome> firstFailure(Candidate candidate) {
-    for (int i = 0; i < RULES.size(); i++) {
-      Optional<Reason> reason = RULES.get(i).check(candidate);
+  private static Optional<Outcome> firstFailure(List<GateRule> rules, Candidate candidate) {
+    for (int i = 0; i < rules.size(); i++) {
+      Optional<Reason> reason = rules.get(i).check(candidate);
       if (reason.isPresent()) {
         return Optional.of(new Outcome(candidate, i, reason.get()));
       }

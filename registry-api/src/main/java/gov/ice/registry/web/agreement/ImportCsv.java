@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <p>Lists in one cell: entries separated by {@code ;}, the parts of an entry by {@code |}:
  * {@code parties} as {@code name|kind|country|intelligenceCommunity}, {@code signatures} as
  * {@code party|authority|signatoryName|position|signedOn}, {@code pointsOfContact} as
- * {@code name|title|organization|email|phone|party}, {@code categories} as names. Flags are
+ * {@code name|title|organization|email|phone|party}, {@code categories}, {@code channels} and
+ * {@code permittedPurposes} as names. Flags are
  * {@code true} or {@code false} in any case (an empty cell is false), dates {@code YYYY-MM-DD}.
  */
 final class ImportCsv {
@@ -36,11 +37,13 @@ final class ImportCsv {
       "disposition");
   static final List<String> EXEMPTION = List.of("exemptionNumber", "exemptionReason", "exemptionApprovedBy", "exemptionParentAgreementId");
   static final List<String> LISTS = List.of("parties", "categories", "signatures", "pointsOfContact");
+  /** What the sharing gate reads from the terms: lists of names in one cell. */
+  static final List<String> TERMS_NAMES = List.of("channels", "permittedPurposes");
 
   /** Every column a header may name, in the documented order. */
   static final List<String> COLUMNS = java.util.stream.Stream.of(
           TOP, List.of("parties", "categories"), DATA_PROFILE_FLAGS, DATA_PROFILE_TEXT, TERMS_TEXT,
-          List.of("terminationNoticeDays", "pointsOfContact"), EXEMPTION, List.of("signatures"))
+          List.of("terminationNoticeDays", "pointsOfContact"), EXEMPTION, List.of("signatures"), TERMS_NAMES)
       .flatMap(List::stream).toList();
 
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
@@ -90,18 +93,15 @@ final class ImportCsv {
             + column.substring("exemption".length() + 1);
         exemption.set(field, "number".equals(field) ? number(cell) : JSON.textNode(cell));
       } else if ("parties".equals(column)) {
-        json.set(column, entries(cell, List.of("name", "kind", "country", "intelligenceCommunity")));
+        json.set(column, entries(cell, List.of("name", "kind", "country", "intelligenceCommunity", "identifier")));
       } else if ("signatures".equals(column)) {
         json.set(column, entries(cell, List.of("party", "authority", "signatoryName", "position", "signedOn")));
       } else if ("pointsOfContact".equals(column)) {
         terms.set(column, entries(cell, List.of("name", "title", "organization", "email", "phone", "party")));
       } else if ("categories".equals(column)) {
-        ArrayNode categories = json.putArray(column);
-        for (String category : cell.split(";")) {
-          if (!category.isBlank()) {
-            categories.add(category.strip());
-          }
-        }
+        json.set(column, names(cell));
+      } else if (TERMS_NAMES.contains(column)) {
+        terms.set(column, names(cell));
       }
     });
     return json;
@@ -123,10 +123,34 @@ final class ImportCsv {
         }
         // More parts than fields: kept under a name the reader refuses as unknown, so the row says so.
         String field = i < fields.size() ? fields.get(i) : "part" + (i + 1);
-        object.set(field, "intelligenceCommunity".equals(field) ? flag(part) : JSON.textNode(part));
+        object.set(field, "intelligenceCommunity".equals(field) ? flag(part) : "identifier".equals(field) ? identifier(part)
+            : JSON.textNode(part));
       }
     }
     return entries;
+  }
+
+  /** {@code a;b;c} as a list of names. */
+  private static ArrayNode names(String cell) {
+    ArrayNode names = JSON.arrayNode();
+    for (String name : cell.split(";")) {
+      if (!name.isBlank()) {
+        names.add(name.strip());
+      }
+    }
+    return names;
+  }
+
+  /** {@code SCHEME:VALUE} as {@code {scheme, value}}; without a colon it stays text, which the strict reader refuses by name. */
+  private static JsonNode identifier(String part) {
+    int colon = part.indexOf(':');
+    if (colon <= 0 || colon == part.length() - 1) {
+      return JSON.textNode(part);
+    }
+    ObjectNode identifier = JSON.objectNode();
+    identifier.put("scheme", part.substring(0, colon).strip());
+    identifier.put("value", part.substring(colon + 1).strip());
+    return identifier;
   }
 
   /** {@code true}/{@code false} as a JSON flag; anything else stays text, which the strict reader refuses by name. */

@@ -1,10 +1,10 @@
 package gov.ice.registry.web.gate;
 
+import gov.ice.registry.integrity.log.GroupCommit;
 import gov.ice.registry.security.Roles;
 import gov.ice.registry.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,16 +71,9 @@ class AccessEvaluationEndpoints {
       if (asked.size() > 100) {
         throw new gov.ice.registry.web.agreement.InvalidRequest("evaluations", "at most 100 evaluations in one request");
       }
-      GateService.Caller who = caller(caller);
-      List<AuthZen.AuthZenDecision> answers = new ArrayList<>();
-      for (AuthZen.AuthZenEvaluation evaluation : asked) {
-        AuthZen.AuthZenDecision answer = gate.evaluate(evaluation, who);
-        answers.add(answer);
-        if (semantic.equals("deny_on_first_deny") && !answer.decision()
-            || semantic.equals("permit_on_first_permit") && answer.decision()) {
-          break;
-        }
-      }
+      List<AuthZen.AuthZenDecision> answers = gate.evaluateAll(asked, caller(caller),
+          answer -> semantic.equals("deny_on_first_deny") && !answer.decision()
+              || semantic.equals("permit_on_first_permit") && answer.decision());
       return new AuthZen.AuthZenDecisions(answers);
     });
   }
@@ -103,6 +96,12 @@ class AccessEvaluationEndpoints {
         .onErrorResume(GateService.GateBehind.class, e -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "gate-behind", "The sharing gate is catching up", e.getMessage()))));
+            .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "gate-behind", "The sharing gate is catching up", e.getMessage()))))
+        // A decision the log did not commit is not given: 503, which the caller reads as deny.
+        .onErrorResume(GroupCommit.NotLogged.class, e -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "decision-not-logged", "The sharing gate could not log its decision",
+                "The decision log did not commit this decision, so none is given: do not share. Retry later."))));
   }
 }

@@ -11,15 +11,17 @@ import gov.ice.registry.chain.CanonicalJson;
 import gov.ice.registry.chain.Checkpoint;
 import gov.ice.registry.gate.GateAction;
 import gov.ice.registry.gate.GateDecision;
+import gov.ice.registry.gate.GatePolicy;
 import gov.ice.registry.gate.GateRequest;
 import gov.ice.registry.gate.PartyMatch;
 import gov.ice.registry.gate.SharingGate;
 import gov.ice.registry.integrity.LedgerIntegrity;
-import gov.ice.registry.integrity.log.ChainedLog;
 import gov.ice.registry.integrity.log.ChainedLog.NewEntry;
+import gov.ice.registry.integrity.log.GroupCommit;
 import gov.ice.registry.serialization.RegistryJson;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -47,16 +49,19 @@ class GateService {
 
   private final GateIndex index;
   private final EventStore events;
-  private final ChainedLog decisions;
+  private final GroupCommit decisions;
+  private final Duration logTimeout;
   private final LedgerIntegrity integrity;
   private final Clock clock;
   private final ObjectMapper json = RegistryJson.objectMapper();
   private volatile CachedCheckpoint checkpoint;
 
-  GateService(GateIndex index, EventStore events, ChainedLog decisions, LedgerIntegrity integrity, Clock clock) {
+  GateService(GateIndex index, EventStore events, GroupCommit decisions, Duration logTimeout, LedgerIntegrity integrity,
+      Clock clock) {
     this.index = index;
     this.events = events;
     this.decisions = decisions;
+    this.logTimeout = logTimeout;
     this.integrity = integrity;
     this.clock = clock;
   }
@@ -72,27 +77,55 @@ class GateService {
 
   /** Decides, logs and answers one evaluation: AuthZEN's {@code decision} and {@code context}. */
   AuthZen.AuthZenDecision evaluate(AuthZen.AuthZenEvaluation evaluation, Caller caller) {
-    GateRequest request = bind(evaluation);
+    return evaluateAll(List.of(evaluation), caller, answer -> false).get(0);
+  }
+
+  /**
+   * Decides {@code evaluations} in order, stopping after the first answer {@code stop} accepts
+   * (AuthZEN's batch semantics), then logs every decision given and answers them. Every entry is
+   * committed before any answer leaves: a batch is one wait on the log, not one per evaluation.
+   * Throws {@link GroupCommit.NotLogged} (and answers nothing) if the log did not take them all.
+   */
+  List<AuthZen.AuthZenDecision> evaluateAll(List<AuthZen.AuthZenEvaluation> evaluations, Caller caller,
+      java.util.function.Predicate<AuthZen.AuthZenDecision> stop) {
+    List<GateRequest> requests = evaluations.stream().map(this::bind).toList();
     if (!index.caughtUp()) {
       throw new GateBehind();
     }
     Map<String, Object> ledger = ledger();
-    GateDecision decision = decide(request);
-    String decisionId = UUID.randomUUID().toString();
-    Map<String, Object> context = context(decisionId, decision, ledger, request);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("request", requestMap(request));
-    body.put("answer", Map.of("decision", decision.permit(), "context", context));
-    body.put("caller", Map.of("username", caller.username(), "roles", caller.roles()));
-    body.put("policy", Map.of("version", SharingGate.POLICY.version(), "hash", SharingGate.POLICY.hash()));
-    body.put("ledger", ledger);
-    decisions.append(new NewEntry(decisionId, null, caller.username(), partnerKey(request), request.action().wireName(),
-        decision.permit() ? "PERMIT" : "DENY", CanonicalJson.canonical(body)));
-    return new AuthZen.AuthZenDecision(decision.permit(), context);
+    List<AuthZen.AuthZenDecision> answers = new java.util.ArrayList<>();
+    List<NewEntry> entries = new java.util.ArrayList<>();
+    for (GateRequest request : requests) {
+      GateDecision decision = decide(request);
+      String decisionId = UUID.randomUUID().toString();
+      Map<String, Object> context = context(decisionId, decision, ledger, request);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("request", requestMap(request));
+      body.put("answer", Map.of("decision", decision.permit(), "context", context));
+      body.put("caller", Map.of("username", caller.username(), "roles", caller.roles()));
+      body.put("policy", Map.of("version", SharingGate.POLICY.version(), "hash", SharingGate.POLICY.hash()));
+      body.put("ledger", ledger);
+      entries.add(new NewEntry(decisionId, null, caller.username(), partnerKey(request), request.action().wireName(),
+          decision.permit() ? "PERMIT" : "DENY", CanonicalJson.canonical(body)));
+      AuthZen.AuthZenDecision answer = new AuthZen.AuthZenDecision(decision.permit(), context);
+      answers.add(answer);
+      if (stop.test(answer)) {
+        break;
+      }
+    }
+    // Returns only once every entry has committed (with whatever other callers' decisions queued meanwhile);
+    // throws GroupCommit.NotLogged otherwise, and the caller gets a 503, never these decisions.
+    decisions.appendAll(entries, logTimeout);
+    return answers;
   }
 
   /** The pure decision over the ledger as known at the request's {@code knownAt}: what a replay recomputes. */
   GateDecision decide(GateRequest request) {
+    return decide(request, SharingGate.POLICY);
+  }
+
+  /** {@link #decide(GateRequest)} under {@code policy}: a replay under the policy a decision recorded. */
+  GateDecision decide(GateRequest request, GatePolicy policy) {
     Map<String, Optional<AgreementFacts>> read = new HashMap<>();
     Function<String, Optional<AgreementFacts>> stateOf = id -> read.computeIfAbsent(id, i -> load(i, request.knownAt()));
     Set<String> ids = new LinkedHashSet<>();
@@ -104,7 +137,7 @@ class GateService {
     }
     List<AgreementFacts> states = ids.stream().map(stateOf).flatMap(Optional::stream).toList();
     LocalDate day = LocalDate.ofInstant(request.time(), clock.getZone());
-    return SharingGate.evaluate(request, states, day, stateOf);
+    return SharingGate.evaluate(policy, request, states, day, stateOf);
   }
 
   private Optional<AgreementFacts> load(String agreementId, Instant knownAt) {

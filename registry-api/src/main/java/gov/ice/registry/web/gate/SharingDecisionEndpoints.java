@@ -2,6 +2,8 @@ package gov.ice.registry.web.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.ice.registry.gate.GateDecision;
+import gov.ice.registry.gate.GatePolicies;
+import gov.ice.registry.gate.GatePolicy;
 import gov.ice.registry.gate.GateRequest;
 import gov.ice.registry.gate.SharingGate;
 import gov.ice.registry.integrity.log.ChainedLog;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,11 +46,13 @@ class SharingDecisionEndpoints {
 
   private final ChainedLog decisions;
   private final GateService gate;
+  private final GatePolicies policies;
   private final ObjectMapper json = new ObjectMapper();
 
   SharingDecisionEndpoints(ChainedLogs logs, GateService gate) {
     this.decisions = logs.register(ChainedLogConfiguration.DECISIONS);
     this.gate = gate;
+    this.policies = GatePolicies.RELEASED;
   }
 
   record SharingDecisionItem(String decisionId, long sequence, String at, String caller, String partner, String action, String outcome,
@@ -102,20 +107,22 @@ class SharingDecisionEndpoints {
   Map<String, Object> replayOf(StoredEntry entry, String policy) {
     Map<String, Object> body = parse(entry.body());
     Map<String, Object> recordedPolicy = (Map<String, Object>) body.get("policy");
-    boolean samePolicy = SharingGate.POLICY.hash().equals(recordedPolicy.get("hash"));
+    // Under "recorded", the policy the decision names, found by its hash among the released ones: not today's.
+    Optional<GatePolicy> runAs = policy.equals("current") ? Optional.of(SharingGate.POLICY)
+        : policies.find((String) recordedPolicy.get("hash"));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("decisionId", entry.entryId());
     answer.put("recordedPolicy", recordedPolicy);
-    answer.put("replayPolicy", Map.of("version", SharingGate.POLICY.version(), "hash", SharingGate.POLICY.hash()));
-    if (policy.equals("recorded") && !samePolicy) {
-      // Only the running policy's code is at hand: say so rather than pass the current policy off as the recorded one.
+    if (runAs.isEmpty()) {
+      answer.put("replayPolicy", null);
       answer.put("replayed", false);
-      answer.put("problem", "this registry runs policy " + SharingGate.POLICY.version() + "; the recorded policy "
-          + recordedPolicy.get("version") + " is not available to run: replay with policy=current to compare");
+      answer.put("problem", "the recorded policy " + recordedPolicy.get("version") + " (" + recordedPolicy.get("hash") + ") is not "
+          + "among the policies this registry can run: replay with policy=current to compare with today's rules");
       return answer;
     }
+    answer.put("replayPolicy", Map.of("version", runAs.get().version(), "hash", runAs.get().hash()));
     GateRequest request = GateService.fromRequestMap((Map<String, Object>) body.get("request"));
-    GateDecision decision = gate.decide(request);
+    GateDecision decision = gate.decide(request, runAs.get());
     Map<String, Object> recordedAnswer = (Map<String, Object>) body.get("answer");
     Map<String, Object> recordedContext = (Map<String, Object>) recordedAnswer.get("context");
     Map<String, Object> replayed = new LinkedHashMap<>(gate.decisionMap(decision));

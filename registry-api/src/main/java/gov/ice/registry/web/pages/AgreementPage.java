@@ -360,6 +360,9 @@ class AgreementPage {
             : List.of("categories", "consentedBy", "amendedOn").contains(field) ? field : "top");
         model.addAttribute("flags", DraftPage.FLAGS);
         model.addAttribute("terms", DraftPage.TERMS);
+        // The gate's fields are terms too: a form without them would amend them away.
+        model.addAttribute("channels", java.util.Arrays.stream(gov.ice.registry.agreement.api.SharingChannel.values()).map(Enum::name)
+            .toList());
         model.addAttribute("categories", java.util.Arrays.stream(InformationCategory.values()).map(Enum::name).toList());
         model.addAttribute("markings", java.util.Arrays.stream(Marking.values()).map(Enum::name).toList());
       }

@@ -252,6 +252,27 @@ class SharingGateIT {
   }
 
   @Test
+  void theAgreementPageShowsWhatTheGateReads() throws Exception {
+    var page = gov.ice.registry.support.PageSession.signIn(port, TestUsers.AUDITOR).get("/agreements/" + agreementId);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("What the sharing gate reads", "identifier ORI:" + ori, "LEIS_SERVICE, EXTRACT",
+        "CRIMINAL_INVESTIGATION", "/api/agreements/" + agreementId + "/gate-view");
+  }
+
+  @Test
+  void theAmendmentFormCarriesTheGatesFieldsSoAnAmendmentKeepsThem() throws Exception {
+    var page = gov.ice.registry.support.PageSession.signIn(port, TestUsers.PROGRAM_OFFICE).get("/agreements/" + agreementId);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    String form = page.body().substring(page.body().indexOf("id=\"amend-form\""));
+    assertThat(form).containsPattern("id=\"am-channel-LEIS_SERVICE\"[^>]*checked")
+        .containsPattern("id=\"am-channel-EXTRACT\"[^>]*checked")
+        .doesNotContainPattern("id=\"am-channel-BULK_TRANSFER\"[^>]*checked")
+        .containsPattern("id=\"am-permittedPurposes\"[^>]*value=\"CRIMINAL_INVESTIGATION\"");
+  }
+
+  @Test
   void theGatePageAsksAndShowsTheAnswerWithItsCitations() throws Exception {
     var page = gov.ice.registry.support.PageSession.signIn(port, TestUsers.IGP);
     var form = page.get("/gate");

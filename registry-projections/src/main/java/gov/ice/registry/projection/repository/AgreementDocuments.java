@@ -40,6 +40,7 @@ import gov.ice.registry.agreement.api.Directorate;
 import gov.ice.registry.agreement.api.InformationCategory;
 import gov.ice.registry.agreement.api.Marking;
 import gov.ice.registry.agreement.api.Party;
+import gov.ice.registry.agreement.api.PartyIdentifier;
 import gov.ice.registry.agreement.api.PartyKind;
 import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RequiredStakeholder;
@@ -257,7 +258,7 @@ final class AgreementDocuments {
         name(d, DIRECTORATE, Directorate.class),
         documents(d, "parties").stream()
             .map(p -> new Party(p.getString("name"), name(p, "kind", PartyKind.class), p.getString("country"),
-                Boolean.TRUE.equals(p.getBoolean("intelligenceCommunity"))))
+                Boolean.TRUE.equals(p.getBoolean("intelligenceCommunity")), identifier(p)))
             .toList(),
         strings(d, CATEGORIES).stream().map(InformationCategory::valueOf).toList(),
         Boolean.TRUE.equals(d.getBoolean(PII)),
@@ -298,10 +299,15 @@ final class AgreementDocuments {
   }
 
   private static Document party(Party p) {
-    return new Document("name", p.name())
+    Document party = new Document("name", p.name())
         .append("kind", name(p.kind()))
         .append("country", p.country())
         .append("intelligenceCommunity", p.intelligenceCommunity());
+    // Only when there is one: the documents of parties without an identifier stay as they were.
+    if (p.identifier() != null) {
+      party.append("identifier", new Document("scheme", p.identifier().scheme()).append("value", p.identifier().value()));
+    }
+    return party;
   }
 
   private static String searchText(String title, String purpose, String externalReference, Collection<Party> parties) {
@@ -309,6 +315,13 @@ final class AgreementDocuments {
         .filter(Objects::nonNull)
         .map(AgreementDocuments::lower)
         .collect(Collectors.joining("\n"));
+  }
+
+  /** A party's stored identifier, or null when it has none. */
+  static PartyIdentifier identifier(Document party) {
+    Object stored = party.get("identifier");
+    return stored instanceof Document id && id.getString("scheme") != null && id.getString("value") != null
+        ? new PartyIdentifier(id.getString("scheme"), id.getString("value")) : null;
   }
 
   private static List<String> distinct(Stream<String> values) {

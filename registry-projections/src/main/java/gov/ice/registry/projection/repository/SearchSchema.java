@@ -194,6 +194,11 @@ final class SearchSchema {
     text(doc, PURPOSE, d.getString("purpose"));
     for (Document party : BsonValues.documents(d, "parties")) {
       text(doc, PARTIES, party.getString("name"));
+      // The sharing gate's identifier (e.g. ORI:TX2270000): found by free text as "TX2270000" or "ORI TX2270000".
+      var identifier = AgreementDocuments.identifier(party);
+      if (identifier != null) {
+        text(doc, PARTIES, identifier.scheme() + " " + identifier.value());
+      }
     }
     String reference = d.getString("externalReference");
     text(doc, REFERENCE, reference);
