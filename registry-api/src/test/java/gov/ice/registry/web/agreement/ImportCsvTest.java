@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.PartyIdentifier;
 import gov.ice.registry.agreement.api.SharingChannel;
-import gov.ice.registry.web.StrictJsonAccess;
+import gov.ice.registry.web.input.StrictJsonAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

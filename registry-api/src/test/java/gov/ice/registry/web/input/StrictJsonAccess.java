@@ -1,4 +1,4 @@
-package gov.ice.registry.web;
+package gov.ice.registry.web.input;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
