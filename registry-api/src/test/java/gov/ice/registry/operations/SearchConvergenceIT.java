@@ -43,13 +43,21 @@ class SearchConvergenceIT {
   @Test
   void eachInstancesIndexFindsTheOthersWritesWithinABoundAndBothConverge() throws Exception {
     String database = TestPostgres.instance().newDatabase("registry_convergence");
+    converge(Map.of(
+        "REGISTRY_DATABASE_URL", database,
+        "REGISTRY_DATABASE_USERNAME", "postgres",
+        "REGISTRY_DATABASE_PASSWORD", ""), logs);
+  }
+
+  /**
+   * The scenario on the ledger {@code ledger} names (its url and credentials): two registry
+   * processes on it and on one read store, each with its own index under {@code logs}.
+   */
+  static void converge(Map<String, String> ledger, Path logs) throws Exception {
     try (MongoWireProcess mongo = MongoWireProcess.start(logs.resolve("mongo.log"))) {
-      Map<String, String> environment = Map.of(
-          "REGISTRY_DATABASE_URL", database,
-          "REGISTRY_DATABASE_USERNAME", "postgres",
-          "REGISTRY_DATABASE_PASSWORD", "",
-          "REGISTRY_MONGODB_URI", mongo.uri(),
-          "REGISTRY_NOTICES_CRON", "-");
+      Map<String, String> environment = new HashMap<>(ledger);
+      environment.put("REGISTRY_MONGODB_URI", mongo.uri());
+      environment.put("REGISTRY_NOTICES_CRON", "-");
       try (RegistryProcess first = RegistryProcess.start(own(environment, logs.resolve("first-search")), logs.resolve("first.log"));
           RegistryProcess second = RegistryProcess.start(own(environment, logs.resolve("second-search")), logs.resolve("second.log"))) {
         List<RegistryClient> instances = List.of(first.client(), second.client());
