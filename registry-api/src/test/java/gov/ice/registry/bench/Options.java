@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..." --only import}. */
+/** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..." --only import|search|restart --data DIR --load-minutes M}. */
 record Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
-    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only) {
+    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only, String data, int loadMinutes) {
+
+  Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
+      int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only) {
+    this(agreements, stores, seconds, samples, importRows, rawBulkDocuments, catchUpMinutes, verifyEvents, serverJvm, only, "", 0);
+  }
 
   static Options parse(String[] args) {
     long agreements = 100_000;
@@ -19,6 +24,8 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
     int verifyEvents = 200_000;
     List<String> jvm = List.of("-Xmx1g");
     String only = "";
+    String data = "";
+    int loadMinutes = 0;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -32,11 +39,13 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
         case "--verify-events" -> verifyEvents = Integer.parseInt(value.replace("_", ""));
         case "--server-jvm" -> jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
         case "--only" -> only = value;
+        case "--data" -> data = value;
+        case "--load-minutes" -> loadMinutes = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import|reads");
+            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import|reads|search|restart --data DIR --load-minutes M");
       }
       i++;
     }
-    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only);
+    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only, data, loadMinutes);
   }
 }

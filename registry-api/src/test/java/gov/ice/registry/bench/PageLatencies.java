@@ -160,7 +160,7 @@ final class PageLatencies {
     }
   }
 
-  private static de.bwaldvogel.mongo.MongoBackend backend() throws Exception {
+  static de.bwaldvogel.mongo.MongoBackend backend() throws Exception {
     try {
       Class<?> h2 = Class.forName("de.bwaldvogel.mongo.backend.h2.H2Backend");
       Path file = Files.createTempFile("raw-page-store-", ".mv");

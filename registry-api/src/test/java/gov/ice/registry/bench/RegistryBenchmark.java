@@ -89,6 +89,14 @@ public final class RegistryBenchmark {
       readsOnly(work);
       return;
     }
+    if (options.only().equals("search")) {
+      new SearchBenchmark(options, table).run(work);
+      return;
+    }
+    if (options.only().equals("restart")) {
+      new SearchBenchmark(options, table).restarts();
+      return;
+    }
     try {
       stores(work);
     } finally {
@@ -620,10 +628,17 @@ public final class RegistryBenchmark {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private Server(Process process, int port) {
+    private Server(Process process, int port, Path log) {
       this.process = process;
       this.port = port;
+      this.log = log;
+    }
+
+    /** The registry's own output (WARN and up unless the environment asks for more). */
+    Path log() {
+      return log;
     }
 
     static Server start(Map<String, String> environment, Options options) throws Exception {
@@ -642,7 +657,7 @@ public final class RegistryBenchmark {
       env.put("REGISTRY_USERS_FILE", TestUsers.usersFile().toString());
       env.put("LOGGING_LEVEL_ROOT", "WARN");
       builder.environment().putAll(env);
-      Server server = new Server(builder.start(), port);
+      Server server = new Server(builder.start(), port, log);
       // A benchmark stopped halfway must not leave its registry running.
       Runtime.getRuntime().addShutdownHook(new Thread(server.process::destroyForcibly));
       RegistryClient client = server.client();

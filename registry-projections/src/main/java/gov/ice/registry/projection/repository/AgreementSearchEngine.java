@@ -153,7 +153,11 @@ public class AgreementSearchEngine {
           }
         }
       }
+      long opening = System.nanoTime();
       live = new Tracker(new LuceneIndex(root.resolve(name), texts, zone), null);
+      // What a restart costs, for an operator reading the log: the open, the comparison with the ledger, the catch-up.
+      log.info("Search index {} opened at ledger position {} in {} ms", root.resolve(name), live.index.position(),
+          (System.nanoTime() - opening) / 1_000_000);
       writeCurrent(name);
       if (unfinished != null) {
         var head = ledger.createHeadToken();
@@ -689,11 +693,24 @@ public class AgreementSearchEngine {
 
     @Override
     public void run() {
+      long started = System.nanoTime();
+      long from = index.position();
+      long startHead = -1;
+      boolean reported = target != null;
+      try {
+        var head = reported ? null : ledger.createHeadToken();
+        startHead = head == null ? -1 : head.position().orElse(-1);
+      } catch (RuntimeException unreachable) {
+        // Only the log line below is lost: the loop itself retries the ledger.
+        reported = true;
+      }
       while (!stopped) {
         if (!verified) {
           try {
+            long verifying = System.nanoTime();
             verify();
             verified = true;
+            log.info("Search index compared with the ledger in {} ms", (System.nanoTime() - verifying) / 1_000_000);
           } catch (RuntimeException | IOException e) {
             error = String.valueOf(e);
             failures.failed(NAME, segment(), e);
@@ -711,6 +728,11 @@ public class AgreementSearchEngine {
               } while (batch.size() < batchSize && stream.hasNextAvailable());
             }
             index.apply(batch, fold);
+            if (!reported && index.position() >= startHead) {
+              reported = true;
+              log.info("Search index caught up with the ledger's head at start (position {}) from position {} in {} ms",
+                  startHead, from, (System.nanoTime() - started) / 1_000_000);
+            }
             if (error != null) {
               failures.succeeded(NAME, segment());
             }
