@@ -41,7 +41,7 @@ import org.springframework.context.annotation.Configuration;
  *       never null.
  *   <li>Patterns are anchored ({@code ^...$}): JSON Schema patterns match anywhere, Bean
  *       Validation's the whole value.
- *   <li>The statuses HTTP itself adds: 406 (Accept), 412 (If-Match), 414 and 431 (request line
+ *   <li>The statuses HTTP itself adds: 406 (Accept), 412 and 428 (If-Match), 414 and 431 (request line
  *       and headers too large), 429 (sign-in throttling) and 503 with {@code Retry-After}; 404
  *       where an agreement or checkpoint is named; 201 for a checkpoint.
  *   <li>Problem details as RFC 9457 has them: {@code instance} a URI reference, {@code type} under
@@ -55,6 +55,8 @@ class ApiContract {
   private static final String JSON = "application/json";
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String PROBLEM_REF = "#/components/schemas/" + ApiDocument.PROBLEM;
+  private static final String IF_MATCH = "The agreement's ETag as its last answer gave it (\"7\"), or *: the command runs only on that "
+      + "version, else 412. Optional unless the registry runs with REGISTRY_API_IF_MATCH=required, where a command without it answers 428.";
 
   /** Properties of answers that can be null, by schema. Everything else in an answer is present and not null. */
   static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
@@ -286,6 +288,11 @@ class ApiContract {
     if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
       problem(responses, "412", "If-Match names a version the agreement no longer has, or a weak entity tag (which never matches): "
           + "read the agreement again and retry with its ETag");
+      // Only a registry configured so sends it; the document is one for every configuration (docs/decisions/0200).
+      problem(responses, "428", "If-Match is missing where this registry requires it (REGISTRY_API_IF_MATCH=required): "
+          + "send the agreement's ETag, or *; nothing was recorded");
+      operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getDescription() == null)
+          .forEach(p -> p.setDescription(IF_MATCH));
     }
     // The same text as ApiDocument's, which may not have run yet: Retry-After needs the response.
     problem(responses, "503", "The store is unavailable; retry after Retry-After seconds");
