@@ -171,7 +171,10 @@ async function evidence(id: string): Promise<void> {
   check(recorded.response.status === 201, `a checkpoint: 201, got ${recorded.response.status}`);
   const checkpoint = required(recorded.data, "the checkpoint");
   check(checkpoint.root.length === 64, "a SHA-256 root");
-  const bundle = required((await as("audrey").GET("/api/agreements/{id}/evidence", { params: { path: { id } } })).data, "the bundle");
+  const answer = required((await as("audrey").GET("/api/agreements/{id}/evidence", { params: { path: { id } } })).data, "the bundle");
+  // The document also declares the ZIP that include=documents answers; without it the answer is the JSON bundle.
+  check(typeof answer !== "string", "the bundle as JSON, not as a ZIP");
+  const bundle = answer;
   check(bundle.format === "isaa-evidence-bundle/1", "the bundle's format");
   check(bundle.agreementId === id, "the bundle's agreement");
   check(bundle.events.length >= 2, "the agreement's events");

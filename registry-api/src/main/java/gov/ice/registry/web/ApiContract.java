@@ -55,6 +55,8 @@ class ApiContract {
   private static final String JSON = "application/json";
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String PROBLEM_REF = "#/components/schemas/" + ApiDocument.PROBLEM;
+  private static final List<String> DOCUMENT_TYPES = List.of("application/pdf",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", "text/plain");
   private static final String IF_MATCH = "The agreement's ETag as its last answer gave it (\"7\"), or *: the command runs only on that "
       + "version, else 412. Optional unless the registry runs with REGISTRY_API_IF_MATCH=required, where a command without it answers 428.";
 
@@ -269,9 +271,23 @@ class ApiContract {
           .headers(withHeader(ok.getHeaders(), "Location", new Header().required(true)
               .description("Where the latest checkpoint is read").schema(new StringSchema().format("uri-reference")))));
     }
+    if ("/api/agreements/{id}/documents".equals(path) && method == PathItem.HttpMethod.POST && responses.containsKey("200")) {
+      ApiResponse ok = responses.remove("200");
+      responses.addApiResponse("201", ok.description("Attached: the document as recorded")
+          .headers(withHeader(ok.getHeaders(), "Location", new Header().required(true)
+              .description("Where the document's bytes are downloaded").schema(new StringSchema().format("uri-reference")))));
+    }
+    if ("/api/agreements/{id}/documents/{documentId}".equals(path) && method == PathItem.HttpMethod.GET && responses.get("200") != null) {
+      // The stored bytes as they were attached, in the type detected from them (DocumentTypes accepts these four).
+      Content bytes = new Content();
+      DOCUMENT_TYPES.forEach(type -> bytes.addMediaType(type, new MediaType().schema(new StringSchema().format("binary"))));
+      responses.get("200").description("The document's bytes; ETag is their SHA-256").content(bytes);
+    }
     if ("/api/agreements/{id}/evidence".equals(path) && responses.get("200") != null) {
+      // With include=documents: a ZIP of evidence.json, documents/<sha256> and SHA256SUMS.
       responses.get("200").setContent(new Content().addMediaType(JSON,
-          new MediaType().schema(new Schema<>().$ref("#/components/schemas/EvidenceBundle"))));
+          new MediaType().schema(new Schema<>().$ref("#/components/schemas/EvidenceBundle")))
+          .addMediaType("application/zip", new MediaType().schema(new StringSchema().format("binary"))));
     }
     boolean namesOne = path.contains("{") || path.endsWith("/latest")
         || (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "agreementId".equals(p.getName())));
