@@ -3,7 +3,10 @@
 // reads its own write, the evidence bundle, and one problem per error status it can provoke.
 // No casts, no non-null assertions: where the types say a value may be absent or null, the code
 // checks. TypeScriptClientIT runs it against a registry: REGISTRY_URL, REGISTRY_PASSWORD,
-// REGISTRY_ADMIN_PASSWORD. Exit status 0 means every check held.
+// REGISTRY_ADMIN_PASSWORD; and, where REGISTRY_STRICT_URL names a second registry that requires
+// If-Match and throttles sign-ins after REGISTRY_FAILURES_BEFORE_THROTTLE wrong passwords, the 428
+// and the 429 there. Run as `node dist/check.js outage` once that registry's ledger is down, it
+// checks the 503 only. Exit status 0 means every check held.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./registry.js";
 
@@ -17,9 +20,12 @@ const password = process.env.REGISTRY_PASSWORD ?? "registry";
 const adminPassword = process.env.REGISTRY_ADMIN_PASSWORD ?? "admin-secret";
 const STATE_PARTY = "Texas Department of Public Safety";
 
-function as(username: string, secret: string = username === "adam" ? adminPassword : password) {
+const strictUrl = process.env.REGISTRY_STRICT_URL;
+const failuresBeforeThrottle = Number(process.env.REGISTRY_FAILURES_BEFORE_THROTTLE ?? "2");
+
+function as(username: string, secret: string = username === "adam" ? adminPassword : password, url: string = baseUrl) {
   const authorization = "Basic " + Buffer.from(`${username}:${secret}`).toString("base64");
-  return createClient<paths>({ baseUrl, headers: { Authorization: authorization } });
+  return createClient<paths>({ baseUrl: url, headers: { Authorization: authorization } });
 }
 
 function check(condition: boolean, what: string): asserts condition {
@@ -165,7 +171,10 @@ async function evidence(id: string): Promise<void> {
   check(recorded.response.status === 201, `a checkpoint: 201, got ${recorded.response.status}`);
   const checkpoint = required(recorded.data, "the checkpoint");
   check(checkpoint.root.length === 64, "a SHA-256 root");
-  const bundle = required((await as("audrey").GET("/api/agreements/{id}/evidence", { params: { path: { id } } })).data, "the bundle");
+  const answer = required((await as("audrey").GET("/api/agreements/{id}/evidence", { params: { path: { id } } })).data, "the bundle");
+  // The document also declares the ZIP that include=documents answers; without it the answer is the JSON bundle.
+  check(typeof answer !== "string", "the bundle as JSON, not as a ZIP");
+  const bundle = answer;
   check(bundle.format === "isaa-evidence-bundle/1", "the bundle's format");
   check(bundle.agreementId === id, "the bundle's agreement");
   check(bundle.events.length >= 2, "the agreement's events");
@@ -220,12 +229,62 @@ async function problems(id: string, staleEtag: string): Promise<void> {
   check((deleted.headers.get("Allow") ?? "").includes("GET"), "405 names the allowed methods in Allow");
 }
 
+function retryAfter(response: Response, what: string): number {
+  const seconds = Number(required(response.headers.get("Retry-After"), `${what}: Retry-After`));
+  check(Number.isSafeInteger(seconds) && seconds >= 1, `${what}: Retry-After in whole seconds`);
+  return seconds;
+}
+
+// 428 where the registry requires If-Match, 429 once a user's sign-ins are throttled.
+async function strictProblems(url: string): Promise<void> {
+  const pat = as("pat", password, url);
+  const drafted = await pat.POST("/api/agreements", { body: draft("A registry that requires If-Match") });
+  check(drafted.response.status === 201, `a draft needs no If-Match: 201, got ${drafted.response.status}`);
+  const id = required(drafted.data, "the draft on the strict registry").id;
+  const missing = await pat.POST("/api/agreements/{id}/clearance-request", { params: { path: { id } } });
+  const body428 = expectProblem(missing.error, missing.response, 428, "a command without If-Match");
+  check(body428.type.endsWith("/precondition-required"), `precondition-required, not ${body428.type}`);
+  check((body428.violations ?? []).some((violation) => violation.field === "If-Match"), "the problem names If-Match");
+  const withIt = await pat.POST("/api/agreements/{id}/withdrawal", {
+    params: { path: { id }, header: { "If-Match": required(drafted.response.headers.get("ETag"), "the draft's ETag") } },
+    body: { reason: "Drafted only to check If-Match." },
+  });
+  check(withIt.response.status === 200, `the same kind of command with If-Match: 200, got ${withIt.response.status}`);
+
+  for (let attempt = 0; attempt < failuresBeforeThrottle; attempt++) {
+    const wrong = await as("nora", `guess-${attempt}`, url).GET("/api/agreements/{id}", { params: { path: { id } } });
+    expectProblem(wrong.error, wrong.response, 401, `wrong password ${attempt + 1}`);
+  }
+  const throttled = await as("nora", password, url).GET("/api/agreements/{id}", { params: { path: { id } } });
+  const body429 = expectProblem(throttled.error, throttled.response, 429, "the right password once throttled");
+  check(body429.type.endsWith("/too-many-sign-ins"), `too-many-sign-ins, not ${body429.type}`);
+  retryAfter(throttled.response, "429");
+}
+
+// 503 while the registry's ledger is down: nothing recorded, retry later.
+async function outage(url: string): Promise<void> {
+  const down = await as("pat", password, url).POST("/api/agreements", { body: draft("Sent while the ledger is down") });
+  const body503 = expectProblem(down.error, down.response, 503, "a draft while the ledger is down");
+  check(body503.type.endsWith("/store-unavailable"), `store-unavailable, not ${body503.type}`);
+  retryAfter(down.response, "503");
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === "outage") {
+    const url = required(strictUrl, "REGISTRY_STRICT_URL");
+    await outage(url);
+    console.log(`typescript client: 503 checked against ${url}`);
+    return;
+  }
   const token = "TS" + Math.random().toString(36).slice(2, 12).toUpperCase();
   const drafted = await lifecycle(token);
   await searchReadsItsOwnWrite(drafted.id, token, drafted.position);
   await evidence(drafted.id);
   await problems(drafted.id, drafted.etag === '"1"' ? '"2"' : '"1"');
+  if (strictUrl !== undefined) {
+    await strictProblems(strictUrl);
+    console.log(`typescript client: 428 and 429 checked against ${strictUrl}`);
+  }
   console.log(`typescript client: lifecycle, search, evidence and problems checked against ${baseUrl} (${drafted.id})`);
 }
 

@@ -23,6 +23,7 @@ import gov.ice.registry.client.model.LegalReviewRequest;
 import gov.ice.registry.client.model.RequiredStakeholder;
 import gov.ice.registry.client.model.SignatureRequest;
 import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.TestUsers;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -32,6 +33,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import gov.ice.registry.client.model.ErasureRequest;
+import gov.ice.registry.client.model.Problem;
+import gov.ice.registry.client.model.ProblemViolationsInner;
+import gov.ice.registry.support.StrictRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,12 +51,17 @@ class GeneratedClientIT extends H2Registry {
 
   /** A client signed in as {@code username}, as a client team would configure the generated one. */
   private ApiClient as(String username) {
+    return client(port, username, TestUsers.passwordOf(username), request -> {});
+  }
+
+  /** A client of the registry on {@code port}; {@code also} changes each request after the generated code built it. */
+  private static ApiClient client(int port, String username, String password, Consumer<HttpRequest.Builder> also) {
     ApiClient client = new ApiClient();
     client.updateBaseUri("http://localhost:" + port);
     client.setReadTimeout(Duration.ofMinutes(1));
-    String credentials = username + ":" + TestUsers.passwordOf(username);
+    String credentials = username + ":" + password;
     String authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    client.setRequestInterceptor(request -> request.header("Authorization", authorization));
+    client.setRequestInterceptor(request -> also.accept(request.header("Authorization", authorization)));
     return client;
   }
 
@@ -148,6 +159,7 @@ class GeneratedClientIT extends H2Registry {
         .header("Accept", "text/csv").timeout(Duration.ofMinutes(1)).GET();
     auditor.getRequestInterceptor().accept(csvRequest);
     HttpResponse<String> csv = auditor.getHttpClient().send(csvRequest.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    RegistryClient.checked(csv);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
     assertThat(csv.body().lines().filter(line -> line.contains(id)).count()).as(csv.body()).isGreaterThanOrEqualTo(required.size());
@@ -164,6 +176,135 @@ class GeneratedClientIT extends H2Registry {
       assertThat(refused.getCode()).isEqualTo(409);
       assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
       assertThat(refused.getResponseBody()).contains("CONCURRENCE_MISSING");
+    }
+  }
+
+  /** A call of the generated client that must be refused. */
+  interface Call {
+    Object run() throws ApiException;
+  }
+
+  /**
+   * The refusal of {@code call} read as the contract's {@code Problem} through the generated model:
+   * the status, problem+json, and the problem's status, type (by its slug) and title.
+   */
+  private static Problem refused(Call call, int status, String slug, String title) throws Exception {
+    ApiException refusal;
+    try {
+      Object answer = call.run();
+      throw new AssertionError(status + " expected, the call answered " + answer);
+    } catch (ApiException e) {
+      refusal = e;
+    }
+    return problem(refusal.getCode(), refusal.getResponseHeaders(), refusal.getResponseBody(), status, slug, title);
+  }
+
+  private static Problem problem(int code, java.net.http.HttpHeaders headers, String body, int status, String slug, String title)
+      throws Exception {
+    assertThat(code).as(body).isEqualTo(status);
+    assertThat(headers.firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    Problem problem = new ApiClient().getObjectMapper().readValue(body, Problem.class);
+    assertThat(problem.getStatus()).isEqualTo(status);
+    assertThat(problem.getType().toString()).endsWith("/" + slug);
+    assertThat(problem.getTitle()).isEqualTo(title);
+    return problem;
+  }
+
+  private static long retryAfter(java.net.http.HttpHeaders headers) {
+    return headers.firstValue("Retry-After").map(Long::parseLong).orElseThrow(() -> new AssertionError("no Retry-After"));
+  }
+
+  @Test
+  void readsOneProblemPerErrorStatusThroughTheGeneratedModel() throws Exception {
+    AgreementCommandsApi programOffice = new AgreementCommandsApi(as(TestUsers.PROGRAM_OFFICE));
+    ApiResponse<AgreementSummary> drafted = programOffice.draftWithHttpInfo(draft("Refusals read by the generated client"));
+    String id = drafted.getData().getId();
+    String etag = drafted.getHeaders().get("ETag").get(0);
+
+    Problem invalid = refused(() -> programOffice.draft(draft("")), 400, "invalid-request", "Invalid request");
+    assertThat(invalid.getViolations()).extracting(ProblemViolationsInner::getField).contains("title");
+
+    refused(() -> new AgreementLedgerApi(client(port, TestUsers.AUDITOR, "not-the-password", r -> {})).agreement(id, null),
+        401, "unauthorized", "Not authenticated");
+    refused(() -> new AgreementCommandsApi(as(TestUsers.IGP)).draft(draft("Not IGP's to draft")), 403, "forbidden", "Not allowed");
+    refused(() -> new AgreementLedgerApi(as(TestUsers.AUDITOR)).agreement("00000000-0000-4000-8000-000000000000", null),
+        404, "unknown-agreement", "Unknown agreement");
+
+    // No operation of the document has the method, so the generated client has no call for it: its HTTP client it is.
+    ApiClient auditor = as(TestUsers.AUDITOR);
+    HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create(auditor.getBaseUri() + "/api/agreements/" + id))
+        .timeout(Duration.ofMinutes(1)).DELETE();
+    auditor.getRequestInterceptor().accept(delete);
+    HttpResponse<String> notAllowed = auditor.getHttpClient().send(delete.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    RegistryClient.checked(notAllowed);
+    problem(notAllowed.statusCode(), notAllowed.headers(), notAllowed.body(), 405, "method-not-allowed", "Method Not Allowed");
+    assertThat(notAllowed.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+
+    // The generated call with one header replaced, as a client's own interceptor would.
+    refused(() -> new AgreementLedgerApi(client(port, TestUsers.AUDITOR, TestUsers.passwordOf(TestUsers.AUDITOR),
+        r -> r.setHeader("Accept", "text/html"))).agreement(id, null), 406, "not-acceptable", "Not Acceptable");
+
+    Problem lifecycle = refused(() -> programOffice.requestClearance(id, null), 409, "concurrence-missing", "Refused: concurrence missing");
+    assertThat(lifecycle.getCode()).isEqualTo("CONCURRENCE_MISSING");
+    assertThat(lifecycle.getRules()).isNotEmpty();
+
+    new AgreementCommandsApi(as(TestUsers.stakeholder(StakeholderOffice.IGP))).concur(id, new ConcurrenceRequest()
+        .office(ConcurrenceRequest.OfficeEnum.IGP).decision(ConcurrenceRequest.DecisionEnum.CONCUR).draftVersion(1).comment("Concur."), etag);
+    refused(() -> new AgreementCommandsApi(as(TestUsers.stakeholder(StakeholderOffice.OPP))).concur(id, new ConcurrenceRequest()
+            .office(ConcurrenceRequest.OfficeEnum.OPP).decision(ConcurrenceRequest.DecisionEnum.CONCUR).draftVersion(1).comment("Concur."), etag),
+        412, "version-conflict", "Precondition failed");
+
+    refused(() -> programOffice.draft(draft("x".repeat(2 * 1024 * 1024))), 413, "body-too-large", "Request body too large");
+    refused(() -> new AgreementCommandsApi(client(port, TestUsers.PROGRAM_OFFICE, TestUsers.passwordOf(TestUsers.PROGRAM_OFFICE),
+        r -> r.setHeader("Content-Type", "text/plain"))).draft(draft("Sent as text")), 415, "unsupported-media-type", "Unsupported Media Type");
+  }
+
+  /**
+   * What the shared registry never answers, from a registry of the test's own ({@link StrictRegistry}):
+   * 428 where If-Match is required, 429 once sign-ins are throttled, 503 while the ledger's database is down.
+   */
+  @Test
+  void readsThe428The429AndThe503OfAStrictRegistry() throws Exception {
+    try (StrictRegistry strict = StrictRegistry.start()) {
+      int strictPort = strict.port();
+      AgreementCommandsApi programOffice = new AgreementCommandsApi(
+          client(strictPort, TestUsers.PROGRAM_OFFICE, TestUsers.passwordOf(TestUsers.PROGRAM_OFFICE), r -> {}));
+      String id = programOffice.draft(draft("A registry that requires If-Match")).getId();
+
+      Problem required = refused(() -> programOffice.requestClearance(id, null), 428, "precondition-required", "Precondition required");
+      assertThat(required.getDetail()).contains("If-Match");
+      assertThat(required.getViolations()).extracting(ProblemViolationsInner::getField).containsExactly("If-Match");
+      AgreementCommandsApi admin = new AgreementCommandsApi(client(strictPort, TestUsers.ADMIN, TestUsers.passwordOf(TestUsers.ADMIN), r -> {}));
+      refused(() -> admin.erase(id, new ErasureRequest().reason("A lawful request under the Privacy Act.").requestReference("PA-2026-0042"), null),
+          428, "precondition-required", "Precondition required");
+
+      String throttled = StrictRegistry.THROTTLED;
+      for (int i = 0; i < StrictRegistry.FAILURES_BEFORE_THROTTLE; i++) {
+        int attempt = i;
+        refused(() -> new AgreementLedgerApi(client(strictPort, throttled, "guess-" + attempt, r -> {})).agreement(id, null),
+            401, "unauthorized", "Not authenticated");
+      }
+      AgreementLedgerApi rightPassword = new AgreementLedgerApi(client(strictPort, throttled, TestUsers.passwordOf(throttled), r -> {}));
+      ApiException tooMany = null;
+      try {
+        rightPassword.agreement(id, null);
+      } catch (ApiException e) {
+        tooMany = e;
+      }
+      assertThat(tooMany).as("the right password, once the user is throttled").isNotNull();
+      problem(tooMany.getCode(), tooMany.getResponseHeaders(), tooMany.getResponseBody(), 429, "too-many-sign-ins", "Too many failed sign-ins");
+      assertThat(retryAfter(tooMany.getResponseHeaders())).isPositive();
+
+      strict.stopStore();
+      ApiException unavailable = null;
+      try {
+        programOffice.draft(draft("Sent while the ledger is down"));
+      } catch (ApiException e) {
+        unavailable = e;
+      }
+      assertThat(unavailable).as("a draft while the ledger is down").isNotNull();
+      problem(unavailable.getCode(), unavailable.getResponseHeaders(), unavailable.getResponseBody(), 503, "store-unavailable", "Ledger unavailable");
+      assertThat(retryAfter(unavailable.getResponseHeaders())).isPositive();
     }
   }
 }

@@ -81,6 +81,7 @@ class GracefulStopIT {
     }
 
     assertCleanStop(stopLog);
+    RegistryClient.checked(answer);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
     assertThat(answer.headers().firstValue("Retry-After")).isPresent();
     JsonNode problem = RegistryClient.JSON.readTree(answer.body());

@@ -78,6 +78,7 @@ class ImportIT extends H2Registry {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    RegistryClient.checked(response);
     boolean lines = response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson");
     return new Response(response.statusCode(), response.headers().map(), response.body(),
         response.body().isBlank() || lines ? RegistryClient.JSON.missingNode() : RegistryClient.JSON.readTree(response.body()));

@@ -2,6 +2,7 @@ package gov.ice.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.TestUsers;
 import java.net.CookieManager;
 import java.net.URI;
@@ -55,6 +56,7 @@ class KeepAliveIT extends H2Registry {
           unanswered, round + " GET /api/agreements");
       if (list != null) {
         assertThat(list.statusCode()).isEqualTo(200);
+        RegistryClient.checked(list);
       }
     }
     assertThat(unanswered).as("requests never answered of %d rounds", ROUNDS).isEmpty();

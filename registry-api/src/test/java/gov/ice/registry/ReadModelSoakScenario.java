@@ -174,6 +174,7 @@ abstract class ReadModelSoakScenario {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/agreements/imports"))
             .timeout(Duration.ofMinutes(2)).header("Authorization", authorization).header("Content-Type", "application/x-ndjson")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        RegistryClient.checked(response);
         if (response.statusCode() == 200) {
           for (JsonNode row : RegistryClient.JSON.readTree(response.body()).path("rows")) {
             if ("IMPORTED".equals(row.path("outcome").asText())) {

@@ -44,7 +44,7 @@ class RequestTextIT extends H2Registry {
             .header("Authorization", "Basic " + basic).header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
         HttpResponse.BodyHandlers.ofString());
-    return new Response(response);
+    return RegistryClient.checked(response);
   }
 
   private static byte[] draft(Charset charset) throws Exception {

@@ -2,6 +2,7 @@ package gov.ice.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.ice.registry.support.StrictRegistry;
 import gov.ice.registry.support.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * contract with openapi-typescript, compiles its check with {@code tsc --strict} (no casts, no
  * non-null assertions), and runs it with openapi-fetch against this registry: the lifecycle, a
  * filtered search that reads its own write by {@code X-Registry-Position}, the evidence bundle,
- * and one problem per error status it can provoke. npm installs exactly the lock file's versions
+ * and one problem per error status it can provoke (428, 429 and 503 from a {@link StrictRegistry}
+ * of its own). npm installs exactly the lock file's versions
  * into that directory ({@code npm ci}); nothing is installed globally.
  */
 class TypeScriptClientIT extends H2Registry {
@@ -30,11 +32,22 @@ class TypeScriptClientIT extends H2Registry {
     Path logs = Files.createDirectories(Path.of("target", "typescript-client"));
     run(List.of("npm", "ci", "--no-audit", "--no-fund"), logs.resolve("npm-ci.log"), 8, Map.of());
     run(List.of("npm", "run", "build"), logs.resolve("build.log"), 4, Map.of());
-    String output = run(List.of("node", "dist/check.js"), logs.resolve("check.log"), 4, Map.of(
-        "REGISTRY_URL", "http://localhost:" + port,
-        "REGISTRY_PASSWORD", TestUsers.passwordOf(TestUsers.PROGRAM_OFFICE),
-        "REGISTRY_ADMIN_PASSWORD", TestUsers.passwordOf(TestUsers.ADMIN)));
-    assertThat(output).contains("typescript client: lifecycle, search, evidence and problems checked");
+    // What the shared registry never answers (428, 429, 503) comes from a registry of the test's own.
+    try (StrictRegistry strict = StrictRegistry.start()) {
+      Map<String, String> environment = Map.of(
+          "REGISTRY_URL", "http://localhost:" + port,
+          "REGISTRY_STRICT_URL", "http://localhost:" + strict.port(),
+          "REGISTRY_FAILURES_BEFORE_THROTTLE", Integer.toString(StrictRegistry.FAILURES_BEFORE_THROTTLE),
+          "REGISTRY_PASSWORD", TestUsers.passwordOf(TestUsers.PROGRAM_OFFICE),
+          "REGISTRY_ADMIN_PASSWORD", TestUsers.passwordOf(TestUsers.ADMIN));
+      String output = run(List.of("node", "dist/check.js"), logs.resolve("check.log"), 4, environment);
+      assertThat(output).contains("typescript client: 428 and 429 checked")
+          .contains("typescript client: lifecycle, search, evidence and problems checked");
+
+      strict.stopStore();
+      String outage = run(List.of("node", "dist/check.js", "outage"), logs.resolve("outage.log"), 2, environment);
+      assertThat(outage).contains("typescript client: 503 checked");
+    }
   }
 
   /** Runs a step in the client's directory, bounded; a step that fails or hangs fails the test with its output. */

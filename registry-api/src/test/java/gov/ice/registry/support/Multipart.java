@@ -69,7 +69,7 @@ public final class Multipart {
             (username + ":" + TestUsers.passwordOf(username)).getBytes(StandardCharsets.UTF_8)))
         .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(stream) : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
-      return new RegistryClient.Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+      return RegistryClient.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new IllegalStateException("POST " + path + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -82,14 +82,19 @@ public final class Multipart {
     return post(registry, username, path, false);
   }
 
-  /** Downloads {@code path} as bytes, with the headers. */
+  /** Downloads {@code path} as bytes, with the headers; the answer is held to the committed document. */
   public static HttpResponse<byte[]> download(RegistryClient registry, String username, String path) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(registry.baseUrl() + path))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (username + ":" + TestUsers.passwordOf(username)).getBytes(StandardCharsets.UTF_8)))
         .GET().build();
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      // Bytes of a document are checked for their status, headers and media type; a JSON answer (a problem, the evidence) in full.
+      String text = new String(answer.body(), StandardCharsets.UTF_8);
+      OpenApiResponses.committed().check("GET", path,
+          new RegistryClient.Response(answer.statusCode(), answer.headers().map(), text, RegistryClient.JSON.missingNode()));
+      return answer;
     } catch (IOException e) {
       throw new IllegalStateException("GET " + path + " failed: " + e, e);
     } catch (InterruptedException e) {

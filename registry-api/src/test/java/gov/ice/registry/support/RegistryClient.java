@@ -122,6 +122,18 @@ public final class RegistryClient {
     }
   }
 
+  /**
+   * An answer a test got by other means than this client (its own HttpClient for a body this
+   * client does not send: raw bytes, JSON lines, CSV), held to the committed document alike.
+   */
+  public static Response checked(HttpResponse<String> answer) {
+    Response response = new Response(answer);
+    URI uri = answer.request().uri();
+    OpenApiResponses.committed().check(answer.request().method(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+        response);
+    return response;
+  }
+
   /** A response with its body parsed as JSON where it is JSON. */
   public record Response(int status, Map<String, java.util.List<String>> headers, String text, JsonNode json) {
 

@@ -78,14 +78,16 @@ class AgreementCommandEndpoints {
   private final DraftDates draftDates;
   private final AgreementImports imports;
   private final Clock clock;
+  private final IfMatchPolicy ifMatchPolicy;
 
   AgreementCommandEndpoints(CommandDispatcher dispatcher, ExistingAgreementsFinder existingAgreements, DraftDates draftDates,
-      AgreementImports imports, Clock clock) {
+      AgreementImports imports, Clock clock, IfMatchPolicy ifMatchPolicy) {
     this.dispatcher = dispatcher;
     this.existingAgreements = existingAgreements;
     this.draftDates = draftDates;
     this.imports = imports;
     this.clock = clock;
+    this.ifMatchPolicy = ifMatchPolicy;
   }
 
   @PostMapping
@@ -284,7 +286,7 @@ class AgreementCommandEndpoints {
 
   private Mono<ResponseEntity<AgreementSummary>> ok(
       ServerWebExchange exchange, String id, String ifMatch, BiFunction<AgreementId, Authentication, Object> command) {
-    Long expectedVersion = ETags.expectedVersion(ifMatch);
+    Long expectedVersion = ifMatchPolicy.expectedVersion(ifMatch);
     AgreementId agreement = AgreementIds.parse(id);
     return CurrentActor.authentication()
         .flatMap(user -> dispatcher.dispatch(agreement, command.apply(agreement, user), context(exchange, user, expectedVersion)))

@@ -36,10 +36,12 @@ class PersonalDataErasureEndpoint {
 
   private final CommandDispatcher dispatcher;
   private final LedgerIntegrity integrity;
+  private final IfMatchPolicy ifMatchPolicy;
 
-  PersonalDataErasureEndpoint(CommandDispatcher dispatcher, LedgerIntegrity integrity) {
+  PersonalDataErasureEndpoint(CommandDispatcher dispatcher, LedgerIntegrity integrity, IfMatchPolicy ifMatchPolicy) {
     this.dispatcher = dispatcher;
     this.integrity = integrity;
+    this.ifMatchPolicy = ifMatchPolicy;
   }
 
   @PostMapping("/{id}/personal-data/erasure")
@@ -47,7 +49,7 @@ class PersonalDataErasureEndpoint {
   @Operation(summary = "Erase the personal data recorded so far (points of contact, signatory names) on a lawful request (ADMIN)")
   Mono<ResponseEntity<AgreementSummary>> erase(@PathVariable String id, @Valid @RequestBody ErasureRequest body,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, ServerWebExchange exchange) {
-    Long expectedVersion = ETags.expectedVersion(ifMatch);
+    Long expectedVersion = ifMatchPolicy.expectedVersion(ifMatch);
     AgreementId agreement = AgreementIds.parse(id);
     return CurrentActor.authentication()
         .flatMap(user -> dispatcher.dispatch(agreement, new ErasePersonalData(agreement, body.reason(), body.requestReference()),

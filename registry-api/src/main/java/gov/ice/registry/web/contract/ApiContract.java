@@ -41,7 +41,7 @@ import org.springframework.context.annotation.Configuration;
  *       never null.
  *   <li>Patterns are anchored ({@code ^...$}): JSON Schema patterns match anywhere, Bean
  *       Validation's the whole value.
- *   <li>The statuses HTTP itself adds: 406 (Accept), 412 (If-Match), 414 and 431 (request line
+ *   <li>The statuses HTTP itself adds: 406 (Accept), 412 and 428 (If-Match), 414 and 431 (request line
  *       and headers too large), 429 (sign-in throttling) and 503 with {@code Retry-After}; 404
  *       where an agreement or checkpoint is named; 201 for a checkpoint.
  *   <li>Problem details as RFC 9457 has them: {@code instance} a URI reference, {@code type} under
@@ -55,6 +55,10 @@ class ApiContract {
   private static final String JSON = "application/json";
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String PROBLEM_REF = "#/components/schemas/" + ApiDocument.PROBLEM;
+  private static final List<String> DOCUMENT_TYPES = List.of("application/pdf",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", "text/plain");
+  private static final String IF_MATCH = "The agreement's ETag as its last answer gave it (\"7\"), or *: the command runs only on that "
+      + "version, else 412. Optional unless the registry runs with REGISTRY_API_IF_MATCH=required, where a command without it answers 428.";
 
   /** Properties of answers that can be null, by schema. Everything else in an answer is present and not null. */
   static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
@@ -267,9 +271,23 @@ class ApiContract {
           .headers(withHeader(ok.getHeaders(), "Location", new Header().required(true)
               .description("Where the latest checkpoint is read").schema(new StringSchema().format("uri-reference")))));
     }
+    if ("/api/agreements/{id}/documents".equals(path) && method == PathItem.HttpMethod.POST && responses.containsKey("200")) {
+      ApiResponse ok = responses.remove("200");
+      responses.addApiResponse("201", ok.description("Attached: the document as recorded")
+          .headers(withHeader(ok.getHeaders(), "Location", new Header().required(true)
+              .description("Where the document's bytes are downloaded").schema(new StringSchema().format("uri-reference")))));
+    }
+    if ("/api/agreements/{id}/documents/{documentId}".equals(path) && method == PathItem.HttpMethod.GET && responses.get("200") != null) {
+      // The stored bytes as they were attached, in the type detected from them (DocumentTypes accepts these four).
+      Content bytes = new Content();
+      DOCUMENT_TYPES.forEach(type -> bytes.addMediaType(type, new MediaType().schema(new StringSchema().format("binary"))));
+      responses.get("200").description("The document's bytes; ETag is their SHA-256").content(bytes);
+    }
     if ("/api/agreements/{id}/evidence".equals(path) && responses.get("200") != null) {
+      // With include=documents: a ZIP of evidence.json, documents/<sha256> and SHA256SUMS.
       responses.get("200").setContent(new Content().addMediaType(JSON,
-          new MediaType().schema(new Schema<>().$ref("#/components/schemas/EvidenceBundle"))));
+          new MediaType().schema(new Schema<>().$ref("#/components/schemas/EvidenceBundle")))
+          .addMediaType("application/zip", new MediaType().schema(new StringSchema().format("binary"))));
     }
     boolean namesOne = path.contains("{") || path.endsWith("/latest")
         || (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "agreementId".equals(p.getName())));
@@ -286,6 +304,11 @@ class ApiContract {
     if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
       problem(responses, "412", "If-Match names a version the agreement no longer has, or a weak entity tag (which never matches): "
           + "read the agreement again and retry with its ETag");
+      // Only a registry configured so sends it; the document is one for every configuration (docs/decisions/0200).
+      problem(responses, "428", "If-Match is missing where this registry requires it (REGISTRY_API_IF_MATCH=required): "
+          + "send the agreement's ETag, or *; nothing was recorded");
+      operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getDescription() == null)
+          .forEach(p -> p.setDescription(IF_MATCH));
     }
     // The same text as ApiDocument's, which may not have run yet: Retry-After needs the response.
     problem(responses, "503", "The store is unavailable; retry after Retry-After seconds");

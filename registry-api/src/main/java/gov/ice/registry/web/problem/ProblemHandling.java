@@ -16,6 +16,7 @@ import gov.ice.registry.web.admin.UnknownProjection;
 import gov.ice.registry.web.agreement.ImportInterrupted;
 import gov.ice.registry.web.agreement.InvalidRequest;
 import gov.ice.registry.web.agreement.PreconditionFailed;
+import gov.ice.registry.web.agreement.PreconditionRequired;
 import gov.ice.registry.web.agreement.UnknownAgreement;
 import gov.ice.registry.web.ledger.NoCheckpoint;
 import gov.ice.registry.web.problem.Problems.Violation;
@@ -189,6 +190,14 @@ public class ProblemHandling {
     return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", e.getMessage()));
   }
 
+  /** 428 (RFC 6585): If-Match is required here and was not sent; the problem names the header. */
+  @ExceptionHandler(PreconditionRequired.class)
+  ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequired e) {
+    return respond(Problems.withViolations(
+        Problems.of(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required", e.getMessage()),
+        List.of(new Violation("If-Match", "is required: send the agreement's ETag"))));
+  }
+
   @ExceptionHandler(UnknownAgreement.class)
   ResponseEntity<ProblemDetail> unknown(UnknownAgreement e) {
     return respond(Problems.of(HttpStatus.NOT_FOUND, "unknown-agreement", "Unknown agreement", e.getMessage()));
@@ -219,6 +228,9 @@ public class ProblemHandling {
     }
     if (cause(e, PreconditionFailed.class).isPresent()) {
       return preconditionFailed(cause(e, PreconditionFailed.class).get());
+    }
+    if (cause(e, PreconditionRequired.class).isPresent()) {
+      return preconditionRequired(cause(e, PreconditionRequired.class).get());
     }
     if (cause(e, ConflictingModificationException.class).isPresent() || cause(e, ConcurrencyException.class).isPresent()) {
       // With If-Match, the caller's precondition failed (RFC 9110: 412): the agreement is no longer the version it named, or

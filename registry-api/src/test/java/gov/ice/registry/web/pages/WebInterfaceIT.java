@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import gov.ice.registry.H2Registry;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.OpenApiResponses;
 import gov.ice.registry.support.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,6 +133,7 @@ class WebInterfaceIT extends H2Registry {
     b.screenshot(PAGES.resolve("agreement-history.png"));
     String evidence = b.fetch(agreementPath + "/evidence.json");
     assertThat(evidence).startsWith("200\napplication/json").contains("\"events\"");
+    OpenApiResponses.committed().checkBody("EvidenceBundle", "GET " + agreementPath + "/evidence.json", evidence.split("\n", 3)[2]);
     b.open("/audit/approvals?actor=sam-igp");
     assertThat(b.text()).contains(TITLE).contains("Concurrence").contains("Concur").doesNotContain("NON_CONCUR");
     b.screenshot(PAGES.resolve("approvals.png"));
