@@ -51,6 +51,11 @@ public class AgreementRepositoryQueries {
     return Mono.fromCallable(() -> this.search.search(search, policy, reader)).subscribeOn(Schedulers.parallel());
   }
 
+  /** The agreements {@code reader} may not see under {@code policy}, for the lists that are not the search; empty when none. */
+  public Mono<java.util.Set<String>> hiddenFrom(AccessPolicy policy, Reader reader) {
+    return Mono.fromCallable(() -> this.search.hiddenFrom(policy, reader)).subscribeOn(Schedulers.parallel());
+  }
+
   /**
    * Active agreements sharing at least one party (same name, ignoring case) and at least one
    * information category with a draft: handbook section IV asks program offices to consider them first.

@@ -37,15 +37,20 @@ public class WorkQueries {
 
   /** Page {@code page} (from 0) of {@code size} items of the queues of {@code roles}, as of {@code today}. */
   public Mono<WorkPage> queue(Collection<String> roles, LocalDate today, int page, int size) {
+    return queue(roles, today, page, size, Set.of());
+  }
+
+  /** {@link #queue(Collection, LocalDate, int, int)} without the items of the agreements {@code hidden} (those the user may not see). */
+  public Mono<WorkPage> queue(Collection<String> roles, LocalDate today, int page, int size, Set<String> hidden) {
     Set<String> holders = Set.copyOf(roles);
     String live = store.collections(WorkProjection.COLLECTION).live();
     if (index.knows(live)) {
-      return Mono.fromCallable(() -> fromIndex(live, holders, today, page, size)).subscribeOn(Schedulers.parallel());
+      return Mono.fromCallable(() -> fromIndex(live, holders, today, page, size, hidden)).subscribeOn(Schedulers.parallel());
     }
-    return fromStore(live, holders, today, page, size);
+    return fromStore(live, holders, today, page, size, hidden);
   }
 
-  private WorkPage fromIndex(String live, Set<String> holders, LocalDate today, int page, int size) {
+  private WorkPage fromIndex(String live, Set<String> holders, LocalDate today, int page, int size, Set<String> hidden) {
     String day = today.toString();
     List<WorkIndex.Row> shown = new ArrayList<>();
     long total = 0;
@@ -53,7 +58,7 @@ public class WorkQueries {
     if (holders.size() == 1) {
       var queue = index.queue(live, holders.iterator().next());
       for (WorkIndex.Row row : queue == null ? List.<WorkIndex.Row>of() : queue) {
-        if (row.item().shownOn(day)) {
+        if (row.item().shownOn(day) && !hidden.contains(row.agreementId())) {
           if (total >= skip && shown.size() < size) {
             shown.add(row);
           }
@@ -65,7 +70,7 @@ public class WorkQueries {
       for (String holder : holders) {
         var queue = index.queue(live, holder);
         if (queue != null) {
-          queue.stream().filter(row -> row.item().shownOn(day)).forEach(all::add);
+          queue.stream().filter(row -> row.item().shownOn(day) && !hidden.contains(row.agreementId())).forEach(all::add);
         }
       }
       total = all.size();
@@ -75,10 +80,11 @@ public class WorkQueries {
         total, page, size);
   }
 
-  private Mono<WorkPage> fromStore(String live, Set<String> holders, LocalDate today, int page, int size) {
+  private Mono<WorkPage> fromStore(String live, Set<String> holders, LocalDate today, int page, int size, Set<String> hidden) {
     String day = today.toString();
     String items = WorkProjection.ITEMS;
-    Bson mine = Filters.in(items + ".holders", holders);
+    Bson mine = hidden.isEmpty() ? Filters.in(items + ".holders", holders)
+        : Filters.and(Filters.in(items + ".holders", holders), Filters.nin("_id", hidden));
     Bson shown = Filters.and(mine, Filters.lte(items + ".from", day), Filters.gte(items + ".until", day));
     List<Bson> selected = List.of(Aggregates.match(mine), Aggregates.unwind("$" + items), Aggregates.match(shown));
     var collection = store.collection(live);
