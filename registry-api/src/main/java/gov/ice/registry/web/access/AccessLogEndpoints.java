@@ -62,7 +62,7 @@ class AccessLogEndpoints {
   @Operation(summary = "The access log: who read which agreement, when, how, and what the markings decided (AUDITOR); format=csv for CSV")
   Mono<ResponseEntity<?>> records(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
       ServerWebExchange exchange) {
-    return answer(parameters, exchange);
+    return answer(parameters, exchange, false);
   }
 
   @GetMapping("/api/agreements/{id}/access-log")
@@ -71,7 +71,7 @@ class AccessLogEndpoints {
       ServerWebExchange exchange) {
     MultiValueMap<String, String> withId = new LinkedMultiValueMap<>(parameters);
     withId.set("agreementId", id);
-    return answer(withId, exchange);
+    return answer(withId, exchange, true);
   }
 
   /** One event type the registry records, with why (AU-2). */
@@ -95,7 +95,8 @@ class AccessLogEndpoints {
     return Mono.just(entries);
   }
 
-  private Mono<ResponseEntity<?>> answer(MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+  /** With {@code ofAgreement}, one agreement's log: a 404, as for an agreement that does not exist, when the markings hide it. */
+  private Mono<ResponseEntity<?>> answer(MultiValueMap<String, String> parameters, ServerWebExchange exchange, boolean ofAgreement) {
     QueryParameters p = new QueryParameters(parameters);
     String agreementId = p.string("agreementId");
     String actor = p.string("actor");
@@ -118,7 +119,7 @@ class AccessLogEndpoints {
     // The log names agreements by id: one the markings hide from the reader is not named to them
     // (its records stay, withheld, so totals stay true); asked for by id, it does not exist.
     return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> {
-      if (agreementId != null && hidden.contains(agreementId)) {
+      if (ofAgreement && hidden.contains(agreementId)) {
         return access.denied(exchange, reader, agreementId, "access-log")
             .then(Mono.<ResponseEntity<?>>error(new gov.ice.registry.web.agreement.UnknownAgreement(agreementId)));
       }

@@ -94,6 +94,19 @@ public class AgreementRepositoryQueries {
         .subscribeOn(Schedulers.parallel());
   }
 
+  /** {@link #mostRelevantExisting(Collection, Collection, String, int)} of what {@code reader} may see under {@code policy}. */
+  public Mono<RankedAgreements> mostRelevantExisting(Collection<Party> parties, Collection<InformationCategory> categories,
+      String excludingId, int limit, AccessPolicy policy, Reader reader) {
+    List<String> names = parties.stream().map(Party::name).filter(Objects::nonNull)
+        .map(AgreementDocuments::lower).distinct().toList();
+    List<String> kinds = categories.stream().map(Enum::name).distinct().toList();
+    if (names.isEmpty() || kinds.isEmpty()) {
+      return Mono.just(new RankedAgreements(List.of(), 0));
+    }
+    return Mono.fromCallable(() -> search.mostRelevantExisting(names, kinds, excludingId, limit, policy, reader))
+        .subscribeOn(Schedulers.parallel());
+  }
+
   /** Active agreements whose termination date passed before {@code today}: they have expired. */
   public Flux<AgreementDocument> activePastTerminationDate(LocalDate today) {
     return Flux.from(agreements().find(Filters.and(

@@ -473,6 +473,17 @@ public class AgreementSearchEngine {
    */
   public AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
       String excludingId, int limit) {
+    return mostRelevantExisting(names, categories, excludingId, limit, null);
+  }
+
+  /** {@link #mostRelevantExisting(Collection, Collection, String, int)} of what {@code reader} may see: items and total. */
+  public AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
+      String excludingId, int limit, AccessPolicy policy, Reader reader) {
+    return mostRelevantExisting(names, categories, excludingId, limit, AccessFilter.query(policy, reader));
+  }
+
+  private AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
+      String excludingId, int limit, Query accessFilter) {
     BooleanQuery.Builder common = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
     for (String category : categories) {
       common.add(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term("category", category))), Occur.SHOULD);
@@ -489,7 +500,7 @@ public class AgreementSearchEngine {
     SortField updated = new SortField("sort.updatedAt", SortField.Type.LONG, true);
     updated.setMissingValue(Long.MIN_VALUE);
     Sort order = new Sort(SortField.FIELD_SCORE, effective, updated, new SortField(SearchSchema.ID, SortField.Type.STRING));
-    Query built = query.build();
+    Query built = AccessFilter.restrict(query.build(), accessFilter);
     return read(searcher -> {
       int total = searcher.count(built);
       List<AgreementDocument> items = new ArrayList<>();
