@@ -161,8 +161,9 @@ public final class MarkingsWalk {
   private void assertLogged(String user, List<Step> allowed, List<Step> denied) {
     Set<String> logged = new TreeSet<>();
     for (int page = 0; ; page++) {
-      // The user is an auditor too, and reads their own records (of agreements they may see, named in full).
-      Response records = registry().as(user).get("/api/audit/access?actor=" + user + "&size=500&page=" + page);
+      // Read as the reader every marking here admits (an auditor too): to the user themself, the
+      // records of an agreement their markings exclude are withheld, their own refused reads included.
+      Response records = registry().as(ON_THE_LIST).get("/api/audit/access?actor=" + user + "&size=500&page=" + page);
       assertThat(records.status()).as(records.toString()).isEqualTo(200);
       for (JsonNode r : records.json().path("items")) {
         logged.add(r.path("outcome").asText() + " " + r.path("agreementId").asText() + " " + r.path("detail").path("path").asText());
