@@ -62,7 +62,7 @@ class AccessLogEndpoints {
   @Operation(summary = "The access log: who read which agreement, when, how, and what the markings decided (AUDITOR); format=csv for CSV")
   Mono<ResponseEntity<?>> records(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
       ServerWebExchange exchange) {
-    return answer(parameters, exchange);
+    return answer(parameters, exchange, false);
   }
 
   @GetMapping("/api/agreements/{id}/access-log")
@@ -71,7 +71,7 @@ class AccessLogEndpoints {
       ServerWebExchange exchange) {
     MultiValueMap<String, String> withId = new LinkedMultiValueMap<>(parameters);
     withId.set("agreementId", id);
-    return answer(withId, exchange);
+    return answer(withId, exchange, true);
   }
 
   /** One event type the registry records, with why (AU-2). */
@@ -95,7 +95,8 @@ class AccessLogEndpoints {
     return Mono.just(entries);
   }
 
-  private Mono<ResponseEntity<?>> answer(MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+  /** With {@code ofAgreement}, one agreement's log: a 404, as for an agreement that does not exist, when the markings hide it. */
+  private Mono<ResponseEntity<?>> answer(MultiValueMap<String, String> parameters, ServerWebExchange exchange, boolean ofAgreement) {
     QueryParameters p = new QueryParameters(parameters);
     String agreementId = p.string("agreementId");
     String actor = p.string("actor");
@@ -115,13 +116,20 @@ class AccessLogEndpoints {
     p.validate();
     boolean csv = "csv".equals(format);
     ChainedLog.Filter filter = new ChainedLog.Filter(actor, agreementId, action, outcome, from, to);
-    return Mono.fromCallable(() -> log.chained().list(filter, page, size))
+    // The log names agreements by id: one the markings hide from the reader is not named to them
+    // (its records stay, withheld, so totals stay true); asked for by id, it does not exist.
+    return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> {
+      if (ofAgreement && hidden.contains(agreementId)) {
+        return access.denied(exchange, reader, agreementId, "access-log")
+            .then(Mono.<ResponseEntity<?>>error(new gov.ice.registry.web.agreement.UnknownAgreement(agreementId)));
+      }
+      return Mono.fromCallable(() -> log.chained().list(filter, page, size))
         .subscribeOn(Schedulers.boundedElastic())
-        .flatMap(found -> access.record(exchange, AccessAction.ACCESS_LOG_READ, agreementId == null ? List.of() : List.of(agreementId),
+        .flatMap(found -> access.record(exchange, reader, AccessAction.ACCESS_LOG_READ, agreementId == null ? List.of() : List.of(agreementId),
                 "access-log", csv ? "csv" : "json")
             .thenReturn(found))
         .map(found -> {
-          List<AccessRecord> items = found.items().stream().map(this::record).toList();
+          List<AccessRecord> items = found.items().stream().map(e -> withheld(record(e), hidden)).toList();
           if (!csv) {
             return ResponseEntity.ok(new AccessRecords(found.total(), found.page(), found.size(), items));
           }
@@ -137,6 +145,16 @@ class AccessLogEndpoints {
               .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-log.csv\"")
               .body(body.toString());
         });
+    }));
+  }
+
+  /** {@code r} without its agreement and detail (the path names the agreement) when the agreement is hidden from the reader. */
+  private AccessRecord withheld(AccessRecord r, java.util.Set<String> hidden) {
+    if (r.agreementId() == null || !hidden.contains(r.agreementId())) {
+      return r;
+    }
+    return new AccessRecord(r.sequence(), r.entryId(), r.at(), r.actor(), null, r.action(), r.outcome(),
+        mapper.getNodeFactory().objectNode().put("withheld", "the handling markings of the agreement read do not admit you"));
   }
 
   private static String nz(String value) {

@@ -7,6 +7,9 @@ import gov.ice.registry.security.CurrentActor;
 import gov.ice.registry.security.UserAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import gov.ice.registry.projection.repository.AgreementRepositoryQueries;
+import gov.ice.registry.web.agreement.UnknownAgreement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,20 +28,58 @@ public class ReadAccess {
 
   private final AccessPolicy policy;
   private final AccessLog log;
+  private final AgreementRepositoryQueries agreements;
 
   /** Without an access log: for tests of the edge alone, which record nothing. */
   public ReadAccess(AccessProperties properties) {
-    this(properties, (AccessLog) null);
+    this(properties, (AccessLog) null, null);
   }
 
   @org.springframework.beans.factory.annotation.Autowired
-  public ReadAccess(AccessProperties properties, org.springframework.beans.factory.ObjectProvider<AccessLog> log) {
-    this(properties, log.getIfAvailable());
+  public ReadAccess(AccessProperties properties, org.springframework.beans.factory.ObjectProvider<AccessLog> log,
+      org.springframework.beans.factory.ObjectProvider<AgreementRepositoryQueries> agreements) {
+    this(properties, log.getIfAvailable(), agreements.getIfAvailable());
   }
 
-  ReadAccess(AccessProperties properties, AccessLog log) {
+  /** Without an access log, asking {@code agreements} what is hidden: for tests of endpoints alone. */
+  public ReadAccess(AccessProperties properties, AgreementRepositoryQueries agreements) {
+    this(properties, null, agreements);
+  }
+
+  ReadAccess(AccessProperties properties, AccessLog log, AgreementRepositoryQueries agreements) {
     this.policy = new AccessPolicy(properties.needToKnow(), properties.exemptRoles());
     this.log = log;
+    this.agreements = agreements;
+  }
+
+  /**
+   * The agreements {@code reader} may not see: what a list other than the search (approvals,
+   * reviews, deadlines, notices, work) leaves out before it counts or pages. Taken from the
+   * search index, which filters the search by the same policy. Fails, rather than show all, when
+   * there is no index to ask.
+   */
+  public Mono<Set<String>> hidden(Reader reader) {
+    if (policy.exempt(reader)) {
+      return Mono.just(Set.of());
+    }
+    if (agreements == null) {
+      return Mono.error(new IllegalStateException("no search index to tell which agreements the markings hide"));
+    }
+    return agreements.hiddenFrom(policy, reader);
+  }
+
+  /**
+   * Completes when {@code state} exists and the markings admit {@code reader} to it (to export it,
+   * with {@code export}); otherwise answers 404 as for an agreement that does not exist, recording
+   * the refusal (DENIED) first when the agreement does exist.
+   */
+  public Mono<Void> admit(ServerWebExchange exchange, Reader reader, Optional<AgreementFacts> state, String id, String sections,
+      boolean export) {
+    if (state.isEmpty() || !state.get().exists()) {
+      return Mono.error(new UnknownAgreement(id));
+    }
+    boolean allowed = export ? mayExport(reader, state.get()) : mayRead(reader, state.get());
+    return allowed ? Mono.empty() : denied(exchange, reader, id, sections).then(Mono.error(new UnknownAgreement(id)));
   }
 
   /**
@@ -54,6 +95,25 @@ public class ReadAccess {
   /** Records that the markings refused {@code reader} the agreement {@code id}; the caller then answers 404. */
   public Mono<Void> denied(ServerWebExchange exchange, Reader reader, String id, String sections) {
     return record(exchange, reader, AccessAction.DENIED, List.of(id), sections, null);
+  }
+
+  /**
+   * {@code rows} as they stream out, then their record (the agreements of every row, in order,
+   * once each) before the stream completes: a streamed list or export records what it sent
+   * without collecting the rows, and the answer is not complete before its record is committed.
+   */
+  public <T> reactor.core.publisher.Flux<T> recorded(ServerWebExchange exchange, Reader reader, AccessAction action,
+      reactor.core.publisher.Flux<T> rows, java.util.function.Function<T, String> agreementOf, String sections, String format) {
+    return reactor.core.publisher.Flux.defer(() -> {
+      java.util.Set<String> ids = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+      return rows.doOnNext(row -> {
+            String id = agreementOf.apply(row);
+            if (id != null) {
+              ids.add(id);
+            }
+          })
+          .concatWith(Mono.defer(() -> record(exchange, reader, action, List.copyOf(ids), sections, format)).then(Mono.empty()));
+    });
   }
 
   /** {@link #record} as the current user. */

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,25 +44,31 @@ class AgreementTimelineEndpoint {
 
   private final LedgerReader ledger;
   private final Clock clock;
+  private final ReadAccess access;
 
-  AgreementTimelineEndpoint(LedgerReader ledger, Clock clock) {
+  AgreementTimelineEndpoint(LedgerReader ledger, Clock clock, ReadAccess access) {
     this.ledger = ledger;
     this.clock = clock;
+    this.access = access;
   }
 
   @GetMapping("/api/agreements/{id}/timeline")
   @PreAuthorize("@queryAccess.anyRegistryRole(authentication)")
   @Operation(summary = "The agreement's cycle-time stages with durations and the office holding it at each moment (any registry role)")
-  Mono<Timeline> timeline(@PathVariable String id) {
+  Mono<Timeline> timeline(@PathVariable String id, ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
-    return Mono.fromCallable(() -> ledger.history(agreement))
+    // Who held an agreement and when is its content too: the markings decide, and the read is recorded.
+    return access.reader().flatMap(reader -> Mono.fromCallable(() -> ledger.stateOf(agreement))
         .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(state -> access.admit(exchange, reader, state, id, "timeline", false))
+        .then(Mono.fromCallable(() -> ledger.history(agreement)).subscribeOn(Schedulers.boundedElastic()))
         .map(messages -> {
           if (messages.isEmpty()) {
             throw new UnknownAgreement(id);
           }
           return timeline(agreement, messages, LocalDate.now(clock.withZone(StageTimeline.ZONE)));
-        });
+        })
+        .flatMap(timeline -> access.record(exchange, reader, AccessAction.VIEW, List.of(id), "timeline", "json").thenReturn(timeline)));
   }
 
   static Timeline timeline(AgreementId id, List<? extends DomainEventMessage<?>> messages, LocalDate today) {

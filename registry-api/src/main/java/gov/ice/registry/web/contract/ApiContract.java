@@ -77,6 +77,7 @@ class ApiContract {
       Map.entry("TimelineStage", Set.of("end", "endDay", "holder", "outcome", "draftVersion", "businessDays", "days")),
       Map.entry("Timeline", Set.of("concurrency")),
       Map.entry("GateView", Set.of("exemption", "effectiveDate", "terminationDate", "marking")),
+      Map.entry("PartyView", Set.of("identifier", "kind", "country")),
       Map.entry("LogVerification", Set.of("head", "checkpoint", "broken")),
       Map.entry("BrokenEntry", Set.of("entryId", "sequence")),
       Map.entry("DocumentView", Set.of("attachedByName", "draftVersion", "withdrawal")),

@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,10 +37,12 @@ class GateViewEndpoint {
 
   private final EventStore events;
   private final Clock clock;
+  private final ReadAccess access;
 
-  GateViewEndpoint(EventStore events, Clock clock) {
+  GateViewEndpoint(EventStore events, Clock clock, ReadAccess access) {
     this.events = events;
     this.clock = clock;
+    this.access = access;
   }
 
   record PartyView(String name, String kind, String country, Map<String, String> identifier, String matchedBy) {}
@@ -49,10 +54,13 @@ class GateViewEndpoint {
   @GetMapping("/api/agreements/{id}/gate-view")
   @PreAuthorize("hasAnyRole('PROGRAM_OFFICE', 'IGP', 'AUDITOR', 'SHARING_GATE_CLIENT')")
   @Operation(summary = "What the sharing gate derives from this agreement: parties, categories, channels, purposes, obligations")
-  Mono<GateView> view(@PathVariable String id) {
-    return Mono.fromCallable(() -> view(SharingGate.knownAt(events.readEvents(id).asStream().toList(), clock.instant()), id,
-        LocalDate.now(clock)))
-        .subscribeOn(Schedulers.boundedElastic());
+  Mono<GateView> view(@PathVariable String id, ServerWebExchange exchange) {
+    return access.reader().flatMap(reader -> Mono.fromCallable(() -> SharingGate.knownAt(events.readEvents(id).asStream().toList(),
+            clock.instant()))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(state -> access.admit(exchange, reader, java.util.Optional.of(state), id, "gate view", false).thenReturn(state))
+        .map(state -> view(state, id, LocalDate.now(clock)))
+        .flatMap(view -> access.record(exchange, reader, AccessAction.GATE_VIEW, List.of(id), "gate view", "json").thenReturn(view)));
   }
 
   static GateView view(AgreementFacts state, String id, LocalDate today) {

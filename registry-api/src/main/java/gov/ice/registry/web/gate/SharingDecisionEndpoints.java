@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,9 +50,14 @@ class SharingDecisionEndpoints {
   private final ChainedLog decisions;
   private final GateService gate;
   private final GatePolicies policies;
+  private final ReadAccess access;
   private final ObjectMapper json = new ObjectMapper();
 
-  SharingDecisionEndpoints(ChainedLogs logs, GateService gate) {
+  /** Where a logged decision names an agreement: its basis, reasons and obligations. */
+  private static final java.util.regex.Pattern AGREEMENT_ID = java.util.regex.Pattern.compile("\"agreementId\":\"([^\"]+)\"");
+
+  SharingDecisionEndpoints(ChainedLogs logs, GateService gate, ReadAccess access) {
+    this.access = access;
     this.decisions = logs.register(ChainedLogConfiguration.DECISIONS);
     this.gate = gate;
     this.policies = GatePolicies.RELEASED;
@@ -66,30 +74,56 @@ class SharingDecisionEndpoints {
   Mono<SharingDecisionPage> list(@RequestParam(required = false) String caller, @RequestParam(required = false) String partner,
       @RequestParam(required = false) String action, @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, ServerWebExchange exchange) {
     if (page < 0 || size < 1 || size > 500) {
       return Mono.error(new InvalidRequest(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be 1 to 500"));
     }
     Instant fromAt = instant("from", from);
     Instant toAt = instant("to", to);
-    return blocking(() -> {
+    // A decision naming an agreement the markings hide from the reader stays in the list (the decision
+    // itself is the gate's, and the total stays true), but what it says is withheld.
+    return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> blocking(() -> {
       ChainedLog.Page found = decisions.list(new ChainedLog.Filter(caller, partner, action, outcome, fromAt, toAt), page, size);
-      return new SharingDecisionPage(found.items().stream().map(this::item).toList(), found.total(), page, size);
-    });
+      return new SharingDecisionPage(found.items().stream().map(e -> item(e, hidden)).toList(), found.total(), page, size);
+    }).flatMap(answer -> access.record(exchange, reader, AccessAction.LIST, answer.items().stream()
+            .flatMap(i -> agreementsOf(i.entry())).distinct().toList(), "sharing decisions", "json").thenReturn(answer))));
+  }
+
+  /** The agreements a logged decision names. */
+  private java.util.stream.Stream<String> agreementsOf(Object entry) {
+    String body;
+    try {
+      body = json.writeValueAsString(entry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AGREEMENT_ID.matcher(body).results().map(m -> m.group(1));
+  }
+
+  private SharingDecisionItem item(StoredEntry e, java.util.Set<String> hidden) {
+    SharingDecisionItem item = item(e);
+    if (hidden.isEmpty() || agreementsOf(item.entry()).noneMatch(hidden::contains)) {
+      return item;
+    }
+    return new SharingDecisionItem(item.decisionId(), item.sequence(), item.at(), item.caller(), item.partner(), item.action(),
+        item.outcome(), Map.of("withheld", "an agreement this decision names is not released to you by its handling markings"),
+        item.hash());
   }
 
   @GetMapping("/api/sharing-decisions/{id}")
   @PreAuthorize("hasAnyRole('AUDITOR', 'IGP')")
   @Operation(summary = "One decision as logged, with its inclusion proof in the decision log (AUDITOR, IGP)")
-  Mono<Map<String, Object>> one(@PathVariable String id) {
-    return blocking(() -> {
+  Mono<Map<String, Object>> one(@PathVariable String id, ServerWebExchange exchange) {
+    return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> blocking(() -> {
       StoredEntry entry = find(id);
       Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("decision", item(entry));
+      answer.put("decision", item(entry, hidden));
       answer.put("previousHash", entry.previousHash());
       answer.put("inclusionProof", decisions.inclusionProof(entry.sequence()).orElse(null));
       return answer;
-    });
+    }).flatMap(answer -> access.record(exchange, reader, AccessAction.VIEW,
+        agreementsOf(((SharingDecisionItem) answer.get("decision")).entry()).distinct().toList(), "sharing decision", "json")
+        .thenReturn(answer))));
   }
 
   @PostMapping("/api/sharing-decisions/{id}/replay")
@@ -100,7 +134,14 @@ class SharingDecisionEndpoints {
     if (!List.of("recorded", "current").contains(policy)) {
       return Mono.error(new InvalidRequest("policy", "must be recorded or current"));
     }
-    return blocking(() -> replayOf(find(id), policy));
+    // A replay shows the decision's basis again: not for a reader the markings keep from an agreement it names.
+    return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> blocking(() -> {
+      StoredEntry entry = find(id);
+      if (!hidden.isEmpty() && agreementsOf(parse(entry.body())).anyMatch(hidden::contains)) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no decision " + id);
+      }
+      return replayOf(entry, policy);
+    })));
   }
 
   @SuppressWarnings("unchecked")

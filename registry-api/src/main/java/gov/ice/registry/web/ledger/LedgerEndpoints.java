@@ -73,7 +73,7 @@ class LedgerEndpoints {
                   oneOf = {LedgerVerification.class, gov.ice.registry.integrity.log.LogVerification.class}))))
   Mono<Object> verify(@RequestParam(required = false) String agreementId,
       @Parameter(description = "a chained log kept apart from the ledger (decisions, ...); its own verification")
-      @RequestParam(required = false) String log) {
+      @RequestParam(required = false) String log, org.springframework.web.server.ServerWebExchange exchange) {
     if (log != null) {
       if (agreementId != null) {
         return Mono.error(new InvalidRequest("log", "takes no agreementId: a chained log holds no agreements"));
@@ -84,9 +84,15 @@ class LedgerEndpoints {
       }
       return blocking(chained::verify);
     }
-    return blocking(() -> agreementId == null
-        ? integrity.verifier().verifyLedger()
-        : integrity.verifier().verifyAgreement(agreementId).orElseThrow(() -> new UnknownAgreement(agreementId)));
+    if (agreementId == null) {
+      return blocking(() -> integrity.verifier().verifyLedger());
+    }
+    // One agreement's verification tells that it exists and how many events it has: the markings decide, as for a view.
+    return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(gov.ice.registry.agreement.api.AgreementId.of(agreementId)))
+        .flatMap(state -> access.admit(exchange, reader, state, agreementId, "verification", false))
+        .then(blocking(() -> (Object) integrity.verifier().verifyAgreement(agreementId).orElseThrow(() -> new UnknownAgreement(agreementId))))
+        .flatMap(verification -> access.record(exchange, reader, AccessAction.VIEW, List.of(agreementId), "verification", "json")
+            .thenReturn(verification)));
   }
 
   @PostMapping("/api/ledger/checkpoints")

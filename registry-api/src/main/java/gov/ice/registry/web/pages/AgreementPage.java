@@ -113,13 +113,13 @@ class AgreementPage {
   }
 
   @GetMapping("/agreements/{id}/evidence.json")
-  Mono<ResponseEntity<String>> evidence(@PathVariable String id) {
+  Mono<ResponseEntity<String>> evidence(@PathVariable String id, ServerWebExchange exchange) {
     AgreementId agreement = id(id);
     return user().flatMap(me -> {
       if (!me.auditor()) {
         return Mono.error(new ForbiddenPage("The evidence bundle is for auditors."));
       }
-      return backend.evidence(agreement).map(bundle -> bundle.map(json -> ResponseEntity.ok()
+      return backend.evidence(agreement, exchange).map(bundle -> bundle.map(json -> ResponseEntity.ok()
               .contentType(MediaType.APPLICATION_JSON)
               .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + agreement.value() + ".json\"")
               .body(json))
@@ -322,7 +322,7 @@ class AgreementPage {
   }
 
   private Mono<String> render(AgreementId id, Instant asOf, TypedForm typed, Refusal refusal, Model model, ServerWebExchange exchange) {
-    return user().flatMap(me -> backend.state(id, asOf).flatMap(found -> {
+    return user().flatMap(me -> backend.state(id, asOf, exchange, "agreement").flatMap(found -> {
       if (found.isEmpty()) {
         if (asOf != null) {
           return Mono.error(new NotFoundPage("The agreement did not exist yet at " + asOf + "."));

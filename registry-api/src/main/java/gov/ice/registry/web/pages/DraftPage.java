@@ -110,11 +110,13 @@ class DraftPage {
   }
 
   @GetMapping("/agreements/{id}/draft")
-  Mono<String> revise(@PathVariable String id, Model model) {
+  Mono<String> revise(@PathVariable String id, Model model, ServerWebExchange exchange) {
     AgreementId agreement = AgreementId.of(id);
-    return programOffice().flatMap(me -> backend.state(agreement, null)).map(state -> {
+    return programOffice().flatMap(me -> backend.state(agreement, null, exchange, "draft")).flatMap(state -> {
       AgreementFacts a = state.orElseThrow(() -> new NotFoundPage("No agreement has the id " + id + "."));
-      return show(model, a, values(a.profile()), null);
+      String view = show(model, a, values(a.profile()), null);
+      return backend.access().record(exchange, gov.ice.registry.web.access.AccessAction.VIEW, java.util.List.of(id), "draft", "html")
+          .thenReturn(view);
     });
   }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 import org.axonframework.eventhandling.DomainEventMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.ice.registry.web.access.AccessAction;
 import gov.ice.registry.web.access.ReadAccess;
 import java.io.IOException;
 import org.reactivestreams.Publisher;
@@ -124,6 +125,30 @@ class PageBackend {
     }));
   }
 
+  /**
+   * {@link #state(AgreementId, Instant)} for a page that shows the agreement: a state the markings
+   * hide, of an agreement that exists, is recorded in the access log as DENIED ({@code sections})
+   * before the page answers 404 as for an agreement that does not exist.
+   */
+  Mono<Optional<AgreementFacts>> state(AgreementId id, Instant asOf, ServerWebExchange exchange, String sections) {
+    return access.reader().flatMap(reader -> blocking(() -> {
+      Optional<AgreementFacts> current = ledger.stateOf(id).filter(AgreementFacts::exists);
+      Optional<AgreementFacts> now = access.visible(reader, current);
+      Optional<AgreementFacts> shown = asOf == null || now.isEmpty() ? now
+          : access.visible(reader, ledger.stateAsOf(id, asOf).filter(AgreementFacts::exists));
+      return new Seen(current.isPresent() && now.isEmpty(), shown);
+    }).flatMap(seen -> seen.denied()
+        ? access.denied(exchange, reader, id.value(), sections).thenReturn(seen.shown())
+        : Mono.just(seen.shown())));
+  }
+
+  private record Seen(boolean denied, Optional<AgreementFacts> shown) {}
+
+  /** The agreements the markings hide from the signed-in user: the lists leave them out before they count. */
+  Mono<java.util.Set<String>> hidden() {
+    return access.reader().flatMap(access::hidden);
+  }
+
   Mono<List<? extends DomainEventMessage<?>>> history(AgreementId id) {
     return access.reader().flatMap(reader -> blocking(
         () -> access.visible(reader, ledger.stateOf(id)).isPresent() ? ledger.history(id) : List.<DomainEventMessage<?>>of()));
@@ -142,10 +167,20 @@ class PageBackend {
     return blocking(() -> integrity.verifier().verifyAgreement(id.value()));
   }
 
-  Mono<Optional<String>> evidence(AgreementId id) {
-    return mayExport(id).flatMap(may -> may
-        ? blocking(() -> integrity.evidence().bundle(id.value()).map(bundle -> bundle.toJson()))
-        : Mono.just(Optional.<String>empty()));
+  /** The evidence bundle, recorded as EVIDENCE; none (and DENIED recorded) when the markings do not let the user take it. */
+  Mono<Optional<String>> evidence(AgreementId id, ServerWebExchange exchange) {
+    return access.reader().flatMap(reader -> blocking(() -> ledger.stateOf(id).filter(AgreementFacts::exists))
+        .flatMap(state -> {
+          if (state.isEmpty()) {
+            return Mono.just(Optional.<String>empty());
+          }
+          if (!access.mayExport(reader, state.get())) {
+            return access.denied(exchange, reader, id.value(), "evidence").thenReturn(Optional.<String>empty());
+          }
+          return blocking(() -> integrity.evidence().bundle(id.value()).map(bundle -> bundle.toJson()))
+              .flatMap(bundle -> bundle.isEmpty() ? Mono.just(bundle)
+                  : access.record(exchange, reader, AccessAction.EVIDENCE, List.of(id.value()), "events", "json").thenReturn(bundle));
+        }));
   }
 
   /** The scope and required stakeholders drafting {@code profile} would record; nothing is stored. */
@@ -165,44 +200,36 @@ class PageBackend {
         CommandDispatcher.CommandContext.of(exchange, CurrentActor.of(user), expectedVersion)));
   }
 
-  Flux<ReviewStanding> overdue() {
-    return reviews.overdue(today());
+  Flux<ReviewStanding> overdue(int page, int size, java.util.Set<String> hidden) {
+    return reviews.overdue(today(), page, size, hidden);
   }
 
-  Flux<ReviewStanding> overdue(int page, int size) {
-    return reviews.overdue(today(), page, size);
+  Mono<Long> countOverdue(java.util.Set<String> hidden) {
+    return reviews.countOverdue(today(), hidden);
   }
 
-  Mono<Long> countOverdue() {
-    return reviews.countOverdue(today());
+  Flux<ReviewStanding> dueWithin(Period within, int page, int size, java.util.Set<String> hidden) {
+    return reviews.dueWithin(today(), within, page, size, hidden);
   }
 
-  Flux<ReviewStanding> dueWithin(Period within, int page, int size) {
-    return reviews.dueWithin(today(), within, page, size);
+  Mono<Long> countDueWithin(Period within, java.util.Set<String> hidden) {
+    return reviews.countDueWithin(today(), within, hidden);
   }
 
-  Mono<Long> countDueWithin(Period within) {
-    return reviews.countDueWithin(today(), within);
+  Flux<ExigentDeadline> exigentDeadlines(java.util.Set<String> hidden) {
+    return exigent.all(today()).filter(d -> !hidden.contains(d.agreementId()));
   }
 
-  Flux<ReviewStanding> dueWithin(Period within) {
-    return reviews.dueWithin(today(), within);
+  Flux<Approval> approvals(ApprovalSearch criteria, java.util.Set<String> hidden) {
+    return approvals.find(criteria, 0, 0, hidden);
   }
 
-  Flux<ExigentDeadline> exigentDeadlines() {
-    return exigent.all(today());
+  Flux<Approval> approvals(ApprovalSearch criteria, int page, int size, java.util.Set<String> hidden) {
+    return approvals.find(criteria, page, size, hidden);
   }
 
-  Flux<Approval> approvals(ApprovalSearch criteria) {
-    return approvals.find(criteria);
-  }
-
-  Flux<Approval> approvals(ApprovalSearch criteria, int page, int size) {
-    return approvals.find(criteria, page, size);
-  }
-
-  Mono<Long> countApprovals(ApprovalSearch criteria) {
-    return approvals.count(criteria);
+  Mono<Long> countApprovals(ApprovalSearch criteria, java.util.Set<String> hidden) {
+    return approvals.count(criteria, hidden);
   }
 
   LocalDate today() {

@@ -117,6 +117,14 @@ class Words extends AbstractDialect implements IExpressionObjectDialect {
       return Labels.all(Kind.ROLE, codes, ", ");
     }
 
+    public String accessAction(Object code) {
+      return Labels.of(Kind.ACCESS_ACTION, code);
+    }
+
+    public String accessOutcome(Object code) {
+      return Labels.of(Kind.ACCESS_OUTCOME, code);
+    }
+
     public String rule(Object id) {
       return Labels.of(Kind.RULE, id);
     }

@@ -9,7 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Predicate;
+import gov.ice.registry.projection.audit.Approval;
+import gov.ice.registry.projection.exigent.ExigentDeadline;
+import gov.ice.registry.projection.reviews.ReviewStanding;
+import gov.ice.registry.web.access.AccessAction;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,12 +46,13 @@ class WorkListPages {
   }
 
   @GetMapping("/reviews")
-  Mono<String> reviews(@RequestParam(required = false) String overduePage, @RequestParam(required = false) String duePage, Model model) {
+  Mono<String> reviews(@RequestParam(required = false) String overduePage, @RequestParam(required = false) String duePage, Model model,
+      ServerWebExchange exchange) {
     int overdueAsked = page(overduePage);
     int dueAsked = page(duePage);
     return allowed(PageUser::seesWorkLists, "Reviews are for IGP and auditors.")
-        .flatMap(me -> Mono.zip(backend.countOverdue(), backend.countDueWithin(SOON)))
-        .flatMap(totals -> {
+        .flatMap(me -> backend.hidden())
+        .flatMap(hidden -> Mono.zip(backend.countOverdue(hidden), backend.countDueWithin(SOON, hidden)).flatMap(totals -> {
           int overdueAt = Pager.clamp(overdueAsked, totals.getT1());
           int dueAt = Pager.clamp(dueAsked, totals.getT2());
           model.addAttribute("today", backend.today());
@@ -53,30 +60,34 @@ class WorkListPages {
               at -> UriComponentsBuilder.fromPath("/reviews").queryParam("overduePage", at).queryParam("duePage", dueAt)));
           model.addAttribute("duePager", Pager.of(dueAt, totals.getT2(),
               at -> UriComponentsBuilder.fromPath("/reviews").queryParam("overduePage", overdueAt).queryParam("duePage", at)));
-          return Mono.zip(backend.overdue(overdueAt, ROWS).collectList(), backend.dueWithin(SOON, dueAt, ROWS).collectList());
-        })
-        .map(lists -> {
+          return Mono.zip(backend.overdue(overdueAt, ROWS, hidden).collectList(), backend.dueWithin(SOON, dueAt, ROWS, hidden).collectList());
+        }))
+        .flatMap(lists -> {
           model.addAttribute("overdue", lists.getT1());
           model.addAttribute("due", lists.getT2());
-          return "reviews";
+          List<String> ids = java.util.stream.Stream.concat(lists.getT1().stream(), lists.getT2().stream())
+              .map(ReviewStanding::agreementId).distinct().toList();
+          return backend.access().record(exchange, AccessAction.LIST, ids, "reviews", "html").thenReturn("reviews");
         });
   }
 
   @GetMapping("/deadlines/exigent")
-  Mono<String> exigent(Model model) {
+  Mono<String> exigent(Model model, ServerWebExchange exchange) {
     return allowed(PageUser::seesWorkLists, "Exigent deadlines are for IGP and auditors.")
-        .flatMap(me -> backend.exigentDeadlines().collectList())
-        .map(items -> {
+        .flatMap(me -> backend.hidden())
+        .flatMap(hidden -> backend.exigentDeadlines(hidden).collectList())
+        .flatMap(items -> {
           model.addAttribute("today", backend.today());
           model.addAttribute("items", items);
-          return "exigent";
+          return backend.access().record(exchange, AccessAction.LIST,
+              items.stream().map(ExigentDeadline::agreementId).distinct().toList(), "exigent deadlines", "html").thenReturn("exigent");
         });
   }
 
   @GetMapping("/audit/approvals")
   Mono<String> approvals(@RequestParam(required = false) String actor, @RequestParam(required = false) String office,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String page, Model model) {
+      @RequestParam(required = false) String page, Model model, ServerWebExchange exchange) {
     int at = page(page);
     model.addAttribute("actor", actor);
     model.addAttribute("office", office);
@@ -95,29 +106,31 @@ class WorkListPages {
       model.addAttribute("csvHref", UriComponentsBuilder.fromPath("/audit/approvals.csv")
           .queryParamIfPresent("actor", blank(actor)).queryParamIfPresent("office", blank(office))
           .queryParamIfPresent("from", blank(from)).queryParamIfPresent("to", blank(to)).encode().build().toUriString());
-      return backend.countApprovals(search).flatMap(total -> {
+      return backend.hidden().flatMap(hidden -> backend.countApprovals(search, hidden).flatMap(total -> {
         int shown = Pager.clamp(at, total);
         model.addAttribute("total", total);
         model.addAttribute("pager", Pager.of(shown, total, other -> UriComponentsBuilder.fromPath("/audit/approvals")
             .queryParamIfPresent("actor", blank(actor)).queryParamIfPresent("office", blank(office))
             .queryParamIfPresent("from", blank(from)).queryParamIfPresent("to", blank(to)).queryParam("page", other)));
-        return backend.approvals(search, shown, ROWS).collectList();
-      }).map(items -> {
+        return backend.approvals(search, shown, ROWS, hidden).collectList();
+      })).flatMap(items -> {
         model.addAttribute("items", items);
-        return "approvals";
+        return backend.access().record(exchange, AccessAction.LIST,
+            items.stream().map(Approval::agreementId).distinct().toList(), "approvals", "html").thenReturn("approvals");
       });
     });
   }
 
   @GetMapping("/audit/approvals.csv")
   Mono<ResponseEntity<Flux<String>>> approvalsCsv(@RequestParam(required = false) String actor, @RequestParam(required = false) String office,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    return allowed(PageUser::auditor, "The approvals audit is for auditors.").map(me -> {
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to, ServerWebExchange exchange) {
+    return allowed(PageUser::auditor, "The approvals audit is for auditors.").flatMap(me -> {
       ApprovalSearch search = search(actor, office, from, to);
-      return ResponseEntity.ok()
+      return backend.access().reader().flatMap(reader -> backend.access().hidden(reader).map(hidden -> ResponseEntity.ok()
           .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"approvals.csv\"")
-          .body(Flux.concat(Flux.just(ApprovalCsv.headerInWords()), backend.approvals(search).map(ApprovalCsv::rowInWords)));
+          .body(Flux.concat(Flux.just(ApprovalCsv.headerInWords()), backend.access().recorded(exchange, reader, AccessAction.EXPORT,
+              backend.approvals(search, hidden), Approval::agreementId, "approvals", "csv").map(ApprovalCsv::rowInWords)))));
     });
   }
 

@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,41 +53,50 @@ public class ApprovalAuditEndpoint {
   private final ApprovalQueries approvals;
   private final Clock clock;
   private final ObjectMapper mapper;
+  private final ReadAccess access;
 
-  public ApprovalAuditEndpoint(ApprovalQueries approvals, Clock clock, ObjectMapper mapper) {
+  public ApprovalAuditEndpoint(ApprovalQueries approvals, Clock clock, ObjectMapper mapper, ReadAccess access) {
     this.approvals = approvals;
     this.clock = clock;
     this.mapper = mapper;
+    this.access = access;
   }
 
   @GetMapping("/api/audit/approvals")
   @ApiResponse(responseCode = "200", description = "Every approval decision, oldest first",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = Approvals.class)))
-  public Mono<ResponseEntity<Flux<DataBuffer>>> approvals(@ParameterObject QueryRecords.ApprovalParameters parameters) {
+  public Mono<ResponseEntity<Flux<DataBuffer>>> approvals(@ParameterObject QueryRecords.ApprovalParameters parameters,
+      ServerWebExchange exchange) {
+    // The approvals of agreements the markings hide from the user are left out before counting: the total is what they can page through.
     return Mono.fromCallable(() -> parse(parameters.asMap(), false))
-        .flatMap(query -> approvals.count(query.search()).map(total -> {
-          Map<String, Object> head = new LinkedHashMap<>();
-          head.put("total", total);
-          if (query.page() != null) {
-            head.put("page", query.page());
-            head.put("size", query.size());
-          }
-          return JsonStream.object(mapper, head, rows(query));
-        }));
+        .flatMap(query -> access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden ->
+            approvals.count(query.search(), hidden).map(total -> {
+              Map<String, Object> head = new LinkedHashMap<>();
+              head.put("total", total);
+              if (query.page() != null) {
+                head.put("page", query.page());
+                head.put("size", query.size());
+              }
+              return JsonStream.object(mapper, head, access.recorded(exchange, reader, AccessAction.LIST, rows(query, hidden),
+                  Approval::agreementId, "approvals", "json"));
+            }))));
   }
 
-  private Flux<Approval> rows(Query query) {
-    return query.page() == null ? approvals.find(query.search()) : approvals.find(query.search(), query.page(), query.size());
+  private Flux<Approval> rows(Query query, Set<String> hidden) {
+    return query.page() == null ? approvals.find(query.search(), 0, 0, hidden)
+        : approvals.find(query.search(), query.page(), query.size(), hidden);
   }
 
   /** The same list as CSV, streamed row by row. */
   @GetMapping(path = "/api/audit/approvals", params = "format=csv")
-  public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@ParameterObject QueryRecords.ApprovalParameters parameters) {
+  public Mono<ResponseEntity<Flux<String>>> approvalsAsCsv(@ParameterObject QueryRecords.ApprovalParameters parameters,
+      ServerWebExchange exchange) {
     return Mono.fromCallable(() -> parse(parameters.asMap(), true))
-        .map(query -> ResponseEntity.ok()
+        .flatMap(query -> access.reader().flatMap(reader -> access.hidden(reader).map(hidden -> ResponseEntity.ok()
             .contentType(TEXT_CSV)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"approvals.csv\"")
-            .body(Flux.concat(Flux.just(ApprovalCsv.header()), rows(query).map(ApprovalCsv::row))));
+            .body(Flux.concat(Flux.just(ApprovalCsv.header()), access.recorded(exchange, reader, AccessAction.EXPORT,
+                rows(query, hidden), Approval::agreementId, "approvals", "csv").map(ApprovalCsv::row))))));
   }
 
   private Query parse(MultiValueMap<String, String> parameters, boolean csv) {

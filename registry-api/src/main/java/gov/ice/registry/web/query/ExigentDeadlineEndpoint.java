@@ -5,6 +5,9 @@ import gov.ice.registry.projection.exigent.ExigentDeadlineQueries;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +26,16 @@ public class ExigentDeadlineEndpoint {
 
   private final ExigentDeadlineQueries deadlines;
   private final Clock clock;
+  private final ReadAccess access;
 
-  public ExigentDeadlineEndpoint(ExigentDeadlineQueries deadlines, Clock clock) {
+  public ExigentDeadlineEndpoint(ExigentDeadlineQueries deadlines, Clock clock, ReadAccess access) {
     this.deadlines = deadlines;
     this.clock = clock;
+    this.access = access;
   }
 
   @GetMapping("/api/deadlines/exigent")
-  public Mono<ExigentDeadlines> deadlines(@ParameterObject QueryRecords.ExigentParameters parameters,
-      org.springframework.web.server.ServerWebExchange exchange) {
+  public Mono<ExigentDeadlines> deadlines(@ParameterObject QueryRecords.ExigentParameters parameters, ServerWebExchange exchange) {
     return Mono.fromCallable(() -> {
           // Read as sent: the binder's text-to-list conversion trims, and trimming takes a NUL away.
           QueryParameters p = new QueryParameters(exchange.getRequest().getQueryParams());
@@ -39,12 +43,15 @@ public class ExigentDeadlineEndpoint {
           p.validate();
           return states;
         })
-        .flatMap(states -> {
+        .flatMap(states -> access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> {
           LocalDate today = LocalDate.now(clock);
+          // Unpaged: left out here, the total is still what the user sees.
           return deadlines.all(today)
-              .filter(d -> states.isEmpty() || states.contains(d.state()))
+              .filter(d -> (states.isEmpty() || states.contains(d.state())) && !hidden.contains(d.agreementId()))
               .collectList()
-              .map(items -> new ExigentDeadlines(today, items.size(), items));
-        });
+              .flatMap(items -> access.record(exchange, reader, AccessAction.LIST,
+                      items.stream().map(ExigentDeadline::agreementId).distinct().toList(), "exigent deadlines", "json")
+                  .thenReturn(new ExigentDeadlines(today, items.size(), items)));
+        })));
   }
 }

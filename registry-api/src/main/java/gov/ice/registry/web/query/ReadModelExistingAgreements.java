@@ -19,14 +19,18 @@ import reactor.core.publisher.Mono;
 public class ReadModelExistingAgreements implements ExistingAgreementsFinder {
 
   private final AgreementRepositoryQueries agreements;
+  private final gov.ice.registry.web.access.ReadAccess access;
 
-  public ReadModelExistingAgreements(AgreementRepositoryQueries agreements) {
+  public ReadModelExistingAgreements(AgreementRepositoryQueries agreements, gov.ice.registry.web.access.ReadAccess access) {
     this.agreements = agreements;
+    this.access = access;
   }
 
+  /** Only what the signed-in user's markings admit: a draft's answer and page name existing agreements by title. */
   @Override
   public Mono<MostRelevant> mostRelevant(AgreementId draft, AgreementProfile profile, int limit) {
-    return agreements.mostRelevantExisting(profile.parties(), profile.categories(), draft == null ? null : draft.value(), limit)
+    return access.reader().flatMap(reader -> agreements.mostRelevantExisting(profile.parties(), profile.categories(),
+            draft == null ? null : draft.value(), limit, access.policy(), reader))
         .map(ranked -> new MostRelevant(ranked.items().stream().map(ReadModelExistingAgreements::existing).toList(), ranked.total()));
   }
 
@@ -36,7 +40,9 @@ public class ReadModelExistingAgreements implements ExistingAgreementsFinder {
 
   @Override
   public Flux<ExistingAgreement> overlapping(AgreementId draft, AgreementProfile profile) {
-    return agreements.existingAgreements(profile.parties(), profile.categories(), draft == null ? null : draft.value())
+    return access.reader().flatMap(access::hidden).flatMapMany(hidden -> agreements.existingAgreements(profile.parties(),
+            profile.categories(), draft == null ? null : draft.value())
+        .filter(a -> !hidden.contains(a.id())))
         .map(a -> new ExistingAgreement(a.id(), a.title(), a.kind(), a.status(),
             a.parties().stream().map(Party::name).toList(), a.categories()));
   }

@@ -14,6 +14,9 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,32 +46,39 @@ public class ReviewEndpoints {
   private final ReviewQueries reviews;
   private final Clock clock;
   private final ObjectMapper mapper;
+  private final ReadAccess access;
 
-  public ReviewEndpoints(ReviewQueries reviews, Clock clock, ObjectMapper mapper) {
+  public ReviewEndpoints(ReviewQueries reviews, Clock clock, ObjectMapper mapper, ReadAccess access) {
     this.reviews = reviews;
     this.clock = clock;
     this.mapper = mapper;
+    this.access = access;
   }
 
   @GetMapping("/api/reviews/overdue")
   @ApiResponse(responseCode = "200", description = "The overdue agreements, most overdue first",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reviews.class)))
-  public Mono<ResponseEntity<Flux<DataBuffer>>> overdue(@ParameterObject QueryRecords.PageParameters parameters) {
+  public Mono<ResponseEntity<Flux<DataBuffer>>> overdue(@ParameterObject QueryRecords.PageParameters parameters,
+      ServerWebExchange exchange) {
     return Mono.fromCallable(() -> parse(parameters.asMap(), false)).flatMap(paging -> {
       LocalDate today = LocalDate.now(clock);
-      return reviews.countOverdue(today).map(total -> answer(today, paging, total,
-          reviews.overdue(today, orZero(paging.page()), orZero(paging.size()))));
+      return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> reviews.countOverdue(today, hidden)
+          .map(total -> answer(today, paging, total, access.recorded(exchange, reader, AccessAction.LIST,
+              reviews.overdue(today, orZero(paging.page()), orZero(paging.size()), hidden), ReviewStanding::agreementId,
+              "reviews", "json")))));
     });
   }
 
   @GetMapping("/api/reviews/due")
   @ApiResponse(responseCode = "200", description = "The agreements due within the window, soonest first",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reviews.class)))
-  public Mono<ResponseEntity<Flux<DataBuffer>>> due(@ParameterObject QueryRecords.DueParameters parameters) {
+  public Mono<ResponseEntity<Flux<DataBuffer>>> due(@ParameterObject QueryRecords.DueParameters parameters, ServerWebExchange exchange) {
     return Mono.fromCallable(() -> parse(parameters.asMap(), true)).flatMap(paging -> {
       LocalDate today = LocalDate.now(clock);
-      return reviews.countDueWithin(today, paging.within()).map(total -> answer(today, paging, total,
-          reviews.dueWithin(today, paging.within(), orZero(paging.page()), orZero(paging.size()))));
+      return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> reviews.countDueWithin(today, paging.within(), hidden)
+          .map(total -> answer(today, paging, total, access.recorded(exchange, reader, AccessAction.LIST,
+              reviews.dueWithin(today, paging.within(), orZero(paging.page()), orZero(paging.size()), hidden), ReviewStanding::agreementId,
+              "reviews", "json")))));
     });
   }
 

@@ -10,6 +10,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import gov.ice.registry.web.access.AccessAction;
+import gov.ice.registry.web.access.ReadAccess;
+import org.springframework.web.server.ServerWebExchange;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +37,12 @@ public class WorkEndpoint {
 
   private final WorkQueries work;
   private final Clock clock;
+  private final ReadAccess access;
 
-  public WorkEndpoint(WorkQueries work, Clock clock) {
+  public WorkEndpoint(WorkQueries work, Clock clock, ReadAccess access) {
     this.work = work;
     this.clock = clock;
+    this.access = access;
   }
 
   @GetMapping("/api/work")
@@ -46,14 +51,19 @@ public class WorkEndpoint {
       + "each item's agreement, reason, the office or authority it waits for, since which day, and how many business days "
       + "(weekends and federal holidays excluded) that is",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkPage.class)))
-  public Mono<WorkPage> work(@ParameterObject QueryRecords.WorkParameters parameters, Authentication authentication) {
+  public Mono<WorkPage> work(@ParameterObject QueryRecords.WorkParameters parameters, Authentication authentication,
+      ServerWebExchange exchange) {
     return Mono.fromCallable(() -> {
       QueryParameters p = new QueryParameters(parameters.asMap());
       int page = p.integer("page", 0, 0, 100_000);
       int size = p.integer("size", DEFAULT_SIZE, 1, MAX_SIZE);
       p.validate();
       return new Paging(page, size);
-    }).flatMap(paging -> work.queue(Roles.of(authentication), LocalDate.now(clock), paging.page(), paging.size()));
+    }).flatMap(paging -> access.reader().flatMap(reader -> access.hidden(reader)
+        .flatMap(hidden -> work.queue(Roles.of(authentication), LocalDate.now(clock), paging.page(), paging.size(), hidden))
+        .flatMap(found -> access.record(exchange, reader, AccessAction.LIST,
+            found.items().stream().map(gov.ice.registry.projection.work.WorkEntry::agreementId).distinct().toList(), "work", "json")
+            .thenReturn(found))));
   }
 
 }

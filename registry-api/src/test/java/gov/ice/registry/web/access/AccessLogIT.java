@@ -56,7 +56,7 @@ class AccessLogIT extends H2Registry {
 
     Response reads = registry().as(TestUsers.AUDITOR).get("/api/audit/access?actor=" + TestUsers.AUDITOR + "&action=ACCESS_LOG_READ");
     assertThat(reads.json().path("total").asLong()).isGreaterThanOrEqualTo(3);
-    assertThat(registry().as("fran-federal").get("/api/audit/access").status()).isEqualTo(403);
+    assertThat(registry().as(TestUsers.IGP).get("/api/audit/access").status()).as("not an auditor").isEqualTo(403);
 
     Response verified = registry().as(TestUsers.AUDITOR).get("/api/ledger/verify?log=access");
     assertThat(verified.status()).as(verified.toString()).isEqualTo(200);

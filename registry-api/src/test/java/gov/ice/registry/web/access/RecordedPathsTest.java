@@ -15,7 +15,8 @@ class RecordedPathsTest {
 
   /** The schemas that carry agreement content or agreement lists. */
   private static final Set<String> AGREEMENT_DATA = Set.of("AgreementView", "AgreementSearchResponse", "AgreementSearchItem",
-      "HistoryEntry");
+      "HistoryEntry", "Approvals", "Reviews", "ExigentDeadlines", "Notices", "WorkPage", "Timeline", "GateView", "EvidenceBundle",
+      "DocumentView", "LedgerVerification", "SharingDecisionPage");
 
   @Test
   void everyGetPathReturningAgreementDataIsRecorded() throws Exception {
@@ -40,7 +41,9 @@ class RecordedPathsTest {
     });
 
     assertThat(withAgreementData).contains("/api/agreements/{id}", "/api/agreements", "/api/agreements/{id}/history",
-        "/api/agreements/{id}/documents/{documentId}");
+        "/api/agreements/{id}/documents/{documentId}", "/api/audit/approvals", "/api/reviews/due", "/api/reviews/overdue",
+        "/api/deadlines/exigent", "/api/notices", "/api/work", "/api/agreements/{id}/timeline", "/api/agreements/{id}/gate-view",
+        "/api/ledger/verify");
     assertThat(unrecorded).as("GET paths returning agreement data that the access log does not record").isEmpty();
   }
 }

@@ -72,13 +72,14 @@ class QueryEndpointsTest {
       Mono.from(store.collection("reviews").insertOne(new Document("_id", "r" + i).append("status", "ACTIVE")
           .append("nextReviewDue", "2026-0" + (i + 1) + "-15").append("noticesIssued", List.of()))).block();
     }
+    var access = new gov.ice.registry.web.access.ReadAccess(new gov.ice.registry.web.access.AccessProperties(null, null),
+        new AgreementRepositoryQueries(store, search));
     http = WebTestClient.bindToController(
-            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store, search),
-                new gov.ice.registry.web.access.ReadAccess(new gov.ice.registry.web.access.AccessProperties(null, null))),
-            new ReviewEndpoints(new ReviewQueries(store), clock, mapper),
-            new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock),
-            new NoticeEndpoint(new NoticeQueries(store), clock),
-            new ApprovalAuditEndpoint(new ApprovalQueries(store), clock, mapper))
+            new AgreementSearchEndpoint(new AgreementRepositoryQueries(store, search), access),
+            new ReviewEndpoints(new ReviewQueries(store), clock, mapper, access),
+            new ExigentDeadlineEndpoint(new ExigentDeadlineQueries(store), clock, access),
+            new NoticeEndpoint(new NoticeQueries(store), clock, access),
+            new ApprovalAuditEndpoint(new ApprovalQueries(store), clock, mapper, access))
         .controllerAdvice(new gov.ice.registry.web.problem.ProblemHandling(5))
         .httpMessageCodecs(codecs -> codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(mapper)))
         .configureClient()

@@ -101,10 +101,23 @@ public final class AccessPolicy {
     return reader.roles().stream().anyMatch(exemptRoles::contains);
   }
 
-  /** A marking without a need-to-know list admits everyone; one with a list, the roles and offices on it. */
+  /**
+   * A marking without a need-to-know list admits everyone; one with a list, the roles and offices
+   * on it. A name ending in {@code *} admits every role or office it begins: {@code STAKEHOLDER_*}
+   * is every Key Stakeholder office's role.
+   */
   public boolean meetsNeedToKnow(Reader reader, Marking marking) {
     List<String> names = needToKnow.get(marking);
-    return names == null || Stream.concat(reader.roles().stream(), reader.offices().stream()).anyMatch(names::contains);
+    return names == null || Stream.concat(reader.roles().stream(), reader.offices().stream()).anyMatch(held -> named(names, held));
+  }
+
+  private static boolean named(List<String> names, String held) {
+    for (String name : names) {
+      if (name.endsWith("*") ? held.startsWith(name.substring(0, name.length() - 1)) : name.equals(held)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The markings that have a need-to-know list. */

@@ -68,6 +68,9 @@ public final class Labels {
     /** The office column's one value that is neither an office, an authority nor a directorate. */
     APPROVAL_OFFICE(null, "ApprovalOffice"),
     ROLE(null, "Role"),
+    /** The access log's actions and outcomes (the enum is the web layer's). */
+    ACCESS_ACTION(null, "AccessAction"),
+    ACCESS_OUTCOME(null, "AccessOutcome"),
     RULE(null, "Rule"),
     COLUMN(null, "Column");
 

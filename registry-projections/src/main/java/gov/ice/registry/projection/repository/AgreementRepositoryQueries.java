@@ -51,6 +51,11 @@ public class AgreementRepositoryQueries {
     return Mono.fromCallable(() -> this.search.search(search, policy, reader)).subscribeOn(Schedulers.parallel());
   }
 
+  /** The agreements {@code reader} may not see under {@code policy}, for the lists that are not the search; empty when none. */
+  public Mono<java.util.Set<String>> hiddenFrom(AccessPolicy policy, Reader reader) {
+    return Mono.fromCallable(() -> this.search.hiddenFrom(policy, reader)).subscribeOn(Schedulers.parallel());
+  }
+
   /**
    * Active agreements sharing at least one party (same name, ignoring case) and at least one
    * information category with a draft: handbook section IV asks program offices to consider them first.
@@ -86,6 +91,19 @@ public class AgreementRepositoryQueries {
       return Mono.just(new RankedAgreements(List.of(), 0));
     }
     return Mono.fromCallable(() -> search.mostRelevantExisting(names, kinds, excludingId, limit))
+        .subscribeOn(Schedulers.parallel());
+  }
+
+  /** {@link #mostRelevantExisting(Collection, Collection, String, int)} of what {@code reader} may see under {@code policy}. */
+  public Mono<RankedAgreements> mostRelevantExisting(Collection<Party> parties, Collection<InformationCategory> categories,
+      String excludingId, int limit, AccessPolicy policy, Reader reader) {
+    List<String> names = parties.stream().map(Party::name).filter(Objects::nonNull)
+        .map(AgreementDocuments::lower).distinct().toList();
+    List<String> kinds = categories.stream().map(Enum::name).distinct().toList();
+    if (names.isEmpty() || kinds.isEmpty()) {
+      return Mono.just(new RankedAgreements(List.of(), 0));
+    }
+    return Mono.fromCallable(() -> search.mostRelevantExisting(names, kinds, excludingId, limit, policy, reader))
         .subscribeOn(Schedulers.parallel());
   }
 

@@ -487,6 +487,17 @@ public class AgreementSearchEngine {
    */
   public AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
       String excludingId, int limit) {
+    return mostRelevantExisting(names, categories, excludingId, limit, null);
+  }
+
+  /** {@link #mostRelevantExisting(Collection, Collection, String, int)} of what {@code reader} may see: items and total. */
+  public AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
+      String excludingId, int limit, AccessPolicy policy, Reader reader) {
+    return mostRelevantExisting(names, categories, excludingId, limit, AccessFilter.query(policy, reader));
+  }
+
+  private AgreementRepositoryQueries.RankedAgreements mostRelevantExisting(Collection<String> names, Collection<String> categories,
+      String excludingId, int limit, Query accessFilter) {
     BooleanQuery.Builder common = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
     for (String category : categories) {
       common.add(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term("category", category))), Occur.SHOULD);
@@ -503,7 +514,7 @@ public class AgreementSearchEngine {
     SortField updated = new SortField("sort.updatedAt", SortField.Type.LONG, true);
     updated.setMissingValue(Long.MIN_VALUE);
     Sort order = new Sort(SortField.FIELD_SCORE, effective, updated, new SortField(SearchSchema.ID, SortField.Type.STRING));
-    Query built = query.build();
+    Query built = AccessFilter.restrict(query.build(), accessFilter);
     return read(searcher -> {
       int total = searcher.count(built);
       List<AgreementDocument> items = new ArrayList<>();
@@ -536,12 +547,50 @@ public class AgreementSearchEngine {
    * and how many there are. The review views' pages and counts.
    */
   public Range reviewsDue(java.time.LocalDate from, java.time.LocalDate to, long offset, int size) {
+    return reviewsDue(from, to, offset, size, java.util.Set.of());
+  }
+
+  /** {@link #reviewsDue(java.time.LocalDate, java.time.LocalDate, long, int)} without the agreements {@code hidden}. */
+  public Range reviewsDue(java.time.LocalDate from, java.time.LocalDate to, long offset, int size, java.util.Set<String> hidden) {
     Query query = new BooleanQuery.Builder()
         .add(new TermQuery(new Term("status", AgreementStatus.ACTIVE.name())), Occur.FILTER)
         .add(org.apache.lucene.document.LongPoint.newRangeQuery(SearchSchema.REVIEW_DUE,
             from == null ? Long.MIN_VALUE : from.toEpochDay(), to.toEpochDay() - 1), Occur.FILTER)
         .build();
-    return ids(query, SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true)), SearchSchema.ID, offset, size);
+    return ids(without(query, SearchSchema.ID, hidden, false), SearchSchema.sort(new AgreementSearch.Sort("nextReviewDue", true)),
+        SearchSchema.ID, offset, size);
+  }
+
+  /**
+   * The agreements {@code reader} may not see under {@code policy}: what every list that is not
+   * the search itself (the approvals audit, reviews, the work queue) leaves out before it counts,
+   * so its totals count only what the reader can page through. Empty when the reader may see all.
+   */
+  public java.util.Set<String> hiddenFrom(AccessPolicy policy, Reader reader) {
+    Query visible = AccessFilter.query(policy, reader);
+    if (visible == null) {
+      return java.util.Set.of();
+    }
+    Query hidden = new BooleanQuery.Builder().add(SearchSchema.AGREEMENTS, Occur.FILTER).add(visible, Occur.MUST_NOT).build();
+    return read(searcher -> {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      var fields = searcher.storedFields();
+      for (ScoreDoc hit : searcher.search(hidden, Math.max(1, searcher.count(hidden))).scoreDocs) {
+        ids.add(fields.document(hit.doc, java.util.Set.of(SearchSchema.ID)).get(SearchSchema.ID));
+      }
+      return java.util.Set.copyOf(ids);
+    });
+  }
+
+  /** {@code query} without the documents whose {@code field} (an indexed term, or with {@code docValues} a sorted doc value) is one of {@code ids}. */
+  private static Query without(Query query, String field, java.util.Set<String> ids, boolean docValues) {
+    if (ids == null || ids.isEmpty()) {
+      return query;
+    }
+    List<BytesRef> terms = ids.stream().map(BytesRef::new).toList();
+    Query excluded = docValues ? org.apache.lucene.document.SortedDocValuesField.newSlowSetQuery(field, terms)
+        : new org.apache.lucene.search.TermInSetQuery(field, terms);
+    return new BooleanQuery.Builder().add(query, Occur.FILTER).add(excluded, Occur.MUST_NOT).build();
   }
 
   /**
@@ -549,7 +598,14 @@ public class AgreementSearchEngine {
    * sequence, id): the ids from {@code offset}, at most {@code size}, and how many there are.
    */
   public Range approvals(gov.ice.registry.projection.audit.ApprovalSearch search, long offset, int size) {
-    return ids(SearchSchema.approvals(search), SearchSchema.APPROVAL_ORDER, SearchSchema.APPROVAL_ID, offset, size);
+    return approvals(search, offset, size, java.util.Set.of());
+  }
+
+  /** {@link #approvals(gov.ice.registry.projection.audit.ApprovalSearch, long, int)} without those of the agreements {@code hidden}. */
+  public Range approvals(gov.ice.registry.projection.audit.ApprovalSearch search, long offset, int size, java.util.Set<String> hidden) {
+    // An approval's agreement is a doc value only (its sort key): a slow set query, run only when something is hidden.
+    return ids(without(SearchSchema.approvals(search), "sort.agreementId", hidden, true), SearchSchema.APPROVAL_ORDER,
+        SearchSchema.APPROVAL_ID, offset, size);
   }
 
   /**
@@ -583,7 +639,14 @@ public class AgreementSearchEngine {
    * longest waiting first, from {@code offset} at most {@code size}, and how many there are.
    */
   public WorkSchema.Rows work(java.util.Collection<String> holders, java.time.LocalDate today, long offset, int size) {
-    return read(searcher -> WorkSchema.rows(searcher, WorkSchema.queue(holders, today), offset, size));
+    return work(holders, today, offset, size, java.util.Set.of());
+  }
+
+  /** {@link #work(java.util.Collection, java.time.LocalDate, long, int)} without the items of the agreements {@code hidden}. */
+  public WorkSchema.Rows work(java.util.Collection<String> holders, java.time.LocalDate today, long offset, int size,
+      java.util.Set<String> hidden) {
+    return read(searcher -> WorkSchema.rows(searcher, without(WorkSchema.queue(holders, today), WorkSchema.WORK_OF, hidden, false),
+        offset, size));
   }
 
   /** Every work item waiting for one of {@code reasons} (names of {@code WorkReason}), in queue order. */

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,22 +63,40 @@ public class ReviewQueries {
 
   /** One page ({@code page} from 0, {@code size} 0 for all) of the overdue view. */
   public Flux<ReviewStanding> overdue(LocalDate today, int page, int size) {
-    return page(Filters.lt("nextReviewDue", day(today)), null, today, today, page, size);
+    return overdue(today, page, size, Set.of());
+  }
+
+  /** {@link #overdue(LocalDate, int, int)} without the agreements {@code hidden} (those the reader may not see). */
+  public Flux<ReviewStanding> overdue(LocalDate today, int page, int size, Set<String> hidden) {
+    return page(Filters.lt("nextReviewDue", day(today)), null, today, today, page, size, hidden);
   }
 
   /** One page ({@code page} from 0, {@code size} 0 for all) of the due-soon view. */
   public Flux<ReviewStanding> dueWithin(LocalDate today, Period within, int page, int size) {
+    return dueWithin(today, within, page, size, Set.of());
+  }
+
+  /** {@link #dueWithin(LocalDate, Period, int, int)} without the agreements {@code hidden}. */
+  public Flux<ReviewStanding> dueWithin(LocalDate today, Period within, int page, int size, Set<String> hidden) {
     return page(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
-        today, today.plus(within).plusDays(1), today, page, size);
+        today, today.plus(within).plusDays(1), today, page, size, hidden);
   }
 
   public Mono<Long> countOverdue(LocalDate today) {
-    return count(Filters.lt("nextReviewDue", day(today)), null, today);
+    return countOverdue(today, Set.of());
+  }
+
+  public Mono<Long> countOverdue(LocalDate today, Set<String> hidden) {
+    return count(Filters.lt("nextReviewDue", day(today)), null, today, hidden);
   }
 
   public Mono<Long> countDueWithin(LocalDate today, Period within) {
+    return countDueWithin(today, within, Set.of());
+  }
+
+  public Mono<Long> countDueWithin(LocalDate today, Period within, Set<String> hidden) {
     return count(Filters.and(Filters.gte("nextReviewDue", day(today)), Filters.lte("nextReviewDue", day(today.plus(within)))),
-        today, today.plus(within).plusDays(1));
+        today, today.plus(within).plusDays(1), hidden);
   }
 
   /**
@@ -86,20 +105,25 @@ public class ReviewQueries {
    * store by {@code dueFilter}, the same days. Everything at once ({@code size} 0) is the store's
    * own scan, streamed: reading every document by {@code _id} is the slower way to read them all.
    */
-  private Flux<ReviewStanding> page(Bson dueFilter, LocalDate from, LocalDate to, LocalDate today, int page, int size) {
+  private Flux<ReviewStanding> page(Bson dueFilter, LocalDate from, LocalDate to, LocalDate today, int page, int size,
+      Set<String> hidden) {
     if (size <= 0 || search == null) {
-      return find(dueFilter, today, page, size);
+      return find(visible(dueFilter, hidden), today, page, size);
     }
-    return Mono.fromCallable(() -> search.reviewsDue(from, to, (long) page * size, size))
+    return Mono.fromCallable(() -> search.reviewsDue(from, to, (long) page * size, size, hidden))
         .subscribeOn(Schedulers.parallel())
         .flatMapMany(range -> byIds(store.collections(ReviewProjection.COLLECTION).live(), range.ids(), today));
   }
 
-  private Mono<Long> count(Bson dueFilter, LocalDate from, LocalDate to) {
+  private Mono<Long> count(Bson dueFilter, LocalDate from, LocalDate to, Set<String> hidden) {
     if (search == null) {
-      return Mono.from(reviews().countDocuments(active(dueFilter)));
+      return Mono.from(reviews().countDocuments(active(visible(dueFilter, hidden))));
     }
-    return Mono.fromCallable(() -> search.reviewsDue(from, to, 0, 0).total()).subscribeOn(Schedulers.parallel());
+    return Mono.fromCallable(() -> search.reviewsDue(from, to, 0, 0, hidden).total()).subscribeOn(Schedulers.parallel());
+  }
+
+  private static Bson visible(Bson filter, Set<String> hidden) {
+    return hidden.isEmpty() ? filter : Filters.and(filter, Filters.nin("_id", hidden));
   }
 
   /** The documents {@code ids} of {@code collection}, in that order, read by {@code _id} alone; one gone meanwhile is left out. */

@@ -27,9 +27,14 @@ public class WorkQueries {
 
   /** Page {@code page} (from 0) of {@code size} items of the queues of {@code roles}, as of {@code today}. */
   public Mono<WorkPage> queue(Collection<String> roles, LocalDate today, int page, int size) {
+    return queue(roles, today, page, size, Set.of());
+  }
+
+  /** {@link #queue(Collection, LocalDate, int, int)} without the items of the agreements {@code hidden} (those the user may not see). */
+  public Mono<WorkPage> queue(Collection<String> roles, LocalDate today, int page, int size, Set<String> hidden) {
     Set<String> holders = Set.copyOf(roles);
     return Mono.fromCallable(() -> {
-      WorkSchema.Rows found = index.work(holders, today, (long) page * size, size);
+      WorkSchema.Rows found = index.work(holders, today, (long) page * size, size, hidden);
       return new WorkPage(found.rows().stream().map(row -> entry(row, today)).toList(), found.total(), page, size);
     }).subscribeOn(Schedulers.parallel());
   }

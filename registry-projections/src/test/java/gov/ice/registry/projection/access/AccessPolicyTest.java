@@ -93,6 +93,18 @@ class AccessPolicyTest {
   }
 
   @Test
+  void aNameEndingInAStarAdmitsEveryRoleItBegins() {
+    AccessPolicy configured = new AccessPolicy(Map.of(Marking.FOUO, List.of("STAKEHOLDER_*", "IGP")), List.of());
+
+    assertThat(configured.mayRead(new Reader("s", List.of("STAKEHOLDER_OPR_SD_SMOU"), null, null, List.of(), null), Marking.FOUO,
+        Handling.none())).isTrue();
+    assertThat(configured.mayRead(new Reader("s", List.of("SIGNATORY_HSI_IO"), null, null, List.of(), null), Marking.FOUO,
+        Handling.none())).isFalse();
+    assertThat(configured.mayRead(new Reader("i", List.of("IGPX"), null, null, List.of(), null), Marking.FOUO, Handling.none()))
+        .as("without a star a name is matched whole").isFalse();
+  }
+
+  @Test
   void auditorsAreNotExemptUnlessConfigured() {
     assertThat(policy.mayRead(UNKNOWN, Marking.CUI, with(NOFORN))).isFalse();
     AccessPolicy exempting = new AccessPolicy(Map.of(), List.of("AUDITOR"));
