@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..." --only import}. */
 record Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
-    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only) {
+    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only, int documents) {
 
   static Options parse(String[] args) {
     long agreements = 100_000;
@@ -19,6 +19,7 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
     int verifyEvents = 200_000;
     List<String> jvm = List.of("-Xmx1g");
     String only = "";
+    int documents = 1_000;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -32,11 +33,12 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
         case "--verify-events" -> verifyEvents = Integer.parseInt(value.replace("_", ""));
         case "--server-jvm" -> jvm = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
         case "--only" -> only = value;
+        case "--documents" -> documents = Integer.parseInt(value.replace("_", ""));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import");
+            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import|documents --documents D");
       }
       i++;
     }
-    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only);
+    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only, documents);
   }
 }

@@ -55,10 +55,14 @@ final class QueryRecords {
       @ArraySchema(schema = @Schema(implementation = SignatoryAuthority.class), arraySchema = @Schema(description =
           "Cleared agreements awaiting an ICE signature that any of these authorities may give, delegations included"
               + " (the signatory's work queue)"))
-      List<String> awaitingSignatureBy) {
+      List<String> awaitingSignatureBy,
+      @Schema(type = "boolean", description = "true: agreements with an executed copy on file; false: those without one"
+          + " (imported agreements whose signed paper IGP has yet to obtain); counted in the facet executedCopy")
+      String executedCopy) {
 
     MultiValueMap<String, String> asMap() {
       MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+      put(map, "executedCopy", executedCopy);
       putAll(map, "awaiting", awaiting);
       putAll(map, "awaitingSignatureBy", awaitingSignatureBy);
       putAll(map, "status", status);
