@@ -60,9 +60,10 @@ abstract class DocumentCrashScenario {
   @Test
   void aKilledUploadLeavesNoEventAndNoOrphanBytesAfterTheSweep() throws Exception {
     Map<String, String> environment = new HashMap<>(store());
-    // The sweep runs every second and removes what is older than one: the test waits seconds, not a day.
-    environment.put("REGISTRY_DOCUMENTS_ORPHAN_GRACE", "PT1S");
-    environment.put("REGISTRY_DOCUMENTS_SWEEP_INTERVAL", "PT1S");
+    // The sweep runs every two seconds and removes what is older than twenty: the test waits seconds, not a day. The grace
+    // must outlast an upload's way from its last byte to the store (the type check reads the file again), even on a busy machine.
+    environment.put("REGISTRY_DOCUMENTS_ORPHAN_GRACE", "PT20S");
+    environment.put("REGISTRY_DOCUMENTS_SWEEP_INTERVAL", "PT2S");
     Path uploads = dataDir().resolve("uploads");
     byte[] acknowledgedBytes = SampleDocuments.pdf("Annex acknowledged before the crash");
     String id;
@@ -102,7 +103,7 @@ abstract class DocumentCrashScenario {
       assertThat(download.statusCode()).isEqualTo(200);
       assertThat(sha256(download.body())).isEqualTo(acknowledged);
 
-      await("the sweep removed the half-received file").atMost(Duration.ofSeconds(60)).until(() -> partFiles(uploads).isEmpty());
+      await("the sweep removed the half-received file").atMost(Duration.ofSeconds(180)).until(() -> partFiles(uploads).isEmpty());
       Response verified = client.as(TestUsers.AUDITOR).get("/api/ledger/verify");
       assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
       assertThat(verified.json().path("verified").asBoolean()).as(verified.toString()).isTrue();
