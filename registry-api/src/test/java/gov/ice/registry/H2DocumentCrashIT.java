@@ -28,7 +28,7 @@ class H2DocumentCrashIT extends DocumentCrashScenario {
   @Override
   Set<String> storedContent() throws Exception {
     Set<String> stored = new HashSet<>();
-    try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ledger"), "", "");
+    try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ledger"), "sa", "");
         ResultSet rows = ledger.createStatement().executeQuery("SELECT sha256 FROM document_content")) {
       while (rows.next()) {
         stored.add(rows.getString(1));
