@@ -296,4 +296,126 @@ public interface DocumentScenarios {
     assertThat(storedCopies(sha256(attachedPdf))).isEqualTo(1);
     assertThat(documentStore().open(sha256(attachedPdf)).orElseThrow().readAllBytes()).isEqualTo(attachedPdf);
   }
+
+  /** Drafted, every required office concurring, cleared by IGP with OPLA's review, and signed by ICE. */
+  private String clearedAndSignedByIce() {
+    String id = draft();
+    Response state = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id);
+    state.json().path("requiredStakeholders").forEach(s -> {
+      StakeholderOffice office = StakeholderOffice.valueOf(s.path("office").asText());
+      assertThat(registry().as(TestUsers.stakeholder(office)).post("/api/agreements/" + id + "/concurrences",
+          AgreementBodies.concurrence(office.name(), 1)).status()).isEqualTo(200);
+    });
+    assertThat(registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements/" + id + "/clearance-request", null).status()).isEqualTo(200);
+    assertThat(registry().as(TestUsers.IGP).post("/api/agreements/" + id + "/clearance",
+        RegistryClient.JSON.createObjectNode().put("decision", "CLEARED").put("comment", "Cleared.")).status()).isEqualTo(200);
+    assertThat(registry().as(TestUsers.OPLA).post("/api/agreements/" + id + "/legal-review",
+        RegistryClient.JSON.createObjectNode().put("legallySufficient", true).put("comment", "Sufficient.")).status()).isEqualTo(200);
+    assertThat(registry().as("sig-hsi-ead").post("/api/agreements/" + id + "/signatures", AgreementBodies.iceSignature("HSI_EAD"))
+        .status()).isEqualTo(200);
+    return id;
+  }
+
+  @Test
+  default void anAgreementBecomesActiveOnlyOnceItsExecutedCopyIsOnFileAndTheSearchListsThoseWithout() throws Exception {
+    // EXECUTED_COPY_ON_FILE: every signature given, but no executed copy: still CLEARED.
+    String id = clearedAndSignedByIce();
+    Response signed = registry().as(TestUsers.PROGRAM_OFFICE)
+        .post("/api/agreements/" + id + "/signatures", AgreementBodies.partySignature(AgreementBodies.STATE_PARTY));
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    assertThat(signed.json().path("status").asText()).isEqualTo("CLEARED");
+    assertThat(registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id).json().path("executedOn").isNull())
+        .as("not executed without its copy").isTrue();
+
+    byte[] copy = SampleDocuments.pdf("Executed memorandum of understanding, signed by every party");
+    Response attached = attach(id, "sig-hsi-ead", "EXECUTED_COPY", null, "executed.pdf", PDF, copy);
+    assertThat(attached.status()).as("a signatory attaches the executed copy: " + attached).isEqualTo(201);
+    Response active = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id);
+    assertThat(active.json().path("status").asText()).isEqualTo("ACTIVE");
+    String lastSignature = java.util.stream.StreamSupport.stream(active.json().path("signatures").spliterator(), false)
+        .map(sig -> sig.path("signedOn").asText()).max(String::compareTo).orElseThrow();
+    assertThat(active.json().path("executedOn").asText()).as("executed the day of the last signature").isEqualTo(lastSignature);
+    List<String> types = new java.util.ArrayList<>();
+    registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id + "/history").json().forEach(e -> types.add(e.path("type").asText()));
+    assertThat(types).endsWith("AgreementSigned", "DocumentAttached", "AgreementExecuted");
+
+    // An imported agreement arrives without a copy: the search lists it under executedCopy=false, and counts it.
+    String reference = "NOCOPY-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Response imported = registry().as(TestUsers.IGP).post("/api/agreements/import", AgreementBodies.executed(reference));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    String position = imported.header(ReadYourWrites.HEADER).orElseThrow();
+    Response without = registry().as(TestUsers.IGP).header(ReadYourWrites.HEADER, position)
+        .get("/api/agreements?executedCopy=false&size=200");
+    assertThat(without.status()).as(without.toString()).isEqualTo(200);
+    List<String> withoutIds = new java.util.ArrayList<>();
+    without.json().path("items").forEach(item -> withoutIds.add(item.path("id").asText()));
+    assertThat(withoutIds).contains(imported.id()).doesNotContain(id);
+    assertThat(without.json().path("facets").path("executedCopy").path("false").asLong()).isEqualTo(without.json().path("total").asLong());
+    Response with = registry().as(TestUsers.IGP).header(ReadYourWrites.HEADER, position).get("/api/agreements?executedCopy=true&size=200");
+    List<String> withIds = new java.util.ArrayList<>();
+    with.json().path("items").forEach(item -> withIds.add(item.path("id").asText()));
+    assertThat(withIds).contains(id).doesNotContain(imported.id());
+    Response all = registry().as(TestUsers.IGP).header(ReadYourWrites.HEADER, position).get("/api/agreements?size=1");
+    assertThat(all.json().path("facets").path("executedCopy").path("true").asLong()).isEqualTo(with.json().path("total").asLong());
+    assertThat(all.json().path("facets").path("executedCopy").path("false").asLong()).isEqualTo(without.json().path("total").asLong());
+
+    Response bad = registry().as(TestUsers.IGP).get("/api/agreements?executedCopy=maybe");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.contentType()).startsWith("application/problem+json");
+
+    // The page offers the same filter, with the count.
+    gov.ice.registry.support.PageSession igp = gov.ice.registry.support.PageSession.signIn(
+        java.net.URI.create(registry().baseUrl()).getPort(), TestUsers.IGP);
+    String page = igp.get("/?executedCopy=false&size=200").body();
+    assertThat(page).contains("No executed copy on file").contains("Imported agreement " + reference);
+  }
+
+  @Test
+  default void theDocumentListSaysWhichTextTheSearchHoldsAndWhyNot() throws Exception {
+    String id = draft();
+    byte[] readable = SampleDocuments.pdf("Quarterly reconciliation of detainer requests");
+    byte[] broken = SampleDocuments.pdfWithBadXref("Nothing here can be read");
+    assertThat(attach(id, TestUsers.PROGRAM_OFFICE, "ANNEX", null, "annex.pdf", PDF, readable).status()).isEqualTo(201);
+    Response brokenAttached = attach(id, TestUsers.PROGRAM_OFFICE, "CORRESPONDENCE", null, "letter.pdf", PDF, broken);
+    assertThat(brokenAttached.status()).as(brokenAttached.toString()).isEqualTo(201);
+    String position = brokenAttached.header(ReadYourWrites.HEADER).orElseThrow();
+
+    org.awaitility.Awaitility.await("the search read both documents").atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> java.util.stream.StreamSupport.stream(registry().as(TestUsers.IGP).header(ReadYourWrites.HEADER, position)
+            .get("/api/agreements/" + id + "/documents").json().path("items").spliterator(), false)
+            .noneMatch(d -> d.path("textStatus").asText().equals("pending")));
+    JsonNode items = registry().as(TestUsers.IGP).get("/api/agreements/" + id + "/documents").json().path("items");
+    JsonNode annex = null;
+    JsonNode letter = null;
+    for (JsonNode d : items) {
+      if (d.path("filename").asText().equals("annex.pdf")) {
+        annex = d;
+      } else if (d.path("filename").asText().equals("letter.pdf")) {
+        letter = d;
+      }
+    }
+    assertThat(annex).isNotNull();
+    assertThat(letter).isNotNull();
+    assertThat(annex.path("textStatus").asText()).isEqualTo("extracted");
+    assertThat(annex.path("textReason").isNull()).isTrue();
+    if (letter.path("textStatus").asText().equals("text not extracted")) {
+      assertThat(letter.path("textReason").asText()).isNotBlank();
+    } else {
+      // PDFBox repairs a bad cross-reference table where it can: then the text is there.
+      assertThat(letter.path("textStatus").asText()).isEqualTo("extracted");
+    }
+    gov.ice.registry.support.PageSession igp = gov.ice.registry.support.PageSession.signIn(
+        java.net.URI.create(registry().baseUrl()).getPort(), TestUsers.IGP);
+    assertThat(igp.get("/agreements/" + id).body()).contains("Searchable text").contains("Extracted");
+
+    // The search page shows the passage of the document that matched, marked, with a link to it.
+    String search = igp.get("/?q=reconciliation").body();
+    assertThat(search).contains("class=\"document-match\"").contains("<mark>reconciliation</mark>")
+        .contains("href=\"/agreements/" + id + "/documents/" + annex.path("id").asText()).contains("annex.pdf");
+    // The link is the pages' own download: the session opens it, byte for byte the API's answer.
+    HttpResponse<String> opened = igp.get("/agreements/" + id + "/documents/" + annex.path("id").asText());
+    assertThat(opened.statusCode()).isEqualTo(200);
+    assertThat(opened.headers().firstValue("Content-Type").orElseThrow()).startsWith(PDF);
+    assertThat(opened.headers().firstValue("ETag").orElseThrow()).contains(annex.path("sha256").asText());
+  }
 }

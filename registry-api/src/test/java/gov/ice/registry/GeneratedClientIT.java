@@ -119,28 +119,30 @@ class GeneratedClientIT extends H2Registry {
     assertThat(iceSigned.getStatus()).isEqualTo(AgreementSummary.StatusEnum.CLEARED);
     ApiResponse<AgreementSummary> executed = programOffice.signWithHttpInfo(id, new SignatureRequest()
         .party(AgreementBodies.STATE_PARTY).signatoryName("Casey Colonel").position("Director").signedOn(AgreementBodies.today()), null);
-    AgreementSummary active = executed.getData();
+    // EXECUTED_COPY_ON_FILE: every party has signed, and the agreement waits for its executed copy.
+    assertThat(executed.getData().getStatus()).isEqualTo(AgreementSummary.StatusEnum.CLEARED);
+    gov.ice.registry.support.RegistryClient.Response copy = gov.ice.registry.support.Multipart.attachExecutedCopy(registry(), id);
     // The ledger position of the last event: reads given it show this agreement as it now is.
-    Long position = Long.valueOf(executed.getHeaders().get("X-Registry-Position").get(0));
-    assertThat(active.getStatus()).isEqualTo(AgreementSummary.StatusEnum.ACTIVE);
+    Long position = Long.valueOf(copy.header("X-Registry-Position").orElseThrow());
 
     AgreementLedgerApi ledger = new AgreementLedgerApi(as(TestUsers.AUDITOR));
-    AgreementView view = ledger.agreement(id, null);
+    AgreementView active = ledger.agreement(id, null);
+    AgreementView view = active;
     assertThat(view.getStatus()).isEqualTo(AgreementView.StatusEnum.ACTIVE);
     assertThat(view.getSignatures()).hasSize(2);
 
     // Search: the token finds both; the status filter narrows to the one that applies.
     AgreementSearchApi search = new AgreementSearchApi(as(TestUsers.IGP));
     // Read-your-writes: no polling, the position makes the search wait until it shows the signature.
-    AgreementSearchResponse both = search.search(null, null, null, null, null, null, null, token, null, null, null, null, null, null, null, position);
+    AgreementSearchResponse both = search.search(null, null, null, null, null, null, null, token, null, null, null, null, null, null, null, null, position);
     assertThat(both.getItems()).extracting(AgreementSearchItem::getId).containsExactlyInAnyOrder(id, other);
-    AgreementSearchResponse activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null, null, null, null, position, null);
+    AgreementSearchResponse activeOnly = search.search(List.of("ACTIVE"), null, null, null, null, null, null, token, null, null, null, null, null, null, null, position, null);
     assertThat(activeOnly.getItems()).extracting(AgreementSearchItem::getId).containsExactly(id);
     assertThat(activeOnly.getTotal()).isEqualTo(1L);
     AgreementSearchResponse drafts = search.search(List.of("DRAFT"), List.of("MOU"), List.of("LAW_ENFORCEMENT"), null, null, null, true, token, 0, 20,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
     assertThat(drafts.getItems()).extracting(AgreementSearchItem::getId).containsExactly(other);
-    AgreementSearchResponse otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null, null, null, null, null, null);
+    AgreementSearchResponse otherKind = search.search(null, List.of("MOA"), null, null, null, null, null, token, null, null, null, null, null, null, null, null, null);
     assertThat(otherKind.getItems()).isEmpty();
 
     // History: every event, in order, each with who did it.

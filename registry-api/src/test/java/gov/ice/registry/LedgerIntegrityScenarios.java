@@ -463,8 +463,10 @@ public interface LedgerIntegrityScenarios {
         RegistryClient.JSON.createObjectNode().put("legallySufficient", true).put("comment", "Sufficient.")).status()).isEqualTo(200);
     assertThat(registry().as("sig-hsi-ead").post("/api/agreements/" + id + "/signatures", AgreementBodies.iceSignature("HSI_EAD"))
         .status()).isEqualTo(200);
-    Response active = registry().as(TestUsers.PROGRAM_OFFICE)
-        .post("/api/agreements/" + id + "/signatures", AgreementBodies.partySignature(AgreementBodies.STATE_PARTY));
+    assertThat(registry().as(TestUsers.PROGRAM_OFFICE)
+        .post("/api/agreements/" + id + "/signatures", AgreementBodies.partySignature(AgreementBodies.STATE_PARTY)).status()).isEqualTo(200);
+    gov.ice.registry.support.Multipart.attachExecutedCopy(registry(), id);
+    Response active = registry().as(TestUsers.AUDITOR).get("/api/agreements/" + id);
     assertThat(active.json().path("status").asText()).as(active.toString()).isEqualTo("ACTIVE");
     return id;
   }

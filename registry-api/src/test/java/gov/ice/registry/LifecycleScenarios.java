@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.ice.registry.agreement.api.StakeholderOffice;
 import gov.ice.registry.support.AgreementBodies;
+import gov.ice.registry.support.Multipart;
 import gov.ice.registry.support.RegistryClient;
 import gov.ice.registry.support.RegistryClient.Response;
 import gov.ice.registry.support.TestUsers;
@@ -68,14 +69,16 @@ public interface LifecycleScenarios {
     Response partySigned = registry.as(TestUsers.PROGRAM_OFFICE)
         .post("/api/agreements/" + id + "/signatures", AgreementBodies.partySignature(AgreementBodies.STATE_PARTY));
     assertThat(partySigned.status()).as(partySigned.toString()).isEqualTo(200);
-    assertThat(partySigned.json().path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(partySigned.json().path("status").asText()).as("EXECUTED_COPY_ON_FILE: signed, but no executed copy yet")
+        .isEqualTo("CLEARED");
+    Multipart.attachExecutedCopy(registry, id);
 
     Response active = registry.as(TestUsers.AUDITOR).get("/api/agreements/" + id);
     assertThat(active.status()).as(active.toString()).isEqualTo(200);
     assertThat(active.json().path("status").asText()).isEqualTo("ACTIVE");
     assertThat(active.json().path("signatures")).hasSize(2);
     assertThat(active.json().path("nextReviewDue").asText()).isEqualTo("2028-01-15");
-    assertThat(active.etag()).isEqualTo(partySigned.etag());
+    assertThat(active.etag()).isNotEqualTo(partySigned.etag());
 
     Response reviewed = registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements/" + id + "/reviews", AgreementBodies.review());
     assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
@@ -97,7 +100,7 @@ public interface LifecycleScenarios {
     entries.forEach(e -> types.add(e.path("type").asText()));
     assertThat(types).startsWith("AgreementDrafted", "StakeholderConcurred")
         .contains("ClearanceRequested", "ClearanceGranted", "LegalReviewCompleted", "AgreementCleared", "AgreementSigned",
-            "AgreementExecuted", "BiennialReviewCompleted", "AgreementAmended")
+            "DocumentAttached", "AgreementExecuted", "BiennialReviewCompleted", "AgreementAmended")
         .endsWith("AgreementTerminated");
     for (int i = 0; i < entries.size(); i++) {
       assertThat(entries.get(i).path("sequence").asLong()).isEqualTo(i);

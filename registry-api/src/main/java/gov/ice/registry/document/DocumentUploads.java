@@ -47,6 +47,31 @@ public final class DocumentUploads {
     return maxBytes;
   }
 
+  /**
+   * Removes the temporary files of uploads abandoned before {@code grace} ago: what a process
+   * killed while receiving a file leaves behind (a live upload deletes its own file when it ends,
+   * and keeps writing to it, so its time stays recent). Answers how many were removed.
+   */
+  public int sweepAbandoned(java.time.Instant now, java.time.Duration grace) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    java.time.Instant before = now.minus(grace);
+    int removed = 0;
+    try (java.nio.file.DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "upload-*.part")) {
+      for (Path part : parts) {
+        try {
+          if (Files.getLastModifiedTime(part).toInstant().isBefore(before) && Files.deleteIfExists(part)) {
+            removed++;
+          }
+        } catch (java.nio.file.NoSuchFileException finishedMeanwhile) {
+          // Its upload ended and removed it: nothing to do.
+        }
+      }
+    }
+    return removed;
+  }
+
   public Mono<Upload> receive(Flux<PartEvent> parts) {
     return Mono.using(() -> new Receiving(Files.createDirectories(directory)),
         receiving -> parts.windowUntil(PartEvent::isLast)

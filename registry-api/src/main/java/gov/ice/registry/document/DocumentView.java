@@ -18,9 +18,21 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * when come from the event's metadata, like every actor the registry shows.
  *
  * @param withdrawal present once the content was withdrawn: the bytes are gone, the hash stays
+ * @param textStatus whether the search holds the document's text: {@value #EXTRACTED}, {@value #NOT_EXTRACTED}
+ *     (refused or failed: encrypted, too large, malformed, out of time), {@value #WITHDRAWN}, or {@value #PENDING}
+ *     (the search has not read it yet)
+ * @param textReason why the text was not extracted, or null
  */
 public record DocumentView(String id, String sha256, long size, String mediaType, String filename, DocumentKind kind, int draftVersion,
-    String attachedBy, String attachedByName, Instant attachedAt, Withdrawal withdrawal) {
+    String attachedBy, String attachedByName, Instant attachedAt, Withdrawal withdrawal, String textStatus, String textReason) {
+
+  public static final String EXTRACTED = "extracted";
+  public static final String NOT_EXTRACTED = "text not extracted";
+  public static final String WITHDRAWN = "withdrawn";
+  public static final String PENDING = "pending";
+
+  /** What the search index says of one document's text: its state and the reason, if any. */
+  public record TextState(String state, String reason) {}
 
   /** Why and when the content was withdrawn, and by whom. */
   public record Withdrawal(String reason, String withdrawnBy, Instant withdrawnAt) {}
@@ -33,7 +45,7 @@ public record DocumentView(String id, String sha256, long size, String mediaType
       if (message.getPayload() instanceof DocumentAttached e) {
         documents.put(e.documentId(), new DocumentView(e.documentId(), e.sha256(), e.size(), e.mediaType(), e.fileName(), e.kind(),
             e.draftVersion(), actor == null ? null : actor.username(), actor == null ? null : actor.displayName(), message.getTimestamp(),
-            null));
+            null, PENDING, null));
       } else if (message.getPayload() instanceof DocumentContentWithdrawn e) {
         documents.computeIfPresent(e.documentId(), (id, d) -> d.withdrawn(
             new Withdrawal(e.reason(), actor == null ? null : actor.username(), message.getTimestamp())));
@@ -49,6 +61,24 @@ public record DocumentView(String id, String sha256, long size, String mediaType
   }
 
   DocumentView withdrawn(Withdrawal withdrawal) {
-    return new DocumentView(id, sha256, size, mediaType, filename, kind, draftVersion, attachedBy, attachedByName, attachedAt, withdrawal);
+    return new DocumentView(id, sha256, size, mediaType, filename, kind, draftVersion, attachedBy, attachedByName, attachedAt, withdrawal,
+        WITHDRAWN, null);
+  }
+
+  /**
+   * {@code documents} with the text state the search index holds for each (by document id);
+   * one it has not read yet stays {@value #PENDING}, one withdrawn stays {@value #WITHDRAWN}.
+   */
+  public static List<DocumentView> withText(List<DocumentView> documents, Map<String, TextState> states) {
+    return documents.stream().map(d -> {
+      TextState state = states.get(d.id());
+      if (d.withdrawal() != null || state == null || state.state() == null) {
+        return d;
+      }
+      String status = state.state().equals(WITHDRAWN) ? WITHDRAWN : state.state().startsWith(EXTRACTED) ? EXTRACTED : NOT_EXTRACTED;
+      return new DocumentView(d.id, d.sha256, d.size, d.mediaType, d.filename, d.kind, d.draftVersion, d.attachedBy, d.attachedByName,
+          d.attachedAt, d.withdrawal, status, NOT_EXTRACTED.equals(status) ? state.reason()
+              : state.state().contains("truncated") ? "truncated: only the text up to the extraction limit is searched" : null);
+    }).toList();
   }
 }

@@ -46,18 +46,26 @@ class DocumentsConfiguration {
   }
 
   @Bean
-  OrphanSweep documentOrphanSweep(DocumentStore store, @Value("${registry.documents.orphan-grace:PT24H}") Duration grace) {
-    return new OrphanSweep(store, grace);
+  OrphanSweep documentOrphanSweep(DocumentStore store, DocumentUploads uploads, Clock clock,
+      @Value("${registry.documents.orphan-grace:PT24H}") Duration grace) {
+    return new OrphanSweep(store, uploads, clock, grace);
   }
 
-  /** Removes, once per interval and on one instance at a time, the bytes of uploads no event names. */
+  /**
+   * Removes, once per interval and on one instance at a time, the bytes of uploads no event names,
+   * and the temporary files of uploads a killed process left in its upload directory.
+   */
   static class OrphanSweep {
 
     private final DocumentStore store;
+    private final DocumentUploads uploads;
+    private final Clock clock;
     private final Duration grace;
 
-    OrphanSweep(DocumentStore store, Duration grace) {
+    OrphanSweep(DocumentStore store, DocumentUploads uploads, Clock clock, Duration grace) {
       this.store = store;
+      this.uploads = uploads;
+      this.clock = clock;
       this.grace = grace;
     }
 
@@ -71,6 +79,14 @@ class DocumentsConfiguration {
         }
       } catch (RuntimeException e) {
         log.warn("Document sweep not done this time: {}", e.getMessage());
+      }
+      try {
+        int abandoned = uploads.sweepAbandoned(clock.instant(), grace);
+        if (abandoned > 0) {
+          log.info("Removed {} temporary files of uploads abandoned more than {} ago", abandoned, grace);
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        log.warn("Sweep of abandoned uploads not done this time: {}", e.getMessage());
       }
     }
   }

@@ -6,11 +6,11 @@ import java.util.List;
 
 /** The benchmark's arguments: {@code --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm "..." --only import|search|restart --data DIR --load-minutes M}. */
 record Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
-    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only, String data, int loadMinutes) {
+    int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only, String data, int loadMinutes, int documents) {
 
   Options(long agreements, List<String> stores, int seconds, int samples, int importRows, int rawBulkDocuments,
       int catchUpMinutes, int verifyEvents, List<String> serverJvm, String only) {
-    this(agreements, stores, seconds, samples, importRows, rawBulkDocuments, catchUpMinutes, verifyEvents, serverJvm, only, "", 0);
+    this(agreements, stores, seconds, samples, importRows, rawBulkDocuments, catchUpMinutes, verifyEvents, serverJvm, only, "", 0, 1_000);
   }
 
   static Options parse(String[] args) {
@@ -26,6 +26,7 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
     String only = "";
     String data = "";
     int loadMinutes = 0;
+    int documents = 1_000;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -41,11 +42,12 @@ record Options(long agreements, List<String> stores, int seconds, int samples, i
         case "--only" -> only = value;
         case "--data" -> data = value;
         case "--load-minutes" -> loadMinutes = Integer.parseInt(value);
+        case "--documents" -> documents = Integer.parseInt(value.replace("_", ""));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import|reads|search|restart --data DIR --load-minutes M");
+            + "; use --agreements N --stores h2,postgres --seconds S --samples K --import-rows R --verify-events V --server-jvm \"-Xmx1g\" --only import|reads|search|restart|documents --data DIR --load-minutes M --documents D");
       }
       i++;
     }
-    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only, data, loadMinutes);
+    return new Options(agreements, stores, seconds, samples, importRows, rawBulk, catchUp, verifyEvents, jvm, only, data, loadMinutes, documents);
   }
 }

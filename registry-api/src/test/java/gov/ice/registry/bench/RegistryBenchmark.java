@@ -85,6 +85,10 @@ public final class RegistryBenchmark {
       importOnly(work);
       return;
     }
+    if (options.only().equals("documents")) {
+      documentsOnly(work);
+      return;
+    }
     if (options.only().equals("reads")) {
       readsOnly(work);
       return;
@@ -164,6 +168,77 @@ public final class RegistryBenchmark {
       start = System.nanoTime();
       expectTotals(Ndjson.post(client, "/api/agreements/imports", body.toString()), "alreadyImported", rows);
       table.add("H2", "the same " + rows + " rows again (every row ALREADY_IMPORTED), s", seconds(start), null, null, null, "");
+    }
+  }
+
+  /**
+   * {@code --only documents}: on the embedded default, N agreements (bulk import), then D generated
+   * PDFs of 50 KB to 5 MB (log-uniform) attached one after another over HTTP; uploads per second,
+   * the search's extraction time per MB (from the last upload until the search holds every text),
+   * the ledger file's growth per stored MB, and p50/p99 of a phrase search with the text indexed.
+   */
+  private void documentsOnly(Path work) throws Exception {
+    Path data = work.resolve("h2-data");
+    try (Server server = Server.start(Map.of("REGISTRY_DATA_DIR", data.toString()), options)) {
+      RegistryClient client = server.client();
+      load(client, options.agreements(), true);
+      awaitCaughtUp(client, imported.get());
+      Path ledgerFile = data.resolve("ledger.mv.db");
+      long ledgerBefore = Files.size(ledgerFile);
+      java.util.Random random = new java.util.Random(20_261_208L);
+      int count = options.documents();
+      long bytes = 0;
+      long uploadNanos = 0;
+      String lastPosition = null;
+      String phrase = "zebrafish calibration ledger";
+      for (int i = 0; i < count; i++) {
+        int size = (int) Math.round(50_000 * Math.pow(100, random.nextDouble()));
+        // One document in ten carries the phrase: the search below finds a hundred of a thousand.
+        byte[] pdf = gov.ice.registry.support.SampleDocuments.pdfOfSize(i % 10 == 0 ? phrase : "bench document " + i, size, i);
+        String agreement = ids.get(i % ids.size());
+        long start = System.nanoTime();
+        Response attached = new gov.ice.registry.support.Multipart().field("kind", "ANNEX").file("bench-" + i + ".pdf", "application/pdf", pdf)
+            .post(client, TestUsers.PROGRAM_OFFICE, "/api/agreements/" + agreement + "/documents");
+        uploadNanos += System.nanoTime() - start;
+        if (attached.status() != 201) {
+          throw new IllegalStateException("upload " + i + " answered " + attached);
+        }
+        bytes += pdf.length;
+        lastPosition = attached.header("X-Registry-Position").orElse(lastPosition);
+      }
+      double uploadSeconds = uploadNanos / 1e9;
+      double mb = bytes / 1024.0 / 1024.0;
+      table.add("H2", count + " PDF uploads of 50 KB-5 MB (" + String.format(Locale.ROOT, "%.0f", mb) + " MB), uploads/s, 1 caller",
+          count / uploadSeconds, "MB/s", mb / uploadSeconds, null, "");
+      long start = System.nanoTime();
+      Response caughtUp = client.as(TestUsers.IGP).header("X-Registry-Position", lastPosition).timeout(Duration.ofMinutes(60))
+          .get("/api/agreements?size=1&q=" + java.net.URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
+      double extraction = seconds(start);
+      table.add("H2", "search caught up with the text after the last upload, s (answered " + caughtUp.status() + ", "
+          + caughtUp.json().path("total").asLong() + " agreements hold the phrase)", extraction, "s per MB", extraction / mb, null, "");
+      table.add("H2", "ledger file growth per stored MB (" + (Files.size(ledgerFile) - ledgerBefore) / 1024 / 1024 + " MB)",
+          (Files.size(ledgerFile) - ledgerBefore) / 1024.0 / 1024.0 / mb, null, null, null, "about 1");
+      String path = "/api/agreements?page=0&size=20&q=" + java.net.URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8);
+      long[] nanos = new long[options.samples()];
+      for (int i = 0; i < options.samples() / 10; i++) {
+        client.as(TestUsers.IGP).get(path);
+      }
+      for (int i = 0; i < nanos.length; i++) {
+        long t = System.nanoTime();
+        client.as(TestUsers.IGP).get(path);
+        nanos[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(nanos);
+      table.addLatency("search of a phrase inside documents, " + imported.get() + " agreements, " + count + " documents",
+          nanos[nanos.length / 2] / 1e6, nanos[(int) Math.min(nanos.length - 1, Math.ceil(nanos.length * 0.99) - 1)] / 1e6, "p99 < 50 ms");
+    }
+  }
+
+  private static void expectTotals(Response report, String total, long expected) {
+    long got = report.json() == null ? -1 : report.json().path("totals").path(total).asLong(-1);
+    if (report.status() != 200 || got != expected) {
+      throw new IllegalStateException("expected " + total + " = " + expected + ", got " + report.status() + " "
+          + report.text().substring(0, Math.min(2000, report.text().length())));
     }
   }
 

@@ -102,4 +102,18 @@ public final class Multipart {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Attaches a small PDF as the agreement's executed copy, as the program office: what makes a
+   * fully signed agreement ACTIVE (rule {@code EXECUTED_COPY_ON_FILE}).
+   */
+  public static RegistryClient.Response attachExecutedCopy(RegistryClient registry, String agreementId) {
+    RegistryClient.Response attached = new Multipart().field("kind", "EXECUTED_COPY")
+        .file("executed-" + agreementId + ".pdf", "application/pdf", SampleDocuments.pdf("Executed copy of agreement " + agreementId))
+        .post(registry, TestUsers.PROGRAM_OFFICE, "/api/agreements/" + agreementId + "/documents");
+    if (attached.status() != 201) {
+      throw new IllegalStateException("the executed copy was not attached: " + attached);
+    }
+    return attached;
+  }
 }

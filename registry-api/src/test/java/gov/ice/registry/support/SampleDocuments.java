@@ -55,6 +55,50 @@ public final class SampleDocuments {
     }
   }
 
+  private static final String[] VOCABULARY = ("agreement party information sharing records detainer custody biometric request"
+      + " response audit retention disposition safeguard system access privacy officer review annual quarterly notice state"
+      + " federal county sheriff department exchange data category purpose authority signature clearance dissemination"
+      + " marking handling protocol report incident breach notification training personnel security control").split(" ");
+
+  /**
+   * A PDF of about {@code targetBytes} (uncompressed pages of 50 lines of words drawn with
+   * {@code seed}), with {@code phrase} on its first page: what the benchmark attaches.
+   */
+  public static byte[] pdfOfSize(String phrase, int targetBytes, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      long written = 0;
+      boolean first = true;
+      while (first || written < targetBytes - 2048) {
+        PDPage page = new PDPage();
+        document.addPage(page);
+        try (PDPageContentStream text = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
+          text.beginText();
+          text.setFont(font, 9);
+          text.setLeading(12);
+          text.newLineAtOffset(50, 740);
+          for (int line = 0; line < 50; line++) {
+            StringBuilder words = new StringBuilder(first && line == 0 ? phrase + " " : "");
+            while (words.length() < 90) {
+              words.append(VOCABULARY[random.nextInt(VOCABULARY.length)]).append(' ');
+            }
+            text.showText(words.toString().trim());
+            text.newLine();
+            written += words.length() + 12;
+          }
+          text.endText();
+        }
+        written += 200;
+        first = false;
+      }
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A PDF whose {@code startxref} points nowhere: readers must rebuild the table, or fail. */
   public static byte[] pdfWithBadXref(String words) {
     String pdf = new String(pdf(words), StandardCharsets.ISO_8859_1);

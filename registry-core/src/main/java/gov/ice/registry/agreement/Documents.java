@@ -52,7 +52,8 @@ final class Documents {
       throw new AgreementRefused(RefusalCode.STALE_DRAFT_VERSION,
           "draft version " + version + " does not exist; the current one is " + state.draftVersion());
     }
-    return new Decided(state).record(attached(command, version, List.of()));
+    Decided decided = new Decided(state).record(attached(command, version, List.of()));
+    return command.kind() == DocumentKind.EXECUTED_COPY ? ExecutedCopyRule.executeWhenComplete(decided) : decided;
   }
 
   /**

@@ -6,7 +6,6 @@ import static gov.ice.registry.agreement.Checks.requireId;
 import static gov.ice.registry.agreement.Checks.requireStatus;
 
 import gov.ice.registry.agreement.api.AgreementDirectory;
-import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementSigned;
@@ -21,7 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signing a cleared agreement, where the last signature executes it; and registering an
+ * Signing a cleared agreement, where the last signature executes it if its executed copy is on
+ * file ({@link ExecutedCopyRule}); and registering an
  * agreement executed before the registry existed, with its signatures and last review.
  */
 final class Signing {
@@ -33,14 +33,7 @@ final class Signing {
     SignatureEnforcement.Checked checked = SignatureEnforcement.check(state.profile(), command.signature(), state.signatures(), today);
     Decided decided = new Decided(state)
         .record(new AgreementSigned(command.agreementId(), state.draftVersion(), checked.signature(), checked.rules()));
-    AgreementState signed = decided.state();
-    if (SignatureEnforcement.missing(signed.profile(), signed.signatures()).isEmpty()) {
-      LocalDate executedOn = signed.signatures().stream().map(SignatureRecord::signedOn).max(LocalDate::compareTo).orElseThrow();
-      LocalDate effective = AgreementState.effectiveDateOf(signed.profile(), executedOn);
-      decided.record(new AgreementExecuted(command.agreementId(), signed.draftVersion(), executedOn, effective,
-          BiennialReview.dueAfter(effective)));
-    }
-    return decided;
+    return ExecutedCopyRule.executeWhenComplete(decided);
   }
 
   static Decided importExecuted(ImportExecutedAgreement command, AgreementDirectory directory, LocalDate today) {

@@ -10,9 +10,11 @@ import gov.ice.registry.agreement.api.AgreementId;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementRefused;
 import gov.ice.registry.agreement.api.AgreementStatus;
+import gov.ice.registry.agreement.api.AttachDocument;
 import gov.ice.registry.agreement.api.ClearanceDecision;
 import gov.ice.registry.agreement.api.ConcurrenceDecision;
 import gov.ice.registry.agreement.api.DecideClearance;
+import gov.ice.registry.agreement.api.DocumentKind;
 import gov.ice.registry.agreement.api.DraftAgreement;
 import gov.ice.registry.agreement.api.PartyName;
 import gov.ice.registry.agreement.api.RecordConcurrence;
@@ -110,11 +112,21 @@ abstract class AgreementTestSupport {
     return new SignAgreement(ID, new SignatureRecord(PartyName.of(party), null, "Casey Lee", "Director", on));
   }
 
-  /** The standard agreement signed by the HSI EAD and the state party, executed on 2026-02-02. */
+  /** The signed agreement as a PDF, attached by its SHA-256 ({@code EXECUTED_COPY_ON_FILE}). */
+  static AttachDocument executedCopy() {
+    return new AttachDocument(ID, "executed-copy", "e".repeat(64), 2048, "application/pdf", "executed.pdf",
+        DocumentKind.EXECUTED_COPY, null);
+  }
+
+  /**
+   * The standard agreement signed by the HSI EAD and the state party, executed on 2026-02-02: its
+   * executed copy, attached after the last signature, makes it ACTIVE.
+   */
   static List<Object> active() {
     return plus(cleared(), List.of(
         iceSignature(SignatoryAuthority.HSI_EAD, LocalDate.of(2026, 2, 1)),
-        partySignature(STATE_PARTY_NAME, LocalDate.of(2026, 2, 2))));
+        partySignature(STATE_PARTY_NAME, LocalDate.of(2026, 2, 2)),
+        executedCopy()));
   }
 
   static List<Object> plus(List<Object> first, List<Object> more) {

@@ -149,7 +149,7 @@ class ExigentAndNoticeTest extends AgreementTestSupport {
   @Test
   @DisplayName("REVIEW: the first biennial review is due two years after the agreement took effect")
   void theFirstReviewIsDueTwoYearsAfterTheEffectiveDate() {
-    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, LocalDate.of(2026, 2, 1)))))
+    fixture.given(history(plus(cleared(), executedCopy(), iceSignature(SignatoryAuthority.HSI_EAD, LocalDate.of(2026, 2, 1)))))
         .when(partySignature(STATE_PARTY_NAME, LocalDate.of(2026, 2, 2)))
         .expectState(agreement -> assertThat(agreement.state().nextReviewDue()).isEqualTo(REVIEW_DUE));
   }

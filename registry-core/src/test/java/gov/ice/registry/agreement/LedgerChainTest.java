@@ -109,8 +109,8 @@ class LedgerChainTest extends AgreementTestSupport {
 
     given.when(new ErasePersonalData(ID, "Privacy Act request", "PRIV-1"))
         .expectEvents(new PersonalDataErased(ID, "Privacy Act request", "PRIV-1", recorded));
-    // Drafted, six concurrences, clearance requested, granted, cleared, two signatures, executed.
-    assertThat(recorded).isEqualTo(13);
+    // Drafted, six concurrences, clearance requested, granted, cleared, two signatures, the executed copy, executed.
+    assertThat(recorded).isEqualTo(14);
   }
 
   @Test

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementProfile;
 import gov.ice.registry.agreement.api.AgreementSigned;
+import gov.ice.registry.agreement.api.DocumentKind;
+import gov.ice.registry.agreement.api.DocumentAttached;
+import gov.ice.registry.agreement.api.AttachDocument;
 import gov.ice.registry.agreement.api.AgreementStatus;
 import gov.ice.registry.agreement.api.ClearanceDecision;
 import gov.ice.registry.agreement.api.DecideClearance;
@@ -103,14 +106,63 @@ class SignatureTest extends AgreementTestSupport {
   }
 
   @Test
+  @DisplayName("EXECUTED_COPY_ON_FILE: the last signature executes an agreement whose executed copy is on file")
   void theLastSignatureExecutesTheAgreementAndSetsTheFirstReview() {
     LocalDate feb2 = LocalDate.of(2026, 2, 2);
-    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
+    fixture.given(history(plus(cleared(), executedCopy(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
         .when(partySignature(STATE_PARTY_NAME.toLowerCase(), feb2))
         .expectEvents(
             new AgreementSigned(ID, 1, new SignatureRecord(PartyName.of(STATE_PARTY_NAME), null, "Casey Lee", "Director", feb2), List.of()),
             // Effective 2026-01-15 by its terms: the first biennial review is due two years on.
             new AgreementExecuted(ID, 1, feb2, LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)))
         .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.ACTIVE));
+  }
+
+  @Test
+  @DisplayName("EXECUTED_COPY_ON_FILE: without its executed copy, the last signature leaves the agreement cleared")
+  void theLastSignatureWithoutTheExecutedCopyLeavesTheAgreementCleared() {
+    LocalDate feb2 = LocalDate.of(2026, 2, 2);
+    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
+        .when(partySignature(STATE_PARTY_NAME, feb2))
+        .expectEvents(
+            new AgreementSigned(ID, 1, new SignatureRecord(PartyName.of(STATE_PARTY_NAME), null, "Casey Lee", "Director", feb2), List.of()))
+        .expectState(agreement -> {
+          assertThat(agreement.state().status()).isEqualTo(AgreementStatus.CLEARED);
+          assertThat(agreement.state().executedOn()).isNull();
+        });
+  }
+
+  @Test
+  @DisplayName("EXECUTED_COPY_ON_FILE: the executed copy of a fully signed agreement executes it on the day of its last signature")
+  void theExecutedCopyOfAFullySignedAgreementExecutesIt() {
+    LocalDate feb2 = LocalDate.of(2026, 2, 2);
+    AttachDocument copy = executedCopy();
+    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1), partySignature(STATE_PARTY_NAME, feb2))))
+        .when(copy)
+        .expectEvents(
+            new DocumentAttached(ID, copy.documentId(), copy.sha256(), copy.size(), copy.mediaType(), copy.fileName(),
+                DocumentKind.EXECUTED_COPY, 1, List.of()),
+            new AgreementExecuted(ID, 1, feb2, LocalDate.of(2026, 1, 15), LocalDate.of(2028, 1, 15)))
+        .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.ACTIVE));
+  }
+
+  @Test
+  @DisplayName("EXECUTED_COPY_ON_FILE: an executed copy before every signature is given executes nothing")
+  void anExecutedCopyBeforeEverySignatureExecutesNothing() {
+    AttachDocument copy = executedCopy();
+    fixture.given(history(plus(cleared(), iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
+        .when(copy)
+        .expectEvents(new DocumentAttached(ID, copy.documentId(), copy.sha256(), copy.size(), copy.mediaType(), copy.fileName(),
+            DocumentKind.EXECUTED_COPY, 1, List.of()))
+        .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.CLEARED));
+  }
+
+  @Test
+  @DisplayName("EXECUTED_COPY_ON_FILE: other papers on file do not stand in for the executed copy")
+  void otherPapersDoNotStandInForTheExecutedCopy() {
+    AttachDocument annex = new AttachDocument(ID, "annex", "a".repeat(64), 100, "application/pdf", "annex.pdf", DocumentKind.ANNEX, null);
+    fixture.given(history(plus(cleared(), annex, iceSignature(SignatoryAuthority.HSI_EAD, FEB_1))))
+        .when(partySignature(STATE_PARTY_NAME, LocalDate.of(2026, 2, 2)))
+        .expectState(agreement -> assertThat(agreement.state().status()).isEqualTo(AgreementStatus.CLEARED));
   }
 }

@@ -85,7 +85,7 @@ public final class Workload {
     return agreement;
   }
 
-  /** Drafted, every required stakeholder concurring on version 1, cleared by IGP, signed, so executed. */
+  /** Drafted, every required stakeholder concurring on version 1, cleared by IGP, signed, and with its executed copy, so executed. */
   public AgreementId lifecycle(String id, String partyName, LocalDate effective, LocalDate signedOn) {
     AgreementId agreement = draft(id, partyName, effective, null);
     concurAll(agreement);
@@ -94,6 +94,9 @@ public final class Workload {
     send(SIGNATORY, new SignAgreement(agreement,
         new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", signedOn)));
     send(PROGRAM, new SignAgreement(agreement, new SignatureRecord(PartyName.of(partyName), null, "Their Signer", "Director", signedOn)));
+    // EXECUTED_COPY_ON_FILE: the signed paper makes it active.
+    send(PROGRAM, new gov.ice.registry.agreement.api.AttachDocument(agreement, "executed-" + id, "e".repeat(64), 2048, "application/pdf",
+        "executed.pdf", gov.ice.registry.agreement.api.DocumentKind.EXECUTED_COPY, null));
     return agreement;
   }
 

@@ -6,6 +6,7 @@ import gov.ice.registry.agreement.api.DocumentKind;
 import gov.ice.registry.agreement.api.WithdrawDocumentContent;
 import gov.ice.registry.document.DocumentRefused;
 import gov.ice.registry.document.DocumentStore;
+import gov.ice.registry.document.DocumentTextStates;
 import gov.ice.registry.document.DocumentView;
 import gov.ice.registry.security.CurrentActor;
 import gov.ice.registry.web.agreement.AgreementRequests.WithdrawalRequest;
@@ -57,9 +58,11 @@ class DocumentEndpoints {
   private final LedgerReader ledger;
   private final DocumentStore store;
   private final ReadAccess access;
+  private final DocumentTextStates textStates;
 
   DocumentEndpoints(DocumentAttachments attachments, CommandDispatcher dispatcher, LedgerReader ledger, DocumentStore store,
-      ReadAccess access) {
+      ReadAccess access, DocumentTextStates textStates) {
+    this.textStates = textStates;
     this.attachments = attachments;
     this.dispatcher = dispatcher;
     this.ledger = ledger;
@@ -79,11 +82,14 @@ class DocumentEndpoints {
   }
 
   @GetMapping("/{id}/documents")
-  @Operation(summary = "The agreement's documents, newest first (any role that may read the agreement)")
+  @Operation(summary = "The agreement's documents, newest first, each with whether the search holds its text (textStatus,"
+      + " textReason) (any role that may read the agreement)")
   Mono<Map<String, List<DocumentView>>> list(@PathVariable String id, ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
     return readable(agreement, exchange, "documents", false)
-        .then(Mono.fromCallable(() -> Map.of("items", DocumentView.of(history(agreement)))).subscribeOn(Schedulers.boundedElastic()))
+        .then(Mono.fromCallable(() -> DocumentView.of(history(agreement))).subscribeOn(Schedulers.boundedElastic()))
+        .flatMap(documents -> textStates.of(agreement.value(), documents))
+        .map(documents -> Map.of("items", documents))
         .flatMap(items -> access.record(exchange, AccessAction.VIEW, List.of(agreement.value()), "documents", "json").thenReturn(items));
   }
 

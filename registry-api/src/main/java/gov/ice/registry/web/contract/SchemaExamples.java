@@ -59,6 +59,8 @@ final class SchemaExamples {
     BY_NAME.put("problem", "hash does not match the event");
     BY_NAME.put("rules", List.of("S3"));
     BY_NAME.put("roles", List.of("PROGRAM_OFFICE"));
+    BY_NAME.put("textStatus", "extracted");
+    BY_NAME.put("fileName", "MOU-executed.pdf");
   }
 
   /** Flags an example sets; every other flag is false, as in most real profiles. */

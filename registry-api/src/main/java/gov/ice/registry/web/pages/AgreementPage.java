@@ -90,7 +90,10 @@ class AgreementPage {
   private final PageBackend backend;
   private final DocumentAttachments documents;
 
-  AgreementPage(PageBackend backend, DocumentAttachments documents) {
+  private final gov.ice.registry.document.DocumentTextStates textStates;
+
+  AgreementPage(PageBackend backend, DocumentAttachments documents, gov.ice.registry.document.DocumentTextStates textStates) {
+    this.textStates = textStates;
     this.backend = backend;
     this.documents = documents;
   }
@@ -373,7 +376,8 @@ class AgreementPage {
       Mono<List<ExistingAgreement>> existing = a.status() == AgreementStatus.DRAFT && asOf == null
           ? backend.overlapping(id, a.profile()).onErrorReturn(List.of())
           : Mono.just(List.of());
-      Mono<List<DocumentView>> documents = backend.history(id).map(DocumentView::of);
+      Mono<List<DocumentView>> documents = backend.history(id).map(DocumentView::of)
+          .flatMap(list -> asOf == null ? textStates.of(id.value(), list) : Mono.just(list));
       return Mono.zip(verification, history, existing, documents).map(t -> {
         model.addAttribute("verification", t.getT1().orElse(null));
         model.addAttribute("history", t.getT2());

@@ -44,7 +44,7 @@ class RepositoryPage {
   /** The facets in the order the filters show them; any other facet the search counts follows, by name. */
   static final Map<String, String> FACETS = new LinkedHashMap<>();
   /** Facets whose parameter takes one value: a choice of one, with "any". */
-  static final Set<String> SINGLE = Set.of("pii");
+  static final Set<String> SINGLE = Set.of("pii", "executedCopy");
 
   static {
     FACETS.put("status", "Status");
@@ -54,6 +54,7 @@ class RepositoryPage {
     FACETS.put("directorate", "Directorate");
     FACETS.put("country", "Party country");
     FACETS.put("pii", "Personal data (PII)");
+    FACETS.put("executedCopy", "Executed copy");
   }
 
   static final Map<String, String> SORTS = new LinkedHashMap<>();
@@ -227,6 +228,9 @@ class RepositoryPage {
     if (facet.equals("pii")) {
       return "true".equals(value) ? "With PII" : "false".equals(value) ? "Without PII" : value;
     }
+    if (facet.equals("executedCopy")) {
+      return "true".equals(value) ? "On file" : "false".equals(value) ? "No executed copy on file" : value;
+    }
     Kind kind = CODED.get(facet);
     return kind == null ? value : Labels.of(kind, value);
   }
@@ -262,10 +266,11 @@ class RepositoryPage {
 
   /** One result line as the table shows it. */
   public record Row(String id, String title, String kind, String status, String directorate, String parties, String nextReviewDue,
-      String highlight) {
+      String highlight, List<SearchResult.Match> matches) {
     static Row of(SearchResult.Item d) {
       return new Row(d.id(), d.title(), String.valueOf(d.kind()), String.valueOf(d.status()), String.valueOf(d.owningDirectorate()),
-          String.join(", ", d.parties()), d.nextReviewDue() == null ? "" : d.nextReviewDue(), d.highlight());
+          String.join(", ", d.parties()), d.nextReviewDue() == null ? "" : d.nextReviewDue(), d.highlight(),
+          d.matches() == null ? List.of() : d.matches());
     }
   }
 }

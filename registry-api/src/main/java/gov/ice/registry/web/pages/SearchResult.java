@@ -25,10 +25,13 @@ record SearchResult(List<Item> items, long total, int page, int size, Map<String
     return new SearchResult(items, json.path("total").asLong(), json.path("page").asInt(), Math.max(1, json.path("size").asInt(20)), facets);
   }
 
+  /** An attached document whose text matched the search words, with its passage (HTML-escaped, words in {@code <mark>}). */
+  record Match(String documentId, String fileName, String passage) {}
+
   /** One agreement of the result, with what the table and the CSV show. */
   record Item(String id, String title, String kind, String status, String scope, String owningDirectorate, List<String> parties,
       List<String> categories, String pii, String marking, String effectiveDate, String terminationDate, String lastReviewedOn,
-      String nextReviewDue, String version, String highlight, String banner, List<String> controls) {
+      String nextReviewDue, String version, String highlight, String banner, List<String> controls, List<Match> matches) {
 
     static Item of(JsonNode d) {
       List<String> parties = new ArrayList<>();
@@ -38,7 +41,13 @@ record SearchResult(List<Item> items, long total, int page, int size, Map<String
       return new Item(text(d, "id"), text(d, "title"), text(d, "kind"), text(d, "status"), text(d, "scope"), text(d, "owningDirectorate"),
           parties, categories, text(d, "pii"), text(d, "marking"), text(d, "effectiveDate"), text(d, "terminationDate"),
           text(d, "lastReviewedOn"), text(d, "nextReviewDue"), text(d, "version"), text(d, "highlight"),
-          text(d.path("handling"), "banner"), controls(d.path("handling").path("disseminationControls")));
+          text(d.path("handling"), "banner"), controls(d.path("handling").path("disseminationControls")), matches(d.path("matches")));
+    }
+
+    private static List<Match> matches(JsonNode matches) {
+      List<Match> found = new ArrayList<>();
+      matches.forEach(m -> found.add(new Match(text(m, "documentId"), text(m, "fileName"), text(m, "passage"))));
+      return found;
     }
 
     private static List<String> controls(JsonNode controls) {

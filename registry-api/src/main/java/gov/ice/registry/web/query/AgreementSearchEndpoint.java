@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * {@code GET /api/agreements}: the central repository. Filters {@code status}, {@code kind},
  * {@code category}, {@code partyKind}, {@code country}, {@code directorate} (several values:
  * repeat or comma-separate), {@code party} (a party's name, whole, ignoring case; repeat for
- * several), {@code pii}, free text {@code q} over title, purpose and party names;
+ * several), {@code pii}, {@code executedCopy} (true: an executed copy is on file; false: none is), free text {@code q} over title, purpose and party names;
  * {@code page} (from 0), {@code size} (1-200, default 20), {@code sort} ({@code title},
  * {@code -updatedAt}, {@code createdAt,desc}, {@code relevance}: the default with {@code q}, ...). Answers {@code items}, {@code total},
  * {@code page}, {@code size} and {@code facets} ({@link AgreementSearchResponse}).
@@ -70,6 +70,7 @@ public class AgreementSearchEndpoint {
     var awaiting = p.enums("awaiting", StakeholderOffice.class);
     var awaitingSignatureBy = p.enums("awaitingSignatureBy", SignatoryAuthority.class);
     Boolean pii = p.bool("pii");
+    Boolean executedCopy = p.bool("executedCopy");
     String q = p.string("q");
     int page = p.integer("page", 0, 0, 100_000);
     int size = p.integer("size", AgreementSearch.DEFAULT_SIZE, 1, AgreementSearch.MAX_SIZE);
@@ -81,6 +82,6 @@ public class AgreementSearchEndpoint {
     }
     p.validate();
     return new AgreementSearch(statuses, kinds, categories, partyKinds, countries, directorates, pii, q,
-        page, size, sort, parties, awaiting, awaitingSignatureBy);
+        page, size, sort, parties, awaiting, awaitingSignatureBy, executedCopy);
   }
 }

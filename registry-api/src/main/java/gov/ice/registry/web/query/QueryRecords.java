@@ -57,7 +57,10 @@ final class QueryRecords {
       @ArraySchema(schema = @Schema(implementation = SignatoryAuthority.class), arraySchema = @Schema(description =
           "Cleared agreements awaiting an ICE signature that any of these authorities may give, delegations included"
               + " (the signatory's work queue)"))
-      List<String> awaitingSignatureBy) {}
+      List<String> awaitingSignatureBy,
+      @Schema(type = "boolean", description = "true: agreements with an executed copy on file; false: those without one"
+          + " (imported agreements whose signed paper IGP has yet to obtain); counted in the facet executedCopy")
+      String executedCopy) {}
 
   record NoticeParameters(
       @Schema(description = "Notices recorded since this day (YYYY-MM-DD, from its start in the registry's zone) or instant",

@@ -116,6 +116,10 @@ class WebInterfaceIT extends H2Registry {
     b.type("sp-name", "Casey Colonel");
     b.type("sp-position", "Director");
     b.submit("sign-party-submit");
+    // EXECUTED_COPY_ON_FILE: signed by every party, active once the signed paper is attached.
+    assertThat(b.find("#agreement-status").getText()).isEqualTo("Cleared");
+    attachFromThePage(b, "EXECUTED_COPY", "executed-copy.pdf",
+        gov.ice.registry.support.SampleDocuments.pdf("Memorandum of understanding executed by every party"));
     assertThat(b.find("#agreement-status").getText()).isEqualTo("Active");
     String firstDue = b.find("#next-review").getText();
     b.type("rv-comment", "Still needed.");
@@ -141,6 +145,45 @@ class WebInterfaceIT extends H2Registry {
     assertThat(approvals).startsWith("200\ntext/csv").contains("sam-igp").contains("When (UTC),Agreement id").contains(",Concurrence,Concur,");
     b.open("/reviews");
     b.open("/deadlines/exigent");
+    b.signOut();
+  }
+
+  /** Picks the kind and a file made in the test, as a person does with the attach form, and submits it. */
+  private static void attachFromThePage(Browser b, String kind, String fileName, byte[] bytes) throws Exception {
+    Path file = java.nio.file.Files.createTempDirectory("registry-browser-upload-").resolve(fileName);
+    java.nio.file.Files.write(file, bytes);
+    b.select("attach-kind", kind);
+    b.find("#attach-file").sendKeys(file.toAbsolutePath().toString());
+    b.submit("attach-submit");
+  }
+
+  @Test
+  void anAnalystAttachesAPdfFindsTheAgreementByAPhraseInsideItAndOpensIt() throws Exception {
+    String phrase = "biometric reconciliation protocol " + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+    var drafted = registry().as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft());
+    assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+    String id = drafted.id();
+    Browser b = browser();
+    b.signIn(TestUsers.IGP, "registry");
+    b.open("/agreements/" + id);
+    attachFromThePage(b, "ANNEX", "annex-protocol.pdf",
+        gov.ice.registry.support.SampleDocuments.pdf("The parties follow the " + phrase + " for every exchange."));
+    assertThat(b.find("#documents").getText()).contains("annex-protocol.pdf");
+
+    // The search reads the PDF off the request: the phrase finds the agreement once the text is in.
+    String query = "/?q=" + java.net.URLEncoder.encode("\"" + phrase + "\"", java.nio.charset.StandardCharsets.UTF_8);
+    await("the search to hold the PDF's text").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> registry().as(TestUsers.IGP).get("/api/agreements" + query.substring(1)).json().path("total").asLong() == 1);
+    b.open(query);
+    assertThat(b.find("#results-heading").getText()).isEqualTo("1 agreement");
+    var match = b.find("li.document-match");
+    assertThat(match.getText()).contains("annex-protocol.pdf");
+    assertThat(match.findElements(org.openqa.selenium.By.tagName("mark"))).isNotEmpty();
+    String href = match.findElement(org.openqa.selenium.By.tagName("a")).getAttribute("href");
+    assertThat(href).contains("/agreements/" + id + "/documents/").doesNotContain("/api/");
+    String opened = b.fetch(href.replaceAll("^https?://[^/]+", ""));
+    assertThat(opened).startsWith("200\napplication/pdf").contains("%PDF");
+    b.screenshot(PAGES.resolve("repository-document-match.png"));
     b.signOut();
   }
 

@@ -14,6 +14,8 @@ import gov.ice.registry.agreement.api.AgreementExecuted;
 import gov.ice.registry.agreement.api.AgreementSigned;
 import gov.ice.registry.agreement.api.AmendmentProposed;
 import gov.ice.registry.agreement.api.BiennialReviewCompleted;
+import gov.ice.registry.agreement.api.DocumentAttached;
+import gov.ice.registry.agreement.api.DocumentKind;
 import gov.ice.registry.agreement.api.DraftRevised;
 import gov.ice.registry.agreement.api.ExecutedAgreementImported;
 import gov.ice.registry.agreement.api.PersonalDataErased;
@@ -75,6 +77,8 @@ final class AgreementDocuments {
   static final String COUNTRIES = "countries";
   static final String DIRECTORATE = "owningDirectorate";
   static final String PII = "pii";
+  /** Whether an executed copy is attached ({@code EXECUTED_COPY_ON_FILE}); imported agreements may have none. */
+  static final String EXECUTED_COPY = "executedCopy";
   static final String SEARCH_TEXT = "searchText";
   static final String TITLE_SORT = "titleSort";
   static final String TERMINATION_DATE = "terminationDate";
@@ -100,7 +104,8 @@ final class AgreementDocuments {
         .append("createdAt", instant(folded.firstAt()))
         .append("updatedAt", instant(folded.lastAt()))
         .append(PENDING_STAKEHOLDERS, state.pendingAmendment()
-            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()));
+            .map(a -> a.pendingStakeholders().stream().map(r -> r.office().name()).toList()).orElse(List.of()))
+        .append(EXECUTED_COPY, state.hasExecutedCopy());
     // The profile's fields are computed by the one method a revision and an amendment use too.
     putProfile(d, state.profile(), state.scope(), state.requiredStakeholders());
     return d;
@@ -151,6 +156,8 @@ final class AgreementDocuments {
       d.put(HANDLING, handling(e.handling()));
       d.put("concurrences", documents(d, "concurrences").stream()
           .filter(c -> !e.staleConcurrences().contains(name(c, "office", StakeholderOffice.class))).toList());
+    } else if (event instanceof DocumentAttached e && e.kind() == DocumentKind.EXECUTED_COPY) {
+      d.put(EXECUTED_COPY, true);
     } else if (event instanceof PersonalDataErased) {
       // The document keeps no point of contact; of what the fold erases, only the signatories' names.
       d.put("signatures", documents(d, "signatures").stream()

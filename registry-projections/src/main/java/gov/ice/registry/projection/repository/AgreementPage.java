@@ -16,8 +16,8 @@ public record AgreementPage(
     List<AgreementDocument> items, long total, int page, int size, Map<String, Map<String, Long>> facets,
     Map<String, String> highlights, Map<String, List<DocumentMatch>> matches) {
 
-  /** An attached document whose text matched, and its passage. */
-  public record DocumentMatch(String documentId, String passage) {}
+  /** An attached document whose text matched, its cleaned file name (null if unknown), and its passage. */
+  public record DocumentMatch(String documentId, String fileName, String passage) {}
 
   public AgreementPage {
     highlights = highlights == null ? Map.of() : Map.copyOf(highlights);

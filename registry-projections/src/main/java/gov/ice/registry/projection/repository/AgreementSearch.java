@@ -16,7 +16,8 @@ import java.util.Map;
  * filter match any of them; different filters must all match. {@code page} counts from 0.
  * {@code parties} are party names, matched whole and ignoring case. {@code awaiting} and
  * {@code awaitingSignatureBy} list the agreements awaiting an office's concurrence or a signature
- * under an authority, as the work queues do.
+ * under an authority, as the work queues do. {@code executedCopy} lists the agreements with (true)
+ * or without (false) an executed copy on file.
  */
 public record AgreementSearch(
     List<AgreementStatus> statuses,
@@ -32,7 +33,8 @@ public record AgreementSearch(
     Sort sort,
     List<String> parties,
     List<StakeholderOffice> awaiting,
-    List<SignatoryAuthority> awaitingSignatureBy) {
+    List<SignatoryAuthority> awaitingSignatureBy,
+    Boolean executedCopy) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 200;
@@ -57,6 +59,14 @@ public record AgreementSearch(
     }
     // Free text ranks by relevance unless a sort is asked for; relevance without free text is the default order.
     sort = sort == null ? (text == null ? Sort.DEFAULT : Sort.RELEVANCE) : sort.relevance() && text == null ? Sort.DEFAULT : sort;
+  }
+
+  /** A search with no executed-copy filter. */
+  public AgreementSearch(List<AgreementStatus> statuses, List<AgreementKind> kinds, List<InformationCategory> categories,
+      List<PartyKind> partyKinds, List<String> countries, List<Directorate> directorates, Boolean pii, String text, int page,
+      int size, Sort sort, List<String> parties, List<StakeholderOffice> awaiting, List<SignatoryAuthority> awaitingSignatureBy) {
+    this(statuses, kinds, categories, partyKinds, countries, directorates, pii, text, page, size, sort, parties, awaiting,
+        awaitingSignatureBy, null);
   }
 
   /** A search with no work-queue filter. */

@@ -427,10 +427,12 @@ public class AgreementSearchEngine {
         continue;
       }
       org.apache.lucene.document.Document doc = fields.document(found.scoreDocs[i].doc,
-          java.util.Set.of(SearchSchema.DOCUMENT_ID, SearchSchema.OF_AGREEMENT));
+          java.util.Set.of(SearchSchema.DOCUMENT_ID, SearchSchema.OF_AGREEMENT, "fileName"));
       List<AgreementPage.DocumentMatch> matches = byAgreement.computeIfAbsent(doc.get(SearchSchema.OF_AGREEMENT), k -> new ArrayList<>());
       if (matches.size() < 3) {
-        matches.add(new AgreementPage.DocumentMatch(doc.get(SearchSchema.DOCUMENT_ID), passages[i]));
+        String fileName = doc.get("fileName");
+        matches.add(new AgreementPage.DocumentMatch(doc.get(SearchSchema.DOCUMENT_ID), fileName == null || fileName.isEmpty() ? null : fileName,
+            passages[i]));
       }
     }
     return byAgreement;

@@ -3,6 +3,7 @@ package gov.ice.registry.projection.repository;
 import static gov.ice.registry.projection.repository.AgreementDocuments.CATEGORIES;
 import static gov.ice.registry.projection.repository.AgreementDocuments.COUNTRIES;
 import static gov.ice.registry.projection.repository.AgreementDocuments.DIRECTORATE;
+import static gov.ice.registry.projection.repository.AgreementDocuments.EXECUTED_COPY;
 import static gov.ice.registry.projection.repository.AgreementDocuments.KIND;
 import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_KINDS;
 import static gov.ice.registry.projection.repository.AgreementDocuments.PARTY_NAMES;
@@ -56,7 +57,7 @@ import org.bson.codecs.DocumentCodec;
  *   <li>{@code id}: indexed (the key of every update), stored, and sorted (ties);
  *   <li>{@code source}: stored, the repository document as BSON: what the result list shows;
  *   <li>{@code status}, {@code kind}, {@code category}, {@code partyKind}, {@code country},
- *       {@code directorate}, {@code pii}: indexed as exact values (the filters) and faceted under
+ *       {@code directorate}, {@code pii}, {@code executedCopy}: indexed as exact values (the filters) and faceted under
  *       the same names (the facets of the answer);
  *   <li>{@code partyName}: the party names lower-cased, exact (existing agreements with a party);
  *   <li>{@code title}, {@code purpose}, {@code parties}, {@code reference}: English text, stemmed,
@@ -146,6 +147,7 @@ final class SearchSchema {
     facets.put("country", COUNTRIES);
     facets.put("directorate", DIRECTORATE);
     facets.put("pii", PII);
+    facets.put("executedCopy", EXECUTED_COPY);
     return java.util.Collections.unmodifiableMap(facets);
   }
 
@@ -370,7 +372,8 @@ final class SearchSchema {
     if (value instanceof Collection<?> many) {
       return many.stream().filter(Objects::nonNull).map(Object::toString).distinct().toList();
     }
-    if (PII.equals(field)) {
+    if (PII.equals(field) || EXECUTED_COPY.equals(field)) {
+      // A document written before the field existed counts as false: a rebuild of the read model sets it.
       return List.of(Boolean.toString(Boolean.TRUE.equals(value)));
     }
     return value == null ? List.of() : List.of(value.toString());
@@ -403,6 +406,9 @@ final class SearchSchema {
     filter(query, AWAITING_SIGNATURE_BY, search.awaitingSignatureBy().stream().map(Enum::name).toList());
     if (search.pii() != null) {
       query.add(new TermQuery(new Term("pii", search.pii().toString())), Occur.FILTER);
+    }
+    if (search.executedCopy() != null) {
+      query.add(new TermQuery(new Term("executedCopy", search.executedCopy().toString())), Occur.FILTER);
     }
     if (search.text() != null) {
       query.add(text(search.text()), Occur.MUST);

@@ -136,6 +136,9 @@ class AgreementDocumentChangeTest {
         .then(SIGNATORY, new AgreementSigned(a, 3,
             new SignatureRecord(PartyName.ICE, SignatoryAuthority.HSI_EAD, "Sam Signatory", "EAD", day), List.of()))
         .then(PROGRAM, new AgreementSigned(a, 3, new SignatureRecord(PartyName.of("Ohio BCI"), null, "Their Signer", "Director", day), List.of()))
+        // EXECUTED_COPY_ON_FILE: the signed paper, then the execution.
+        .then(PROGRAM, new gov.ice.registry.agreement.api.DocumentAttached(a, "copy-1", "c".repeat(64), 2048, "application/pdf",
+            "executed.pdf", gov.ice.registry.agreement.api.DocumentKind.EXECUTED_COPY, 3, List.of()))
         .then(PROGRAM, new AgreementExecuted(a, 3, day, LocalDate.of(2024, 2, 29), LocalDate.of(2026, 2, 28)))
         .then(PROGRAM, new ExigentTransferRecorded(a, day, ExigentAuthority.ICE_DIRECTOR, day.plusDays(7), null, List.of()))
         .then(PROGRAM, new ExigentDeadlineMissedNoticeIssued(a, day, day.plusDays(7), day.plusDays(8)))

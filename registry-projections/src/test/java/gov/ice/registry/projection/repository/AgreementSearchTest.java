@@ -184,7 +184,13 @@ class AgreementSearchTest {
     assertThat(page.items()).hasSize(2);
     assertThat(page.total()).isEqualTo(6);
     assertThat(page.facets().keySet())
-        .containsExactly("status", "kind", "category", "partyKind", "country", "directorate", "pii");
+        .containsExactly("status", "kind", "category", "partyKind", "country", "directorate", "pii", "executedCopy");
+    // The known agreements' stories record no executed copy: every one counts under "false".
+    assertThat(page.facets().get("executedCopy")).isEqualTo(Map.of("false", 6L));
+    assertThat(queries.search(new AgreementSearch(null, null, null, null, null, null, null, null, 0, 20, null, null, null, null, false))
+        .block().total()).isEqualTo(6);
+    assertThat(queries.search(new AgreementSearch(null, null, null, null, null, null, null, null, 0, 20, null, null, null, null, true))
+        .block().total()).isZero();
     assertThat(page.facets().get("status")).isEqualTo(Map.of("ACTIVE", 4L, "DRAFT", 2L));
     assertThat(page.facets().get("kind")).isEqualTo(Map.of("MOU", 2L, "MOA", 2L, "LOI", 1L, "PILOT_PROJECT", 1L));
     assertThat(page.facets().get("category")).isEqualTo(Map.of("LAW_ENFORCEMENT", 3L, "HOMELAND_SECURITY", 2L,

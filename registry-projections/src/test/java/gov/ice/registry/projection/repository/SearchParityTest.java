@@ -268,6 +268,8 @@ class SearchParityTest {
     facets.put("country", count(matches, d -> List.copyOf(countries(d))));
     facets.put("directorate", count(matches, d -> List.of(d.owningDirectorate().name())));
     facets.put("pii", count(matches, d -> List.of(Boolean.toString(d.pii()))));
+    // The corpus records no executed copy (its stories are written as events, not signed through the rule).
+    facets.put("executedCopy", count(matches, d -> List.of("false")));
     return facets;
   }
 
