@@ -145,11 +145,28 @@ async function lifecycle(token: string): Promise<{ id: string; position: number;
     params: { path: { id } },
     body: { party: STATE_PARTY, signatoryName: "Casey Colonel", position: "Director", signedOn: today() },
   });
-  const active = required(executed.data, "the partner's signature");
-  check(active.status === "ACTIVE", `ACTIVE, not ${active.status}`);
-  const position = Number(required(executed.response.headers.get("X-Registry-Position"), "X-Registry-Position"));
+  const signed = required(executed.data, "the partner's signature");
+  // EXECUTED_COPY_ON_FILE: every signature is given, and the agreement waits for its executed copy.
+  check(signed.status === "CLEARED", `CLEARED until the executed copy is on file, not ${signed.status}`);
+  const attached = await pat.POST("/api/agreements/{id}/documents", {
+    params: { path: { id } },
+    body: { kind: "EXECUTED_COPY", file: `Executed agreement ${token}, signed by ICE and by ${STATE_PARTY}.\n` },
+    bodySerializer: (upload) => {
+      const form = new FormData();
+      form.append("kind", upload.kind);
+      form.append("file", new Blob([upload.file], { type: "text/plain" }), "executed-copy.txt");
+      return form;
+    },
+  });
+  check(attached.response.status === 201, `the executed copy: 201, got ${attached.response.status}`);
+  check(required(attached.data, "the attached document").kind === "EXECUTED_COPY", "recorded as the executed copy");
+  const position = Number(required(attached.response.headers.get("X-Registry-Position"), "X-Registry-Position"));
   check(Number.isSafeInteger(position) && position > 0, "a ledger position");
-  return { id, position, etag: required(executed.response.headers.get("ETag"), "the ETag after signing") };
+  // The agreement itself is read from the ledger: no position to wait for.
+  const read = await as("audrey").GET("/api/agreements/{id}", { params: { path: { id } } });
+  const active = required(read.data, "the agreement after its executed copy");
+  check(active.status === "ACTIVE", `ACTIVE once the executed copy is on file, not ${active.status}`);
+  return { id, position, etag: required(read.response.headers.get("ETag"), "the ETag once ACTIVE") };
 }
 
 async function searchReadsItsOwnWrite(id: string, token: string, position: number): Promise<void> {

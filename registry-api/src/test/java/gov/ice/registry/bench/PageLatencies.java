@@ -193,7 +193,7 @@ final class PageLatencies {
       String id = first.json().path("items").get(0).path("id").asText();
       measure(table, running, id, options.samples(), total);
       table.print(System.out, new Options(total, options.stores(), options.seconds(), options.samples(), options.importRows(),
-          options.rawBulkDocuments(), options.catchUpMinutes(), options.verifyEvents(), options.serverJvm(), options.only(), options.documents()), started, loadBefore,
+          options.rawBulkDocuments(), options.catchUpMinutes(), options.verifyEvents(), options.serverJvm(), options.only(), options.data(), options.loadMinutes(), options.documents()), started, loadBefore,
           RegistryBenchmark.uptime());
       return;
     }

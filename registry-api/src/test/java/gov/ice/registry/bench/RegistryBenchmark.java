@@ -234,14 +234,6 @@ public final class RegistryBenchmark {
     }
   }
 
-  private static void expectTotals(Response report, String total, long expected) {
-    long got = report.json() == null ? -1 : report.json().path("totals").path(total).asLong(-1);
-    if (report.status() != 200 || got != expected) {
-      throw new IllegalStateException("expected " + total + " = " + expected + ", got " + report.status() + " "
-          + report.text().substring(0, Math.min(2000, report.text().length())));
-    }
-  }
-
   /**
    * {@code --only reads}: on the embedded default, N agreements by bulk import plus drafts in
    * flight (N / 50, at most 2,000, each awaiting its required offices' concurrence), then a

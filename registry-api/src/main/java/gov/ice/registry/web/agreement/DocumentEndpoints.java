@@ -72,6 +72,10 @@ class DocumentEndpoints {
 
   @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Attach a document: multipart form with file, kind and (draft text) draftVersion (PROGRAM_OFFICE, IGP; a signatory for the executed copy)")
+  // The body is read part by part (streamed to disk while hashed), so its schema is declared here: the form's fields, not PartEvent.
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+      schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DocumentUpload.class)))
   Mono<ResponseEntity<DocumentView>> attach(@PathVariable String id, @RequestBody Flux<PartEvent> parts, ServerWebExchange exchange) {
     AgreementId agreement = AgreementIds.parse(id);
     return CurrentActor.authentication()
@@ -183,4 +187,13 @@ class DocumentEndpoints {
     return new DocumentRefused(HttpStatus.GONE, "document-withdrawn", "Document content withdrawn",
         "The content with SHA-256 " + document.sha256() + " is no longer held: it was withdrawn under another record.");
   }
+
+  /** The upload form as the OpenAPI document declares it. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DocumentUpload", requiredProperties = {"kind", "file"})
+  record DocumentUpload(
+      @io.swagger.v3.oas.annotations.media.Schema(description = "What the document is") gov.ice.registry.agreement.api.DocumentKind kind,
+      @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary",
+          description = "The file: PDF, .docx, OpenDocument text or plain text, its type detected from the content") String file,
+      @io.swagger.v3.oas.annotations.media.Schema(description = "For DRAFT_TEXT: the draft version the text is (default: the current one)")
+      Integer draftVersion) {}
 }
