@@ -28,15 +28,8 @@ class StoreOutageIT {
     Assumptions.assumeTrue(TestPostgres.privateServersAvailable(), "needs PostgreSQL binaries to stop and restart a server");
     TestPostgres postgres = TestPostgres.startPrivate();
     String url = postgres.newDatabase("registry_outage");
-    RegistryApplication.disableAxonUpdateChecker();
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class).run(
-        "--server.port=0",
-        "--registry.ledger.url=" + url,
-        "--registry.ledger.username=postgres",
-        "--registry.ledger.password=",
-        "--registry.data-dir=" + TemporaryDirectories.create("registry-outage-"),
-        "--registry.security.users-file=" + TestUsers.usersFile())) {
-      RegistryClient registry = new RegistryClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    try (ConfigurableApplicationContext context = TestPostgres.startRegistry(url)) {
+      RegistryClient registry = new RegistryClient(TestPostgres.port(context));
       String id = registry.as(TestUsers.PROGRAM_OFFICE).post("/api/agreements", AgreementBodies.draft()).id();
 
       postgres.stop();

@@ -194,4 +194,24 @@ public final class TestPostgres {
       return socket.getLocalPort();
     }
   }
+
+  /**
+   * The registry in this JVM on the database {@code url} of this server, with a fresh data
+   * directory and the example users; close it to stop it.
+   */
+  public static org.springframework.context.ConfigurableApplicationContext startRegistry(String url, String... more) {
+    gov.ice.registry.RegistryApplication.disableAxonUpdateChecker();
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+        "--registry.ledger.url=" + url, "--registry.ledger.username=postgres", "--registry.ledger.password=",
+        "--registry.data-dir=" + TemporaryDirectories.create("registry-pg-"),
+        "--registry.security.users-file=" + TestUsers.usersFile()));
+    args.addAll(java.util.List.of(more));
+    return new org.springframework.boot.builder.SpringApplicationBuilder(gov.ice.registry.RegistryApplication.class)
+        .run(args.toArray(String[]::new));
+  }
+
+  /** The port the registry {@code context} serves HTTP on. */
+  public static int port(org.springframework.context.ConfigurableApplicationContext context) {
+    return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+  }
 }

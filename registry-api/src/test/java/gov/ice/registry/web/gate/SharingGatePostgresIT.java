@@ -49,15 +49,8 @@ class SharingGatePostgresIT {
     Assumptions.assumeTrue(TestPostgres.privateServersAvailable(), "needs PostgreSQL binaries to stop and restart a server");
     TestPostgres postgres = TestPostgres.startPrivate();
     String url = postgres.newDatabase("registry_gate");
-    RegistryApplication.disableAxonUpdateChecker();
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class).run(
-        "--server.port=0",
-        "--registry.ledger.url=" + url,
-        "--registry.ledger.username=postgres",
-        "--registry.ledger.password=",
-        "--registry.data-dir=" + TemporaryDirectories.create("registry-gate-pg-"),
-        "--registry.security.users-file=" + TestUsers.usersFile())) {
-      RegistryClient registry = new RegistryClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    try (ConfigurableApplicationContext context = TestPostgres.startRegistry(url)) {
+      RegistryClient registry = new RegistryClient(TestPostgres.port(context));
       String agreementId = importGateReady(registry);
       await("the gate's index to read the ledger").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
           .until(() -> gate(registry, permitted()).status() == 200);
