@@ -39,6 +39,13 @@ class BodySizeLimit implements WebFilter {
   /** How long a refused body may take to arrive before the answer goes out regardless. */
   private static final Duration DISCARD_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * How long a refused body may pause: a client that sent only the head (or stopped mid-body) and
+   * waits for the answer gets it after this, instead of waiting for bytes it will never send.
+   * A client writing its whole body keeps bytes arriving well within it.
+   */
+  private static final Duration DISCARD_IDLE = Duration.ofSeconds(3);
+
   /** The bulk import streams its body row by row, so it may be larger than any other request's. */
   static final String BULK_IMPORT = "/api/agreements/imports";
 
@@ -87,8 +94,9 @@ class BodySizeLimit implements WebFilter {
     // loopback): closing a socket with unread bytes sends a reset, and the client loses the 413 it
     // had not read yet (0 of 10 at 5 and 9 MB read it). A client that writes its whole body before
     // reading, as these do, waits no longer for it. A body that stalls is answered after the
-    // timeout, and the connection closed.
+    // pause (DISCARD_IDLE) or the timeout, and the connection closed.
     Mono<Boolean> discarded = exchange.getRequest().getBody()
+        .timeout(DISCARD_IDLE)
         .doOnNext(DataBufferUtils::release)
         .then(Mono.just(true))
         .timeout(DISCARD_TIMEOUT)
@@ -117,7 +125,11 @@ class BodySizeLimit implements WebFilter {
     public Flux<DataBuffer> getBody() {
       return Flux.defer(() -> {
         AtomicLong seen = new AtomicLong();
+        AtomicLong arrived = new AtomicLong();
+        // Past the limit, a pause ends the body: a client that stopped sending and waits is answered.
         return super.getBody()
+            .timeout(Mono.never(), buffer -> arrived.addAndGet(buffer.readableByteCount()) > limit ? Mono.delay(DISCARD_IDLE) : Mono.never())
+            .onErrorMap(java.util.concurrent.TimeoutException.class, e -> overLimit())
             .concatMap(buffer -> {
               if (seen.addAndGet(buffer.readableByteCount()) <= limit) {
                 return Mono.just(buffer);
