@@ -11,11 +11,8 @@ import gov.ice.registry.support.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The web interface in a real browser (headless Chromium) against the real server, its real
@@ -27,34 +24,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 class WebInterfaceIT extends H2Registry {
 
-  static final Path FAILURES = Path.of("target", "browser-failures");
   static final Path PAGES = Path.of("target", "pages");
   static final String TITLE = "Sharing of ICE law enforcement information with the Texas Department of Public Safety (browser)";
 
-  static Browser browser;
-
   @RegisterExtension
-  final TestWatcher screenshotOnFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (browser != null) {
-        browser.screenshot(FAILURES.resolve(context.getRequiredTestMethod().getName() + ".png"));
-      }
-    }
-  };
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+  static final SharedBrowser browsers = new SharedBrowser();
 
   private Browser browser() throws Exception {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
-    }
-    return browser;
+    return browsers.at(port);
   }
 
   @Test

@@ -7,13 +7,9 @@ import gov.ice.registry.H2Registry;
 import gov.ice.registry.support.AgreementBodies;
 import gov.ice.registry.support.RegistryClient.Response;
 import gov.ice.registry.support.TestUsers;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -25,31 +21,11 @@ import org.openqa.selenium.WebElement;
  */
 class WorkPageIT extends H2Registry {
 
-  static final Path FAILURES = Path.of("target", "browser-failures");
-  static Browser browser;
-
   @RegisterExtension
-  final TestWatcher screenshotOnFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (browser != null) {
-        browser.screenshot(FAILURES.resolve(context.getRequiredTestMethod().getName() + ".png"));
-      }
-    }
-  };
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+  static final SharedBrowser browsers = new SharedBrowser();
 
   private Browser browser() throws Exception {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
-    }
-    return browser;
+    return browsers.at(port);
   }
 
   /** A draft with a title of its own, and the ledger position of its event. */
