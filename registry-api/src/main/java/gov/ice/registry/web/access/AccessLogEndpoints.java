@@ -118,8 +118,9 @@ class AccessLogEndpoints {
     ChainedLog.Filter filter = new ChainedLog.Filter(actor, agreementId, action, outcome, from, to);
     // The log names agreements by id: one the markings hide from the reader is not named to them
     // (its records stay, withheld, so totals stay true); asked for by id, it does not exist.
-    return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> {
-      if (ofAgreement && hidden.contains(agreementId)) {
+    return access.reader().flatMap(reader -> access.hidden(reader).flatMap(hidden -> (agreementId == null
+        ? Mono.just(false) : access.hides(reader, hidden, agreementId)).flatMap(hides -> {
+      if (ofAgreement && hides) {
         return access.denied(exchange, reader, agreementId, "access-log")
             .then(Mono.<ResponseEntity<?>>error(new gov.ice.registry.web.agreement.UnknownAgreement(agreementId)));
       }
@@ -128,8 +129,15 @@ class AccessLogEndpoints {
         .flatMap(found -> access.record(exchange, reader, AccessAction.ACCESS_LOG_READ, agreementId == null ? List.of() : List.of(agreementId),
                 "access-log", csv ? "csv" : "json")
             .thenReturn(found))
-        .map(found -> {
-          List<AccessRecord> items = found.items().stream().map(e -> withheld(record(e), hidden)).toList();
+        // The page's agreements the index does not hide may still be ones it has not indexed yet: the ledger answers for those.
+        .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items().stream().map(ChainedLog.StoredEntry::subject)
+                .filter(java.util.Objects::nonNull).filter(subject -> !hidden.contains(subject)).distinct().toList())
+            .filterWhen(subject -> access.hides(reader, hidden, subject))
+            .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(hidden)))
+            .map(withheldIds -> java.util.Map.entry(found, withheldIds)))
+        .map(pair -> {
+          ChainedLog.Page found = pair.getKey();
+          List<AccessRecord> items = found.items().stream().map(e -> withheld(record(e), pair.getValue())).toList();
           if (!csv) {
             return ResponseEntity.ok(new AccessRecords(found.total(), found.page(), found.size(), items));
           }
@@ -145,7 +153,7 @@ class AccessLogEndpoints {
               .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-log.csv\"")
               .body(body.toString());
         });
-    }));
+    })));
   }
 
   /** {@code r} without its agreement and detail (the path names the agreement) when the agreement is hidden from the reader. */

@@ -29,6 +29,8 @@ public class ReadAccess {
   private final AccessPolicy policy;
   private final AccessLog log;
   private final AgreementRepositoryQueries agreements;
+  /** The ledger, for a question about one agreement the search index may not hold yet; null in edge-only tests. */
+  private volatile gov.ice.registry.agreement.LedgerReader ledger;
 
   /** Without an access log: for tests of the edge alone, which record nothing. */
   public ReadAccess(AccessProperties properties) {
@@ -37,8 +39,10 @@ public class ReadAccess {
 
   @org.springframework.beans.factory.annotation.Autowired
   public ReadAccess(AccessProperties properties, org.springframework.beans.factory.ObjectProvider<AccessLog> log,
-      org.springframework.beans.factory.ObjectProvider<AgreementRepositoryQueries> agreements) {
+      org.springframework.beans.factory.ObjectProvider<AgreementRepositoryQueries> agreements,
+      org.springframework.beans.factory.ObjectProvider<gov.ice.registry.agreement.LedgerReader> ledger) {
     this(properties, log.getIfAvailable(), agreements.getIfAvailable());
+    this.ledger = ledger.getIfAvailable();
   }
 
   /** Without an access log, asking {@code agreements} what is hidden: for tests of endpoints alone. */
@@ -66,6 +70,31 @@ public class ReadAccess {
       return Mono.error(new IllegalStateException("no search index to tell which agreements the markings hide"));
     }
     return agreements.hiddenFrom(policy, reader);
+  }
+
+  /**
+   * Whether the markings keep agreement {@code id} from {@code reader}: in {@code hidden} (from the
+   * search index), or, as the ledger has it, an agreement the reader may not read. The ledger is
+   * asked too because an agreement written a moment ago may not be in the index yet, and a list
+   * filtered by one agreement must not show it meanwhile.
+   */
+  public Mono<Boolean> hides(Reader reader, Set<String> hidden, String id) {
+    if (hidden.contains(id)) {
+      return Mono.just(true);
+    }
+    if (policy.exempt(reader) || ledger == null) {
+      return Mono.just(false);
+    }
+    return Mono.fromCallable(() -> {
+          java.util.Optional<gov.ice.registry.agreement.api.AgreementId> parsed;
+          try {
+            parsed = java.util.Optional.of(gov.ice.registry.agreement.api.AgreementId.of(id));
+          } catch (IllegalArgumentException notAnId) {
+            parsed = java.util.Optional.empty();
+          }
+          return parsed.flatMap(ledger::stateOf).map(state -> !mayRead(reader, state)).orElse(false);
+        })
+        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
   }
 
   /**

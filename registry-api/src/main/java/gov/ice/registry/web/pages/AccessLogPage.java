@@ -76,8 +76,9 @@ class AccessLogPage {
         model.addAttribute("total", 0L);
         return Mono.just("access-log");
       }
-      return backend.access().reader().flatMap(reader -> backend.access().hidden(reader).flatMap(hidden -> {
-        if (filter.subject() != null && hidden.contains(filter.subject())) {
+      return backend.access().reader().flatMap(reader -> backend.access().hidden(reader).flatMap(hidden -> (filter.subject() == null
+          ? Mono.just(false) : backend.access().hides(reader, hidden, filter.subject())).flatMap(hides -> {
+        if (hides) {
           // As for an agreement that does not exist: its readers are not shown to whom its markings keep it from.
           return backend.access().denied(exchange, reader, filter.subject(), "access-log")
               .then(Mono.error(new PageErrors.NotFoundPage("No agreement has the id " + filter.subject() + ".")));
@@ -91,16 +92,24 @@ class AccessLogPage {
             .flatMap(found -> backend.access().record(exchange, reader, AccessAction.ACCESS_LOG_READ,
                     filter.subject() == null ? List.of() : List.of(filter.subject()), "access-log", "html")
                 .thenReturn(found))
-            .map(found -> {
+            // The page's agreements the index does not hide may still be ones it has not indexed yet: the ledger answers for those.
+            .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items().stream().map(ChainedLog.StoredEntry::subject)
+                    .filter(java.util.Objects::nonNull).filter(subject -> !hidden.contains(subject)).distinct().toList())
+                .filterWhen(subject -> backend.access().hides(reader, hidden, subject))
+                .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(hidden)))
+                .map(withheld -> java.util.Map.entry(found, withheld)))
+            .map(pair -> {
+              ChainedLog.Page found = pair.getKey();
+              Set<String> withheld = pair.getValue();
               model.addAttribute("total", found.total());
-              model.addAttribute("items", found.items().stream().map(e -> row(e, hidden)).toList());
+              model.addAttribute("items", found.items().stream().map(e -> row(e, withheld)).toList());
               model.addAttribute("pager", Pager.of(found.page(), found.total(), other -> UriComponentsBuilder.fromPath("/audit/access")
                   .queryParamIfPresent("agreementId", blank(agreementId)).queryParamIfPresent("actor", blank(actor))
                   .queryParamIfPresent("action", blank(action)).queryParamIfPresent("outcome", blank(outcome))
                   .queryParamIfPresent("from", blank(from)).queryParamIfPresent("to", blank(to)).queryParam("page", other)));
               return "access-log";
             });
-      }));
+      })));
     });
   }
 
