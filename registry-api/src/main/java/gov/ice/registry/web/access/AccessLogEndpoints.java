@@ -130,10 +130,7 @@ class AccessLogEndpoints {
                 "access-log", csv ? "csv" : "json")
             .thenReturn(found))
         // The page's agreements the index does not hide may still be ones it has not indexed yet: the ledger answers for those.
-        .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items().stream().map(ChainedLog.StoredEntry::subject)
-                .filter(java.util.Objects::nonNull).filter(subject -> !hidden.contains(subject)).distinct().toList())
-            .filterWhen(subject -> access.hides(reader, hidden, subject))
-            .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(hidden)))
+        .flatMap(found -> access.withheld(reader, hidden, found.items().stream().map(ChainedLog.StoredEntry::subject).toList())
             .map(withheldIds -> java.util.Map.entry(found, withheldIds)))
         .map(pair -> {
           ChainedLog.Page found = pair.getKey();

@@ -98,6 +98,18 @@ public class ReadAccess {
   }
 
   /**
+   * {@code hidden} and those of {@code subjects} the ledger says the markings keep from
+   * {@code reader} ({@link #hides}): for a page of records naming agreements, some of which the
+   * search index may not hold yet.
+   */
+  public Mono<Set<String>> withheld(Reader reader, Set<String> hidden, java.util.Collection<String> subjects) {
+    return reactor.core.publisher.Flux.fromIterable(subjects.stream().filter(java.util.Objects::nonNull)
+            .filter(subject -> !hidden.contains(subject)).distinct().toList())
+        .filterWhen(subject -> hides(reader, hidden, subject))
+        .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(hidden)));
+  }
+
+  /**
    * Completes when {@code state} exists and the markings admit {@code reader} to it (to export it,
    * with {@code export}); otherwise answers 404 as for an agreement that does not exist, recording
    * the refusal (DENIED) first when the agreement does exist.

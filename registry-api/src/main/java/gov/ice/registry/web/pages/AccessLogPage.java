@@ -93,10 +93,7 @@ class AccessLogPage {
                     filter.subject() == null ? List.of() : List.of(filter.subject()), "access-log", "html")
                 .thenReturn(found))
             // The page's agreements the index does not hide may still be ones it has not indexed yet: the ledger answers for those.
-            .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items().stream().map(ChainedLog.StoredEntry::subject)
-                    .filter(java.util.Objects::nonNull).filter(subject -> !hidden.contains(subject)).distinct().toList())
-                .filterWhen(subject -> backend.access().hides(reader, hidden, subject))
-                .collect(java.util.stream.Collectors.toCollection(() -> new java.util.HashSet<>(hidden)))
+            .flatMap(found -> backend.access().withheld(reader, hidden, found.items().stream().map(ChainedLog.StoredEntry::subject).toList())
                 .map(withheld -> java.util.Map.entry(found, withheld)))
             .map(pair -> {
               ChainedLog.Page found = pair.getKey();
